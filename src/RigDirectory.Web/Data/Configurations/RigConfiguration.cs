@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RigDirectory.Web.Domain;
+
+namespace RigDirectory.Web.Data.Configurations;
+
+internal sealed class RigConfiguration : IEntityTypeConfiguration<Rig>
+{
+    public void Configure(EntityTypeBuilder<Rig> builder)
+    {
+        builder.Property(r => r.Slug).HasMaxLength(Limits.Slug);
+        builder.Property(r => r.Name).HasMaxLength(Limits.Name);
+        builder.Property(r => r.Description).HasMaxLength(Limits.LongText);
+        builder.Property(r => r.HowToGetInvolved).HasMaxLength(Limits.LongText);
+        builder.Property(r => r.ContactEmail).HasMaxLength(Limits.Email);
+        builder.Property(r => r.Website).HasMaxLength(Limits.Url);
+        builder.Property(r => r.InstagramUrl).HasMaxLength(Limits.Url);
+        builder.Property(r => r.XUrl).HasMaxLength(Limits.Url);
+        builder.Property(r => r.LinkedInUrl).HasMaxLength(Limits.Url);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.MeetingCadence).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.ContactVisibility).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+
+        builder.HasIndex(r => r.Slug).IsUnique();
+        builder.HasIndex(r => new { r.Status, r.Name });
+        builder.HasIndex(r => new { r.SchoolId, r.Status });
+        builder.HasIndex(r => r.IsDemo);
+
+        builder.HasOne(r => r.School).WithMany(s => s.Rigs).HasForeignKey(r => r.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Sponsors).WithOne(s => s.Rig).HasForeignKey(s => s.RigId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Officers).WithOne(o => o.Rig).HasForeignKey(o => o.RigId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Invitations).WithOne(i => i.Rig).HasForeignKey(i => i.RigId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Events).WithOne(e => e.Rig).HasForeignKey(e => e.RigId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FacultySponsorConfiguration : IEntityTypeConfiguration<FacultySponsor>
+{
+    public void Configure(EntityTypeBuilder<FacultySponsor> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(Limits.Name);
+        builder.Property(s => s.Title).HasMaxLength(Limits.Name);
+        builder.Property(s => s.Department).HasMaxLength(Limits.Name);
+        builder.Property(s => s.Email).HasMaxLength(Limits.Email);
+        builder.Property(s => s.Subspecialty).HasMaxLength(Limits.Name);
+        builder.Property(s => s.ConfirmationTokenHash).HasMaxLength(Limits.TokenHash);
+        builder.HasIndex(s => s.ConfirmationTokenHash);
+    }
+}
+
+internal sealed class RigOfficerConfiguration : IEntityTypeConfiguration<RigOfficer>
+{
+    public void Configure(EntityTypeBuilder<RigOfficer> builder)
+    {
+        builder.Property(o => o.Position).HasMaxLength(Limits.Position);
+        builder.HasOne(o => o.User).WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => new { o.UserId, o.RigId });
+    }
+}
+
+internal sealed class OfficerInvitationConfiguration : IEntityTypeConfiguration<OfficerInvitation>
+{
+    public void Configure(EntityTypeBuilder<OfficerInvitation> builder)
+    {
+        builder.Property(i => i.Email).HasMaxLength(Limits.Email);
+        builder.Property(i => i.Position).HasMaxLength(Limits.Position);
+        builder.Property(i => i.TokenHash).HasMaxLength(Limits.TokenHash);
+        builder.Property(i => i.InvitedByUserId).HasMaxLength(450);
+        builder.Property(i => i.AcceptedByUserId).HasMaxLength(450);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class RigEventConfiguration : IEntityTypeConfiguration<RigEvent>
+{
+    public void Configure(EntityTypeBuilder<RigEvent> builder)
+    {
+        builder.Property(e => e.Title).HasMaxLength(Limits.Name);
+        builder.Property(e => e.Description).HasMaxLength(Limits.LongText);
+        builder.Property(e => e.Location).HasMaxLength(Limits.Name);
+        builder.Property(e => e.Format).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(e => new { e.RigId, e.StartsAt });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.EntityType).HasMaxLength(64);
+        builder.Property(a => a.EntityId).HasMaxLength(450);
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.UserDisplayName).HasMaxLength(Limits.Name);
+        builder.Property(a => a.FromStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.ToStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Note).HasMaxLength(Limits.LongText);
+        builder.HasIndex(a => new { a.RigId, a.OccurredAt });
+        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(Limits.Name);
+        builder.HasIndex(u => u.IsDemo);
+    }
+}

@@ -1,0 +1,271 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.Web.Data.Seed;
+
+public sealed class BootstrapOptions
+{
+    public const string Section = "Bootstrap";
+
+    /// <summary>The first AcrAdmin, created once if absent. Comes from user secrets or the environment, never the repo.</summary>
+    public string? AdminEmail { get; set; }
+
+    public string? AdminPassword { get; set; }
+    public string AdminDisplayName { get; set; } = "ACR administrator";
+}
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Demo data is only ever created in Development, and only when this is on.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Password of the demo admin, leader and student (documented in the README; Development only).</summary>
+    public string Password { get; set; } = "rigdirectory-demo";
+
+    public static readonly IReadOnlyList<(string Email, string DisplayName, string Role)> Accounts =
+    [
+        ("admin@demo.rigdirectory.example", "Ada Admin (demo)", Roles.AcrAdmin),
+        ("leader@demo.rigdirectory.example", "Lee Leader (demo)", Roles.RigLeader),
+        ("student@demo.rigdirectory.example", "Sam Student (demo)", Roles.Student),
+    ];
+}
+
+/// <summary>
+/// Runs on every start: migrates, then seeds what is missing. Safe to run any number of times:
+/// reference data is matched by its natural key, so a re-run updates rows and never duplicates them.
+/// </summary>
+public sealed class DatabaseInitializer(
+    AppDbContext db,
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<BootstrapOptions> bootstrap,
+    IOptions<DemoOptions> demo,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    DemoDataStatus demoStatus,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await EnableWriteAheadLogAsync(cancellationToken);
+        }
+
+        await SeedReferenceDataAsync(cancellationToken);
+        await SeedRolesAsync();
+        await SeedBootstrapAdminAsync();
+
+        if (environment.IsDevelopment() && demo.Value.Enabled)
+        {
+            await SeedDemoAsync(cancellationToken);
+        }
+        else
+        {
+            await RemoveDemoDataAsync(cancellationToken);
+        }
+
+        demoStatus.Present = await db.Rigs.AnyAsync(r => r.IsDemo, cancellationToken) || await db.Users.AnyAsync(u => u.IsDemo, cancellationToken);
+    }
+
+    private async Task EnableWriteAheadLogAsync(CancellationToken cancellationToken)
+    {
+        var dataSource = db.Database.GetDbConnection().DataSource;
+        if (!string.IsNullOrEmpty(dataSource) && dataSource != ":memory:")
+        {
+            // journal_mode is stored in the database file, so this only has to succeed once.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    public async Task SeedReferenceDataAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // Regions and their states are edited by admins: add what is missing, never undo an edit.
+        var regions = await db.Regions.ToDictionaryAsync(r => r.Slug, StringComparer.Ordinal, cancellationToken);
+        foreach (var row in SeedFiles.ReadRegions())
+        {
+            if (!regions.ContainsKey(row.Slug))
+            {
+                var region = new Region { Slug = row.Slug, Name = row.Name, Country = row.Country, SortOrder = row.SortOrder, Description = row.Description };
+                db.Regions.Add(region);
+                regions[row.Slug] = region;
+            }
+        }
+
+        var jurisdictions = await db.Jurisdictions.Select(j => j.Code).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        foreach (var row in SeedFiles.ReadJurisdictions())
+        {
+            if (!jurisdictions.Contains(row.Code))
+            {
+                db.Jurisdictions.Add(new Jurisdiction { Code = row.Code, PostalCode = row.PostalCode, Name = row.Name, Country = row.Country, Region = regions[row.RegionSlug] });
+            }
+        }
+
+        var schools = await db.Schools.ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken);
+        var added = 0;
+        var updated = 0;
+        foreach (var row in SeedFiles.ReadSchools())
+        {
+            if (!schools.TryGetValue(row.Slug, out var school))
+            {
+                school = new School { Slug = row.Slug, Name = row.Name, City = row.City, JurisdictionCode = "", CreatedAt = now, IsSeedManaged = true };
+                db.Schools.Add(school);
+                added++;
+            }
+            else if (!school.IsSeedManaged)
+            {
+                continue;
+            }
+
+            if (Apply(row, school))
+            {
+                school.UpdatedAt = now;
+                if (school.Id != 0)
+                {
+                    updated++;
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (added + updated > 0)
+        {
+            logger.LogInformation("Seeded schools: {Added} added, {Updated} updated", added, updated);
+        }
+    }
+
+    /// <summary>Copies a seed row onto a school; returns whether anything changed.</summary>
+    private static bool Apply(SchoolRow row, School school)
+    {
+        var campus = string.IsNullOrWhiteSpace(row.Campus) ? null : row.Campus;
+        var website = string.IsNullOrWhiteSpace(row.Website) ? null : row.Website;
+        var jurisdiction = Jurisdiction.CodeFor(row.Country, row.StateProvince);
+        var changed = school.Name != row.Name || school.Campus != campus || school.City != row.City
+            || school.JurisdictionCode != jurisdiction || school.Country != row.Country || school.Degree != row.Degree
+            || school.Latitude != row.Latitude || school.Longitude != row.Longitude || school.Website != website;
+        school.Name = row.Name;
+        school.Campus = campus;
+        school.City = row.City;
+        school.JurisdictionCode = jurisdiction;
+        school.Country = row.Country;
+        school.Degree = row.Degree;
+        school.Latitude = row.Latitude;
+        school.Longitude = row.Longitude;
+        school.Website = website;
+        return changed;
+    }
+
+    private async Task SeedRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                EnsureSucceeded(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+            }
+        }
+    }
+
+    private async Task SeedBootstrapAdminAsync()
+    {
+        var options = bootstrap.Value;
+        if (string.IsNullOrWhiteSpace(options.AdminEmail))
+        {
+            return;
+        }
+
+        if (await users.FindByEmailAsync(options.AdminEmail) is not null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(options.AdminPassword))
+        {
+            logger.LogWarning("Bootstrap:AdminEmail is set but Bootstrap:AdminPassword is not; no admin was created");
+            return;
+        }
+
+        await CreateUserAsync(options.AdminEmail, options.AdminDisplayName, options.AdminPassword, Roles.AcrAdmin, isDemo: false);
+        logger.LogInformation("Created the bootstrap administrator {Email}", options.AdminEmail);
+    }
+
+    private async Task<ApplicationUser> CreateUserAsync(string email, string displayName, string password, string role, bool isDemo)
+    {
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            IsDemo = isDemo,
+        };
+        EnsureSucceeded(await users.CreateAsync(user, password), $"create {email}");
+        EnsureSucceeded(await users.AddToRoleAsync(user, role), $"add {email} to {role}");
+        return user;
+    }
+
+    private async Task SeedDemoAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Rigs.AnyAsync(r => r.IsDemo, cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var schools = await db.Schools.Where(s => s.Status == SchoolStatus.Listed).ToListAsync(cancellationToken);
+        var data = DemoDataGenerator.Generate(schools, now);
+        db.Users.AddRange(data.Users);
+        db.Rigs.AddRange(data.Rigs);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var leaderRole = await roles.FindByNameAsync(Roles.RigLeader) ?? throw new InvalidOperationException("RigLeader role missing");
+        var approvedOfficers = data.Rigs.Where(r => r.Status == RigStatus.Approved).SelectMany(r => r.Officers).Select(o => o.UserId).Distinct();
+        db.UserRoles.AddRange(approvedOfficers.Select(id => new IdentityUserRole<string> { UserId = id, RoleId = leaderRole.Id }));
+
+        foreach (var (email, displayName, role) in DemoOptions.Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var user = await CreateUserAsync(email, displayName, demo.Value.Password, role, isDemo: true);
+                if (role == Roles.RigLeader)
+                {
+                    // The demo leader leads a real approved demo RIG so "My RIGs" has something to show.
+                    var rig = data.Rigs.First(r => r.Status == RigStatus.Approved);
+                    db.RigOfficers.Add(new RigOfficer { RigId = rig.Id, UserId = user.Id, Position = "President", GraduationYear = now.Year + 1, StartedAt = now });
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded demo data: {Rigs} RIGs, {Users} officers", data.Rigs.Count, data.Users.Count);
+    }
+
+    /// <summary>Demo rows must never survive outside Development.</summary>
+    public async Task RemoveDemoDataAsync(CancellationToken cancellationToken = default)
+    {
+        var rigs = await db.Rigs.Where(r => r.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        var people = await db.Users.Where(u => u.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        if (rigs + people > 0)
+        {
+            logger.LogWarning("Removed demo data outside Development: {Rigs} RIGs, {Users} users", rigs, people);
+        }
+    }
+
+    private static void EnsureSucceeded(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using Bogus;
+using RigDirectory.Web.Domain;
+
+namespace RigDirectory.Web.Data.Seed;
+
+/// <summary>
+/// Deterministic demo RIGs for Development: approved RIGs at about two thirds of the schools (so the map
+/// shows real gaps), with sponsors and officers, plus a few registrations waiting for review.
+/// Everything it makes is marked <c>IsDemo</c>.
+/// </summary>
+public static class DemoDataGenerator
+{
+    public const int Seed = 20260901;
+    public const string DemoEmailDomain = "demo.rigdirectory.example";
+
+    private static readonly string[] Positions = ["President", "Vice President", "Secretary", "Treasurer", "Events Chair", "Outreach Chair"];
+    private static readonly string[] Subspecialties = ["Neuroradiology", "Interventional Radiology", "Musculoskeletal Imaging", "Breast Imaging", "Pediatric Radiology", "Body Imaging", "Nuclear Medicine", "Cardiothoracic Imaging", "Emergency Radiology"];
+    private static readonly string[] Titles = ["Assistant Professor of Radiology", "Associate Professor of Radiology", "Professor of Radiology", "Clinical Instructor, Radiology", "Program Director, Diagnostic Radiology"];
+
+    public sealed record DemoData(IReadOnlyList<ApplicationUser> Users, IReadOnlyList<Rig> Rigs);
+
+    public static DemoData Generate(IReadOnlyList<School> schools, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(schools);
+        var faker = new Faker("en") { Random = new Randomizer(Seed) };
+        var users = new List<ApplicationUser>();
+        var rigs = new List<Rig>();
+
+        foreach (var school in schools.OrderBy(s => s.Slug, StringComparer.Ordinal))
+        {
+            var roll = faker.Random.Double();
+            var status = roll switch
+            {
+                < 0.66 => RigStatus.Approved,
+                < 0.70 => RigStatus.Submitted,
+                < 0.72 => RigStatus.ChangesRequested,
+                _ => (RigStatus?)null,
+            };
+            if (status is null)
+            {
+                continue;
+            }
+
+            var rig = MakeRig(faker, school, status.Value, now);
+            var officerCount = faker.Random.Int(1, 3);
+            for (var i = 0; i < officerCount; i++)
+            {
+                var user = MakeUser(faker, users.Count, now);
+                users.Add(user);
+                rig.Officers.Add(new RigOfficer
+                {
+                    UserId = user.Id,
+                    User = user,
+                    Position = Positions[i],
+                    GraduationYear = now.Year + faker.Random.Int(0, 3),
+                    StartedAt = rig.CreatedAt,
+                });
+            }
+
+            rigs.Add(rig);
+        }
+
+        return new DemoData(users, rigs);
+    }
+
+    private static Rig MakeRig(Faker faker, School school, RigStatus status, DateTime now)
+    {
+        var created = now.AddDays(-faker.Random.Int(30, 2000));
+        var shortName = string.IsNullOrEmpty(school.Campus) ? school.City : school.Campus;
+        var name = faker.PickRandom($"{shortName} Radiology Interest Group", $"Radiology Interest Group at {school.Name}", $"{school.City} Student Radiology Society");
+        var approved = status == RigStatus.Approved;
+        var rig = new Rig
+        {
+            Slug = SlugRules.From($"{school.Slug}-rig"),
+            Name = name.Length > Limits.Name ? name[..Limits.Name] : name,
+            SchoolId = school.Id,
+            Status = status,
+            Description = string.Join(' ', faker.Lorem.Sentences(3)),
+            HowToGetInvolved = "Join our mailing list at the student activities fair or email us; every student is welcome, no experience needed.",
+            Activities = (RigActivities)faker.Random.Int(1, (1 << 10) - 1),
+            MeetingCadence = faker.PickRandom(MeetingCadence.Weekly, MeetingCadence.EveryTwoWeeks, MeetingCadence.Monthly, MeetingCadence.EachTerm),
+            ContactEmail = $"rig-{school.Slug}@{DemoEmailDomain}",
+            ContactVisibility = faker.Random.Bool(0.6f) ? ContactVisibility.Public : ContactVisibility.SignedInOnly,
+            Website = faker.Random.Bool(0.5f) ? $"https://{school.Slug}.{DemoEmailDomain}/" : null,
+            FoundedYear = faker.Random.Int(1995, now.Year),
+            CreatedAt = created,
+            UpdatedAt = created.AddDays(faker.Random.Int(0, 20)),
+            SubmittedAt = created.AddDays(1),
+            ApprovedAt = approved ? created.AddDays(faker.Random.Int(2, 14)) : null,
+            LastVerifiedAt = approved ? now.AddDays(-faker.Random.Int(0, 500)) : null,
+            IsDemo = true,
+        };
+        var sponsorCount = faker.Random.Int(1, 2);
+        for (var i = 0; i < sponsorCount; i++)
+        {
+            var person = new Person(faker);
+            rig.Sponsors.Add(new FacultySponsor
+            {
+                Name = $"Dr. {person.FirstName} {person.LastName}",
+                Title = faker.PickRandom(Titles),
+                Department = "Department of Radiology",
+                Email = $"{SlugRules.From($"{person.FirstName} {person.LastName}").Replace('-', '.')}@{DemoEmailDomain}",
+                Subspecialty = faker.PickRandom(Subspecialties),
+                ConfirmedAt = approved ? rig.SubmittedAt : null,
+                SortOrder = i,
+            });
+        }
+
+        return rig;
+    }
+
+    private static ApplicationUser MakeUser(Faker faker, int index, DateTime now)
+    {
+        var person = new Person(faker);
+        var email = $"officer{index + 1}@{DemoEmailDomain}";
+        return new ApplicationUser
+        {
+            Id = new Guid(faker.Random.Bytes(16)).ToString(),
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            DisplayName = $"{person.FirstName} {person.LastName}",
+            SecurityStamp = new Guid(faker.Random.Bytes(16)).ToString("N"),
+            ConcurrencyStamp = new Guid(faker.Random.Bytes(16)).ToString(),
+            LockoutEnabled = true,
+            CreatedAt = now,
+            IsDemo = true,
+        };
+    }
+
+    private sealed class Person(Faker faker)
+    {
+        public string FirstName { get; } = faker.Name.FirstName();
+        public string LastName { get; } = faker.Name.LastName();
+    }
+}

@@ -1,0 +1,93 @@
+namespace RigDirectory.Web.Domain;
+
+/// <summary>A radiology interest group at one school.</summary>
+public class Rig : IVersioned
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public int SchoolId { get; set; }
+    public School? School { get; set; }
+
+    public RigStatus Status { get; set; } = RigStatus.Draft;
+
+    public string? Description { get; set; }
+    public string? HowToGetInvolved { get; set; }
+    public RigActivities Activities { get; set; }
+    public MeetingCadence MeetingCadence { get; set; }
+
+    public string? ContactEmail { get; set; }
+    public ContactVisibility ContactVisibility { get; set; } = ContactVisibility.SignedInOnly;
+
+    public string? Website { get; set; }
+    public string? InstagramUrl { get; set; }
+    public string? XUrl { get; set; }
+    public string? LinkedInUrl { get; set; }
+
+    public int? FoundedYear { get; set; }
+
+    /// <summary>When its leaders last confirmed the RIG is active ("verified by its leaders on …").</summary>
+    public DateTime? LastVerifiedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public DateTime? ApprovedAt { get; set; }
+
+    /// <summary>Demo rows exist only in Development and are removed anywhere else.</summary>
+    public bool IsDemo { get; set; }
+
+    public int Version { get; set; }
+
+    public List<FacultySponsor> Sponsors { get; set; } = [];
+    public List<RigOfficer> Officers { get; set; } = [];
+    public List<OfficerInvitation> Invitations { get; set; } = [];
+    public List<RigEvent> Events { get; set; } = [];
+}
+
+public enum RigStatus
+{
+    Draft = 0,
+    Submitted = 1,
+    ChangesRequested = 2,
+    Approved = 3,
+    Rejected = 4,
+
+    /// <summary>No longer running; kept for history and reversible by an admin.</summary>
+    Archived = 5,
+}
+
+[Flags]
+public enum RigActivities
+{
+    None = 0,
+    Talks = 1 << 0,
+    Workshops = 1 << 1,
+    Shadowing = 1 << 2,
+    Research = 1 << 3,
+    JointSessions = 1 << 4,
+    ArtificialIntelligence = 1 << 5,
+    Outreach = 1 << 6,
+    Mentoring = 1 << 7,
+    CaseConferences = 1 << 8,
+    ResidencyAdvising = 1 << 9,
+}
+
+public enum MeetingCadence
+{
+    NotSet = 0,
+    Weekly = 1,
+    EveryTwoWeeks = 2,
+    Monthly = 3,
+    EachTerm = 4,
+    Occasionally = 5,
+}
+
+public enum ContactVisibility
+{
+    /// <summary>Anyone can see the contact email.</summary>
+    Public = 0,
+
+    /// <summary>Only signed-in users see it; it is never in the HTML served to visitors.</summary>
+    SignedInOnly = 1,
+}

@@ -1,0 +1,47 @@
+namespace RigDirectory.Web.Domain;
+
+/// <summary>A medical school or a separately located campus of one.</summary>
+public class School
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Campus { get; set; }
+    public required string City { get; set; }
+    public required string JurisdictionCode { get; set; }
+    public Jurisdiction? Jurisdiction { get; set; }
+    public Country Country { get; set; }
+    public DegreeType Degree { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public string? Website { get; set; }
+    public SchoolStatus Status { get; set; } = SchoolStatus.Listed;
+
+    /// <summary>True while the row matches the seed file; an admin edit clears it so a re-seed never overwrites the edit.</summary>
+    public bool IsSeedManaged { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<Rig> Rigs { get; set; } = [];
+
+    public string DisplayName => string.IsNullOrEmpty(Campus) ? Name : $"{Name} — {Campus}";
+}
+
+public enum DegreeType
+{
+    MD = 0,
+    DO = 1,
+}
+
+public enum SchoolStatus
+{
+    /// <summary>Shown in the directory.</summary>
+    Listed = 0,
+
+    /// <summary>Requested by a leader with a registration; waits for review before it is listed.</summary>
+    Requested = 1,
+
+    /// <summary>Closed or merged; kept for history.</summary>
+    Retired = 2,
+}

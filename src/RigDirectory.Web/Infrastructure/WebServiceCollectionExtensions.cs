@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc;
+using RigDirectory.Web.Data.Seed;
+
+namespace RigDirectory.Web.Infrastructure;
+
+public static class WebServiceCollectionExtensions
+{
+    public static IServiceCollection AddAppWeb(this IServiceCollection services)
+    {
+        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddRazorOptions(options =>
+            {
+                // Feature folders: a controller, its models and its views side by side.
+                options.ViewLocationFormats.Insert(0, "/Features/{1}/{0}.cshtml");
+                options.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
+            });
+        services.AddRazorPages();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DemoDataStatus>();
+        services.AddResponseCompression(options => options.EnableForHttps = true);
+        return services;
+    }
+
+    public static IServiceCollection AddAppSeeding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    public static WebApplication UseAppPipeline(this WebApplication app)
+    {
+        var requireHttps = app.Configuration.GetValue("Security:RequireHttps", defaultValue: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            if (requireHttps)
+            {
+                app.UseHsts();
+            }
+        }
+
+        if (requireHttps)
+        {
+            app.UseHttpsRedirection();
+        }
+
+        app.UseResponseCompression();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapControllers();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Migrates and seeds before the first request is served.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+
+    /// <summary>Prints where the app listens and, in Development, the demo sign-ins.</summary>
+    public static void PrintStartupBanner(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.WriteLine();
+            Console.WriteLine("RigDirectory is running:");
+            foreach (var address in addresses)
+            {
+                Console.WriteLine($"  {address}");
+            }
+
+            var demo = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
+            if (app.Environment.IsDevelopment() && demo.Enabled)
+            {
+                Console.WriteLine($"Demo sign-ins (password \"{demo.Password}\"):");
+                foreach (var (email, _, role) in DemoOptions.Accounts)
+                {
+                    Console.WriteLine($"  {role,-10} {email}");
+                }
+            }
+
+            Console.WriteLine();
+        });
+    }
+}

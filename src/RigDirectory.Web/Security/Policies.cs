@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace RigDirectory.Web.Security;
+
+/// <summary>Named policies; controllers ask for a policy, never for a role string.</summary>
+public static class Policies
+{
+    /// <summary>ACR staff and curators: the admin console, the review desk, exports.</summary>
+    public const string Administer = nameof(Administer);
+
+    /// <summary>Officers of at least one RIG.</summary>
+    public const string LeadRig = nameof(LeadRig);
+
+    public static IServiceCollection AddAppAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.AcrAdmin))
+            .AddPolicy(LeadRig, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.RigLeader, Roles.AcrAdmin))
+            // Anything new is private until it opts out with [AllowAnonymous].
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return services;
+    }
+}
