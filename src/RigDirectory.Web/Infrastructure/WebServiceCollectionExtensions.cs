@@ -58,6 +58,14 @@ public static class WebServiceCollectionExtensions
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapControllers();
         app.MapRazorPages();
+
+        // An unknown address is a 404 for everyone; without this the fallback policy would send
+        // anonymous visitors to sign in first.
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
     }
 

@@ -48,8 +48,10 @@ public sealed class HomeController(AppDbContext db, IAuthorizationService author
         return Redirect("/");
     }
 
+    /// <summary>Re-executed for failed requests of any method, so it must not demand an antiforgery token.</summary>
     [AllowAnonymous]
-    [HttpGet("/error/{statusCode:int?}")]
+    [IgnoreAntiforgeryToken]
+    [Route("/error/{statusCode:int?}")]
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
     public IActionResult Error(int? statusCode)
     {

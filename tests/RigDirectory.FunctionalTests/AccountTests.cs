@@ -1,0 +1,208 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Infrastructure.Email;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.FunctionalTests;
+
+public sealed class AccountTests(RigDirectoryFactory factory) : IClassFixture<RigDirectoryFactory>
+{
+    private const string Password = "correct horse battery";
+
+    private static Dictionary<string, string> Credentials(string email, string password) => new()
+    {
+        ["Input.Email"] = email,
+        ["Input.Password"] = password,
+    };
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string url = "/Identity/Account/Login") =>
+        await client.SubmitFormAsync(url, "form#account", Credentials(email, password));
+
+    [Fact]
+    public async Task Register_ThenConfirmEmail_ThenSignIn_LandsOnHomeAsStudent()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+        const string email = "new.student@example.org";
+
+        using var registered = await client.SubmitFormAsync("/Identity/Account/Register", "form#registerForm", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Nia Student",
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        Assert.StartsWith("/Identity/Account/RegisterConfirmation", registered.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        using var beforeConfirming = await SignInAsync(client, email, Password);
+        Assert.Equal(HttpStatusCode.OK, beforeConfirming.StatusCode);
+        Assert.Contains("Confirm your email address before signing in", await beforeConfirming.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var message = factory.Emails.LastTo(email);
+        var link = PickupDirectoryEmailTransport.FirstLink(message.HtmlBody ?? "")!;
+        var confirmation = await client.GetDocumentAsync(link);
+        Assert.Contains("Thank you for confirming your email", confirmation.Body!.TextContent, StringComparison.Ordinal);
+
+        using var signedIn = await SignInAsync(client, email, Password);
+        Assert.Equal("/landing", signedIn.Headers.Location!.OriginalString);
+        using var landing = await client.GetAsync("/landing");
+        Assert.Equal("/", landing.Headers.Location!.OriginalString);
+
+        var user = await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email)));
+        Assert.Equal("Nia Student", user.DisplayName);
+    }
+
+    [Fact]
+    public async Task Register_WithShortPassword_KeepsWhatWasTypedAndExplains()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var response = await client.SubmitFormAsync("/Identity/Account/Register", "form#registerForm", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Short Password",
+            ["Input.Email"] = "short.password@example.org",
+            ["Input.Password"] = "elevenchars",
+            ["Input.ConfirmPassword"] = "elevenchars",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Contains("Use at least 12 characters.", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("short.password@example.org", page.QuerySelector("#Input_Email")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Register_TwelveLowercaseLetters_IsAccepted()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var response = await client.SubmitFormAsync("/Identity/Account/Register", "form#registerForm", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Plain Letters",
+            ["Input.Email"] = "plain.letters@example.org",
+            ["Input.Password"] = "abcdefghijkl",
+            ["Input.ConfirmPassword"] = "abcdefghijkl",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_SetsHostPrefixedSecureHttpOnlyCookie()
+    {
+        await factory.CreateUserAsync("cookie@example.org", Password);
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var response = await SignInAsync(client, "cookie@example.org", Password);
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-rigdirectory.auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightPassword()
+    {
+        await factory.CreateUserAsync("lockme@example.org", Password);
+        using var client = factory.CreateNonRedirectingClient();
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var wrong = await SignInAsync(client, "lockme@example.org", "not the password at all");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains("do not match an account", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var fifth = await SignInAsync(client, "lockme@example.org", "not the password at all");
+        Assert.Equal("/Identity/Account/Lockout", fifth.Headers.Location!.OriginalString);
+
+        using var right = await SignInAsync(client, "lockme@example.org", Password);
+        Assert.Equal("/Identity/Account/Lockout", right.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(Roles.AcrAdmin, "/admin")]
+    [InlineData(Roles.RigLeader, "/my/rigs")]
+    [InlineData(Roles.Student, "/")]
+    public async Task SignIn_WithoutReturnUrl_LandsWhereTheRoleWorks(string role, string expected)
+    {
+        var email = $"landing-{role.ToLowerInvariant()}@example.org";
+        await factory.CreateUserAsync(email, Password, emailConfirmed: true, role);
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var signedIn = await SignInAsync(client, email, Password);
+        using var landing = await client.GetAsync(signedIn.Headers.Location);
+
+        Assert.Equal(expected, landing.Headers.Location!.OriginalString);
+        using var destination = await client.GetAsync(expected);
+        Assert.Equal(HttpStatusCode.OK, destination.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_WithReturnUrl_GoesBackThere_ButNeverOffSite()
+    {
+        await factory.CreateUserAsync("return@example.org", Password, emailConfirmed: true, Roles.AcrAdmin);
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var local = await SignInAsync(client, "return@example.org", Password, "/Identity/Account/Login?ReturnUrl=%2Fabout");
+        using var offSite = await SignInAsync(client, "return@example.org", Password, "/Identity/Account/Login?ReturnUrl=https%3A%2F%2Fevil.example%2F");
+
+        Assert.Equal("/about", local.Headers.Location!.OriginalString);
+        Assert.Equal("/landing", offSite.Headers.Location!.OriginalString);
+    }
+}
+
+/// <summary>A factory whose clock the test moves, for the security-stamp revalidation interval.</summary>
+public sealed class FakeClockFactory : RigDirectoryFactory
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.Configure<SecurityStampValidatorOptions>(options => options.TimeProvider = Clock);
+            services.PostConfigureAll<CookieAuthenticationOptions>(options => options.TimeProvider = Clock);
+        });
+    }
+}
+
+public sealed class RoleRevocationTests(FakeClockFactory factory) : IClassFixture<FakeClockFactory>
+{
+    [Fact]
+    public async Task RemovingAdminRole_TakesEffectWithinAMinute()
+    {
+        const string password = "revocation password";
+        var admin = await factory.CreateUserAsync("revoked@example.org", password, emailConfirmed: true, Roles.AcrAdmin);
+        using var client = factory.CreateNonRedirectingClient();
+        using var signedIn = await client.SubmitFormAsync("/Identity/Account/Login", "form#account", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "revoked@example.org",
+            ["Input.Password"] = password,
+        });
+        using var before = await client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.RemoveFromRoleAsync((await users.FindByIdAsync(admin.Id))!, Roles.AcrAdmin);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        using var after = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/Identity/Account/AccessDenied", after.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,65 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace RigDirectory.FunctionalTests.Infrastructure;
+
+/// <summary>Reads pages as a browser would and posts their forms with every field, the antiforgery token included.</summary>
+public static class HtmlForms
+{
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(request => request.Content(html).Address(response.RequestMessage!.RequestUri!).Header("Content-Type", "text/html"));
+    }
+
+    public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} returned {(int)response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    /// <summary>Opens <paramref name="url"/>, fills the form matched by <paramref name="formSelector"/> and submits it.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, string formSelector, IReadOnlyDictionary<string, string> values)
+    {
+        var document = await client.GetDocumentAsync(url);
+        return await client.SubmitFormAsync(document, formSelector, values);
+    }
+
+    public static Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IDocument document, string formSelector, IReadOnlyDictionary<string, string> values)
+    {
+        var form = document.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form matches '{formSelector}'.");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked && !string.IsNullOrEmpty(box.Name):
+                    fields.Add(new(box.Name!, box.Value));
+                    break;
+                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "button" }:
+                    break;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    fields.Add(new(input.Name!, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name!, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name!, select.Value ?? ""));
+                    break;
+            }
+        }
+
+        foreach (var (name, value) in values)
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? document.Url : form.Action;
+        return client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields));
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using MimeKit;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Infrastructure.Email;
+
+namespace RigDirectory.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The app over HTTP in memory, on an in-memory SQLite database that lives as long as the factory, with
+/// email captured instead of sent and a test sign-in scheme that only authenticates.
+/// </summary>
+public class RigDirectoryFactory : WebApplicationFactory<Program>
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    public RigDirectoryFactory()
+    {
+        _connection.Open();
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
+    public CapturingEmailTransport Emails { get; } = new();
+
+    protected virtual string EnvironmentName => "Testing";
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<DbContextOptions<SqliteAppDbContext>>();
+            services.RemoveAll<IDbContextOptionsConfiguration<SqliteAppDbContext>>();
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseAppSqlite(_connection));
+
+            services.RemoveAll<IEmailTransport>();
+            services.AddSingleton<IEmailTransport>(Emails);
+
+            services.AddAuthentication().AddScheme<TestAuthOptions, TestAuthHandler>(TestAuthHandler.SchemeName, options =>
+            {
+                // Only authentication comes from the test header; challenges and forbids go to the real
+                // cookie scheme, so redirects to sign-in and access-denied behave as in production.
+                options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(TestAuthHandler.UserHeader) ? null : IdentityConstants.ApplicationScheme;
+                options.ForwardChallenge = IdentityConstants.ApplicationScheme;
+                options.ForwardForbid = IdentityConstants.ApplicationScheme;
+            });
+            services.Configure<AuthenticationOptions>(options => options.DefaultAuthenticateScheme = TestAuthHandler.SchemeName);
+        });
+    }
+
+    /// <summary>A client that does not follow redirects, so tests can see where they point.</summary>
+    public HttpClient CreateNonRedirectingClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+
+    /// <summary>A client signed in (through the test scheme) as a user with the given roles.</summary>
+    public HttpClient CreateClientAs(string userId, params string[] roles)
+    {
+        var client = CreateNonRedirectingClient();
+        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, userId);
+        client.DefaultRequestHeaders.Add(TestAuthHandler.RolesHeader, string.Join(',', roles));
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task WithDbAsync(Func<AppDbContext, Task> action) => WithDbAsync(async db =>
+    {
+        await action(db);
+        return true;
+    });
+
+    /// <summary>Creates an account directly, as if it had registered and (optionally) confirmed its email.</summary>
+    public async Task<ApplicationUser> CreateUserAsync(string email, string password, bool emailConfirmed = true, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = emailConfirmed, DisplayName = email.Split('@')[0] };
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        foreach (var role in roles)
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+
+        return user;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _connection.Dispose();
+        }
+    }
+}
+
+/// <summary>The app as a developer runs it: Development, with demo data.</summary>
+public sealed class DevelopmentFactory : RigDirectoryFactory
+{
+    protected override string EnvironmentName => Environments.Development;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Enabled"] = "true" };
+}
+
+/// <summary>Keeps every message the app sends, for tests to read.</summary>
+public sealed class CapturingEmailTransport : IEmailTransport
+{
+    private readonly ConcurrentQueue<MimeMessage> _messages = new();
+
+    public IReadOnlyList<MimeMessage> Messages => [.. _messages];
+
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        _messages.Enqueue(message);
+        return Task.CompletedTask;
+    }
+
+    public MimeMessage LastTo(string email) =>
+        Messages.LastOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase)))
+        ?? throw new InvalidOperationException($"No email was sent to {email}.");
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.FunctionalTests;
+
+public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixture<RigDirectoryFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/about")]
+    [InlineData("/Identity/Account/Login")]
+    [InlineData("/Identity/Account/Register")]
+    [InlineData("/Identity/Account/ForgotPassword")]
+    [InlineData("/healthz")]
+    public async Task PublicPage_Anonymous_IsServed(string url)
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Stylesheet_Anonymous_IsServed()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+        var home = await client.GetDocumentAsync("/");
+        var stylesheet = home.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+
+        using var response = await client.GetAsync(stylesheet);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/my/rigs")]
+    [InlineData("/landing")]
+    [InlineData("/Identity/Account/Manage")]
+    public async Task PrivatePage_Anonymous_RedirectsToSignInWithReturnUrl(string url)
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.Contains("/Identity/Account/Login", location, StringComparison.Ordinal);
+        Assert.Contains("ReturnUrl=" + Uri.EscapeDataString(url), location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdminConsole_AsStudent_IsForbidden()
+    {
+        using var client = factory.CreateClientAs("student-1", Roles.Student);
+
+        using var response = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Identity/Account/AccessDenied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdminConsole_AsRigLeader_IsForbidden()
+    {
+        using var client = factory.CreateClientAs("leader-1", Roles.RigLeader);
+
+        using var response = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Identity/Account/AccessDenied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdminConsole_AsAdmin_ShowsCoverage()
+    {
+        using var client = factory.CreateClientAs("admin-1", Roles.AcrAdmin);
+
+        var page = await client.GetDocumentAsync("/admin");
+
+        Assert.Equal("Admin console", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("284", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Navigation_ChangesWithRole()
+    {
+        using var anonymous = factory.CreateNonRedirectingClient();
+        using var student = factory.CreateClientAs("student-2", Roles.Student);
+        using var admin = factory.CreateClientAs("admin-2", Roles.AcrAdmin);
+
+        var anonymousNav = (await anonymous.GetDocumentAsync("/")).QuerySelector("nav")!.TextContent;
+        var studentNav = (await student.GetDocumentAsync("/")).QuerySelector("nav")!.TextContent;
+        var adminNav = (await admin.GetDocumentAsync("/")).QuerySelector("nav")!.TextContent;
+
+        Assert.Contains("Sign in", anonymousNav, StringComparison.Ordinal);
+        Assert.DoesNotContain("My RIGs", anonymousNav, StringComparison.Ordinal);
+        Assert.Contains("My RIGs", studentNav, StringComparison.Ordinal);
+        Assert.DoesNotContain("Admin", studentNav, StringComparison.Ordinal);
+        Assert.Contains("Admin", adminNav, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/no-such-page")]
+    [InlineData("/no/such/page.txt")]
+    public async Task UnknownPage_IsAFriendly404(string url)
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Equal("We could not find that page", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryToken_IsRejected()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var response = await client.PostAsync("/Identity/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "someone@example.org",
+            ["Input.Password"] = "whatever-password",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Home_Anonymous_ShowsRegionsWithCountsAndNoDemoBanner()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        var page = await client.GetDocumentAsync("/");
+
+        var rows = page.QuerySelectorAll("table tbody tr");
+        Assert.Equal(11, rows.Length);
+        Assert.Contains(rows, row => row.TextContent.Contains("Atlantic Canada", StringComparison.Ordinal));
+        Assert.Null(page.QuerySelector(".demo-banner"));
+    }
+}

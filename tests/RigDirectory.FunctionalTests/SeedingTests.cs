@@ -1,0 +1,223 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Data.Seed;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.FunctionalTests;
+
+public sealed class SeedingTests(RigDirectoryFactory factory) : IClassFixture<RigDirectoryFactory>
+{
+    private async Task InitializeAgainAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+
+    private Task<(int Regions, int Jurisdictions, int Schools, int Roles)> CountsAsync() =>
+        factory.WithDbAsync(async db => (
+            await db.Regions.CountAsync(),
+            await db.Jurisdictions.CountAsync(),
+            await db.Schools.CountAsync(),
+            await db.Roles.CountAsync()));
+
+    [Fact]
+    public async Task Start_SeedsAllSchoolsRegionsAndRoles()
+    {
+        var counts = await CountsAsync();
+
+        Assert.Equal((11, 65, 284, 3), counts);
+    }
+
+    [Fact]
+    public async Task Seed_RunTwice_DuplicatesNothing()
+    {
+        var before = await CountsAsync();
+
+        await InitializeAgainAsync();
+        await InitializeAgainAsync();
+
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Seed_PlacesEveryStateAndProvinceInTheBriefsRegion()
+    {
+        var regionOf = await factory.WithDbAsync(db => db.Jurisdictions.Select(j => new { j.Code, Region = j.Region!.Slug }).ToDictionaryAsync(j => j.Code, j => j.Region));
+
+        Assert.Equal("us-region-4", regionOf["US-PR"]);
+        Assert.Equal("us-region-6", regionOf["US-DC"]);
+        Assert.Equal("us-region-1", regionOf["US-ND"]);
+        Assert.Equal("canada-ontario", regionOf["CA-ON"]);
+        Assert.Equal("canada-atlantic", regionOf["CA-PE"]);
+        Assert.Equal("canada-western", regionOf["CA-YT"]);
+        Assert.Equal(11, regionOf.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Seed_LoadsSchoolFactsFromTheCsv()
+    {
+        var school = await factory.WithDbAsync(db => db.Schools.AsNoTracking().SingleAsync(s => s.Slug == "rowan-som-sewell"));
+
+        Assert.Equal("Sewell", school.Campus);
+        Assert.Equal("US-NJ", school.JurisdictionCode);
+        Assert.Equal(DegreeType.DO, school.Degree);
+        Assert.InRange(school.Latitude, 39.0, 40.5);
+    }
+
+    [Fact]
+    public async Task Seed_RunAgain_RestoresAnUneditedSchool_ButKeepsAnAdminEdit()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            var drifted = await db.Schools.SingleAsync(s => s.Slug == "uab-heersink-som");
+            drifted.City = "Somewhere Else";
+            var edited = await db.Schools.SingleAsync(s => s.Slug == "uams-com");
+            edited.City = "Little Rock (edited by an admin)";
+            edited.IsSeedManaged = false;
+            await db.SaveChangesAsync();
+        });
+
+        await InitializeAgainAsync();
+
+        var cities = await factory.WithDbAsync(db => db.Schools.Where(s => s.Slug == "uab-heersink-som" || s.Slug == "uams-com").ToDictionaryAsync(s => s.Slug, s => s.City));
+        Assert.Equal("Birmingham", cities["uab-heersink-som"]);
+        Assert.Equal("Little Rock (edited by an admin)", cities["uams-com"]);
+    }
+
+    [Fact]
+    public async Task Seed_RunAgain_KeepsAnAdminsRegionEdit()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            var region = await db.Regions.SingleAsync(r => r.Slug == "canada-quebec");
+            region.Name = "Québec";
+            await db.SaveChangesAsync();
+        });
+
+        await InitializeAgainAsync();
+
+        Assert.Equal("Québec", await factory.WithDbAsync(db => db.Regions.Where(r => r.Slug == "canada-quebec").Select(r => r.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task OutsideDevelopment_DemoRowsAreRemovedOnStart()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            var school = await db.Schools.FirstAsync();
+            db.Rigs.Add(new Rig { Slug = "leaked-demo-rig", Name = "Leaked demo RIG", SchoolId = school.Id, Status = RigStatus.Approved, IsDemo = true });
+            db.Users.Add(new ApplicationUser { UserName = "leaked@demo.example", Email = "leaked@demo.example", IsDemo = true, SecurityStamp = "x" });
+            await db.SaveChangesAsync();
+        });
+
+        await InitializeAgainAsync();
+
+        Assert.False(await factory.WithDbAsync(db => db.Rigs.AnyAsync(r => r.IsDemo)));
+        Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.IsDemo)));
+    }
+
+    [Fact]
+    public async Task Testing_CreatesNoDemoAccounts()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+
+        foreach (var (email, _, _) in DemoOptions.Accounts)
+        {
+            Assert.Null(await users.FindByEmailAsync(email));
+        }
+    }
+}
+
+public sealed class BootstrapAdminFactory : RigDirectoryFactory
+{
+    public const string Email = "first.admin@acr.example";
+    public const string Password = "bootstrap admin password";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Bootstrap:AdminEmail"] = Email,
+        ["Bootstrap:AdminPassword"] = Password,
+    };
+}
+
+public sealed class BootstrapAdminTests(BootstrapAdminFactory factory) : IClassFixture<BootstrapAdminFactory>
+{
+    [Fact]
+    public async Task BootstrapAdmin_FromConfiguration_CanSignInToTheAdminConsole()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var signedIn = await client.SubmitFormAsync("/Identity/Account/Login", "form#account", new Dictionary<string, string>
+        {
+            ["Input.Email"] = BootstrapAdminFactory.Email,
+            ["Input.Password"] = BootstrapAdminFactory.Password,
+        });
+        using var landing = await client.GetAsync(signedIn.Headers.Location);
+
+        Assert.Equal("/admin", landing.Headers.Location!.OriginalString);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.Single(await users.GetUsersInRoleAsync(Roles.AcrAdmin));
+    }
+}
+
+public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<DevelopmentFactory>
+{
+    [Fact]
+    public async Task Development_SeedsApprovedRigsAtAboutTwoThirdsOfSchools_AndSomeWaitingForReview()
+    {
+        var (schools, withApprovedRig, waiting, changesRequested) = await factory.WithDbAsync(async db => (
+            await db.Schools.CountAsync(),
+            await db.Schools.CountAsync(s => s.Rigs.Any(r => r.Status == RigStatus.Approved)),
+            await db.Rigs.CountAsync(r => r.Status == RigStatus.Submitted),
+            await db.Rigs.CountAsync(r => r.Status == RigStatus.ChangesRequested)));
+
+        Assert.InRange(withApprovedRig / (double)schools, 0.55, 0.75);
+        Assert.True(waiting > 0);
+        Assert.True(changesRequested > 0);
+        Assert.True(await factory.WithDbAsync(db => db.Rigs.AllAsync(r => r.IsDemo && r.Sponsors.Count >= 1 && r.Officers.Count >= 1)));
+    }
+
+    [Fact]
+    public async Task Development_SeedsDemoSignInsForEachRole()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+
+        foreach (var (email, _, role) in DemoOptions.Accounts)
+        {
+            var user = await users.FindByEmailAsync(email);
+            Assert.NotNull(user);
+            Assert.True(await users.IsInRoleAsync(user, role));
+            Assert.True(await users.CheckPasswordAsync(user, "rigdirectory-demo"));
+        }
+    }
+
+    [Fact]
+    public async Task Development_RunAgain_AddsNoSecondDemoSet()
+    {
+        var before = await factory.WithDbAsync(db => db.Rigs.CountAsync());
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        }
+
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Rigs.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Development_ShowsTheDemoBanner()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        var page = await client.GetDocumentAsync("/");
+
+        Assert.NotNull(page.QuerySelector(".demo-banner"));
+    }
+}
