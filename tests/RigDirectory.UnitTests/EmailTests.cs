@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using RigDirectory.Web.Infrastructure.Email;
+
+namespace RigDirectory.UnitTests;
+
+public sealed class EmailTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "rigdirectory-mail-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void FirstLink_HtmlEncodedHref_IsDecoded()
+    {
+        var link = PickupDirectoryEmailTransport.FirstLink("<p>Hi</p><a href=\"https://x.example/confirm?userId=1&amp;code=abc\">Confirm</a><a href=\"https://other\">x</a>");
+
+        Assert.Equal("https://x.example/confirm?userId=1&code=abc", link);
+    }
+
+    [Fact]
+    public async Task PickupTransport_WritesAReadableEmlFile()
+    {
+        var options = Options.Create(new EmailOptions { PickupDirectory = _folder });
+        var transport = new PickupDirectoryEmailTransport(options, new TestEnvironment(), new FakeTimeProvider(), NullLogger<PickupDirectoryEmailTransport>.Instance);
+        var sender = new AppEmailSender(transport, options);
+
+        await sender.SendEmailAsync("leader@example.org", "Confirm", "<a href=\"https://x.example/c\">Confirm</a>");
+
+        var file = Assert.Single(Directory.GetFiles(_folder, "*.eml"));
+        var message = await MimeMessage.LoadAsync(file);
+        Assert.Equal("leader@example.org", message.To.Mailboxes.Single().Address);
+        Assert.Equal("Confirm", message.Subject);
+        Assert.Contains("https://x.example/c", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+        public string ApplicationName { get; set; } = "RigDirectory.Web";
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
