@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,15 @@ namespace RigDirectory.Web.Infrastructure;
 
 public static class WebServiceCollectionExtensions
 {
-    public static IServiceCollection AddAppWeb(this IServiceCollection services)
+    public static IServiceCollection AddAppWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        var dataProtection = services.AddDataProtection().SetApplicationName("RigDirectory");
+        if (configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
+        {
+            // Containers lose their file system on restart; keys on a volume keep everyone signed in.
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        }
+
         services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddRazorOptions(options =>
             {

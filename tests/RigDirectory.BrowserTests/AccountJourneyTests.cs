@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+using RigDirectory.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace RigDirectory.BrowserTests;
+
+public sealed class AccountJourneyTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
+{
+    [Fact]
+    public async Task Visitor_SignsUp_ConfirmsByEmail_AndSignsIn()
+    {
+        var page = await app.NewPageAsync();
+        const string email = "journey.student@example.org";
+        const string password = "a long enough passphrase";
+
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Find a radiology interest group" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create account" }).ClickAsync();
+
+        // Client-side validation answers before anything is sent.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.GetByText("The Your name field is required.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Your name").FillAsync("Jordan Journey");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Confirm password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.GetByText("Please check your email to confirm your account.")).ToBeVisibleAsync();
+
+        var link = await app.WaitForLinkInEmailToAsync(email);
+        await page.GotoAsync(link);
+        await Expect(page.GetByText("Thank you for confirming your email.")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First.ClickAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = email })).ToBeVisibleAsync();
+    }
+}
