@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
 using RigDirectory.Web.Data.Seed;
+using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Features.Map;
 
 namespace RigDirectory.Web.Infrastructure;
 
@@ -28,6 +30,9 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DemoDataStatus>();
         services.AddResponseCompression(options => options.EnableForHttps = true);
+        services.AddOutputCache(DirectoryCache.AddPolicy);
+        services.AddSingleton<DirectoryCache>();
+        services.AddSingleton(_ => new MapGeometry(MapGeometry.DefaultFolder));
         return services;
     }
 
@@ -61,6 +66,8 @@ public static class WebServiceCollectionExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication, so that signed-in users (who may see more) are never served a cached page.
+        app.UseOutputCache();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();

@@ -1,30 +1,29 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Features.Map;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Home;
 
-public sealed class HomeController(AppDbContext db, IAuthorizationService authorization) : Controller
+public sealed class HomeController(AppDbContext db, MapGeometry geometry, IAuthorizationService authorization) : Controller
 {
     [AllowAnonymous]
     [HttpGet("/")]
+    [OutputCache(PolicyName = DirectoryCache.Policy)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var regions = await db.Regions.AsNoTracking()
-            .OrderBy(r => r.SortOrder)
-            .Select(r => new RegionSummaryViewModel(
-                r.Slug,
-                r.Name,
-                r.Country,
-                db.Schools.Count(s => s.Status == SchoolStatus.Listed && s.Jurisdiction!.RegionId == r.Id),
-                db.Schools.Count(s => s.Status == SchoolStatus.Listed && s.Jurisdiction!.RegionId == r.Id && s.Rigs.Any(g => g.Status == RigStatus.Approved)),
-                db.Rigs.Count(g => g.Status == RigStatus.Approved && g.School!.Jurisdiction!.RegionId == r.Id)))
+        var regions = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);
+        var schools = await db.Schools.AsNoTracking().Listed()
+            .Select(s => new MapSchool(s.Slug, s.Name + (s.Campus == null ? "" : " — " + s.Campus) + " (" + s.City + ")", s.Latitude, s.Longitude, s.Rigs.Any(r => r.Status == RigStatus.Approved)))
             .ToListAsync(cancellationToken);
-        return View(new HomeViewModel(regions));
+        var map = MapBuilder.Build(geometry, regions.ToMapJurisdictions(), schools, "Map of RIGs by region in the United States and Canada");
+        return View(new HomeViewModel(regions, map));
     }
 
     [AllowAnonymous]
@@ -67,14 +66,12 @@ public sealed class HomeController(AppDbContext db, IAuthorizationService author
     }
 }
 
-public sealed record HomeViewModel(IReadOnlyList<RegionSummaryViewModel> Regions)
+public sealed record HomeViewModel(IReadOnlyList<RegionOverview> Regions, MapViewModel Map)
 {
     public int Rigs => Regions.Sum(r => r.Rigs);
     public int Schools => Regions.Sum(r => r.Schools);
-    public int SchoolsWithoutRig => Regions.Sum(r => r.Schools - r.SchoolsWithRig);
+    public int SchoolsWithoutRig => Regions.Sum(r => r.SchoolsWithoutRig);
 }
-
-public sealed record RegionSummaryViewModel(string Slug, string Name, Country Country, int Schools, int SchoolsWithRig, int Rigs);
 
 public sealed record ErrorViewModel(int StatusCode, string TraceId)
 {

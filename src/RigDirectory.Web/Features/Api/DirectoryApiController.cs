@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Features.Rigs;
+
+namespace RigDirectory.Web.Features.Api;
+
+/// <summary>Open data: the public fields of the directory as JSON.</summary>
+[AllowAnonymous]
+[ApiController]
+[Route("api")]
+public sealed class DirectoryApiController(AppDbContext db) : ControllerBase
+{
+    [HttpGet("rigs")]
+    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    public async Task<ActionResult<RigPage>> Rigs([FromQuery] RigSearchInput input, CancellationToken cancellationToken)
+    {
+        var query = RigSearchQuery.Apply(db.Rigs.AsNoTracking(), input);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip((input.Page - 1) * RigSearchInput.PageSize).Take(RigSearchInput.PageSize).ToListItems().ToListAsync(cancellationToken);
+        return new RigPage(input.Page, RigSearchInput.PageSize, total, items.Select(PublicRig.From).ToList());
+    }
+
+    [HttpGet("regions")]
+    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    public async Task<IReadOnlyList<RegionSummary>> Regions(CancellationToken cancellationToken)
+    {
+        var regions = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);
+        return regions.Select(r => new RegionSummary(r.Slug, r.Name, r.Country.ToString(), $"/regions/{r.Slug}", r.Rigs, r.Schools, r.SchoolsWithoutRig,
+            r.JurisdictionCodes)).ToList();
+    }
+}
+
+public sealed record RigPage(int Page, int PageSize, int Total, IReadOnlyList<PublicRig> Items);
+
+public sealed record RegionSummary(string Slug, string Name, string Country, string Url, int Rigs, int Schools, int SchoolsWithoutRig, IReadOnlyList<string> StatesAndProvinces);

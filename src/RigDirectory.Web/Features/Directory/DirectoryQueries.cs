@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Map;
+
+namespace RigDirectory.Web.Features.Directory;
+
+/// <summary>Read-only queries shared by the public pages. Each is one SQL statement, whatever the data size.</summary>
+public static class DirectoryQueries
+{
+    /// <summary>Only these RIGs are ever public.</summary>
+    public static IQueryable<Rig> Published(this IQueryable<Rig> rigs) => rigs.Where(r => r.Status == RigStatus.Approved);
+
+    public static IQueryable<School> Listed(this IQueryable<School> schools) => schools.Where(s => s.Status == SchoolStatus.Listed);
+
+    /// <summary>Every region with its states/provinces and its counts (one statement).</summary>
+    public static Task<List<RegionOverview>> RegionOverviewsAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.Regions.AsNoTracking()
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Name)
+            .Select(r => new RegionOverview(
+                r.Slug,
+                r.Name,
+                r.Country,
+                r.SortOrder,
+                db.Schools.Count(s => s.Status == SchoolStatus.Listed && s.Jurisdiction!.RegionId == r.Id),
+                db.Schools.Count(s => s.Status == SchoolStatus.Listed && s.Jurisdiction!.RegionId == r.Id && s.Rigs.Any(g => g.Status == RigStatus.Approved)),
+                db.Rigs.Count(g => g.Status == RigStatus.Approved && g.School!.Status == SchoolStatus.Listed && g.School.Jurisdiction!.RegionId == r.Id),
+                r.Jurisdictions.OrderBy(j => j.Code).Select(j => j.Code).ToList()))
+            .ToListAsync(cancellationToken);
+
+    public static IReadOnlyList<MapJurisdiction> ToMapJurisdictions(this IEnumerable<RegionOverview> regions) =>
+        regions.SelectMany(r => r.JurisdictionCodes.Select(code => new MapJurisdiction(code, r.Slug, r.Name, r.SortOrder, r.Rigs, r.Schools))).ToList();
+
+    public static string SchoolLabel(string name, string? campus, string city, string postalCode) =>
+        string.IsNullOrEmpty(campus) ? $"{name} ({city}, {postalCode})" : $"{name} — {campus} ({city}, {postalCode})";
+}
+
+public sealed record RegionOverview(
+    string Slug,
+    string Name,
+    Country Country,
+    int SortOrder,
+    int Schools,
+    int SchoolsWithRig,
+    int Rigs,
+    IReadOnlyList<string> JurisdictionCodes)
+{
+    public int SchoolsWithoutRig => Schools - SchoolsWithRig;
+}

@@ -1,0 +1,189 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
+
+namespace RigDirectory.Web.Features.Rigs;
+
+public enum RigSort
+{
+    Name = 0,
+    School = 1,
+    Verified = 2,
+}
+
+/// <summary>The filters of the RIG list, the JSON API and the CSV export; all of it lives in the query string.</summary>
+public sealed class RigSearchInput
+{
+    public const int PageSize = 20;
+    public const int MaxPage = 10_000;
+    public const int MaxQueryLength = 200;
+
+    [FromQuery(Name = "q")]
+    [StringLength(MaxQueryLength, ErrorMessage = "Search for at most 200 characters.")]
+    public string? Query { get; set; }
+
+    [FromQuery(Name = "region")]
+    [StringLength(Limits.Slug)]
+    public string? Region { get; set; }
+
+    [FromQuery(Name = "country")]
+    public Country? Country { get; set; }
+
+    /// <summary>A state/province as the map codes it, e.g. "US-IL" or "CA-ON".</summary>
+    [FromQuery(Name = "state")]
+    [RegularExpression("^(US|CA)-[A-Z]{2}$", ErrorMessage = "Choose a state or province from the list.")]
+    public string? State { get; set; }
+
+    [FromQuery(Name = "degree")]
+    public DegreeType? Degree { get; set; }
+
+    [FromQuery(Name = "activity")]
+    [MaxLength(16)]
+    public List<RigActivities> Activities { get; set; } = [];
+
+    [FromQuery(Name = "sort")]
+    public RigSort Sort { get; set; }
+
+    [FromQuery(Name = "page")]
+    [Range(1, MaxPage, ErrorMessage = "Pages start at 1.")]
+    public int Page { get; set; } = 1;
+
+    public RigActivities RequiredActivities => Activities.Aggregate(RigActivities.None, (all, a) => all | a);
+
+    public bool HasFilters =>
+        !string.IsNullOrWhiteSpace(Query) || Region is not null || Country is not null || State is not null || Degree is not null || Activities.Count > 0;
+
+    /// <summary>The query string for the same search on another page or sort order.</summary>
+    public Dictionary<string, string?> RouteValues(int? page = null, RigSort? sort = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(Query) ? null : Query,
+            ["region"] = Region,
+            ["country"] = Country?.ToString(),
+            ["state"] = State,
+            ["degree"] = Degree?.ToString(),
+        };
+        for (var i = 0; i < Activities.Count; i++)
+        {
+            values[$"activity[{i}]"] = Activities[i].ToString();
+        }
+
+        var chosenSort = sort ?? Sort;
+        values["sort"] = chosenSort == RigSort.Name ? null : chosenSort.ToString();
+        var chosenPage = page ?? Page;
+        values["page"] = chosenPage == 1 ? null : chosenPage.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return values;
+    }
+}
+
+public sealed record RigListItem(
+    string Slug,
+    string Name,
+    string SchoolSlug,
+    string School,
+    string? Campus,
+    string City,
+    string StateName,
+    string PostalCode,
+    Country Country,
+    DegreeType Degree,
+    string RegionSlug,
+    string RegionName,
+    RigActivities Activities,
+    MeetingCadence MeetingCadence,
+    string? PublicContactEmail,
+    string? Website,
+    string? InstagramUrl,
+    string? XUrl,
+    string? LinkedInUrl,
+    int? FoundedYear,
+    DateTime? LastVerifiedAt,
+    DateTime UpdatedAt);
+
+public static class RigSearchQuery
+{
+    /// <summary>Published RIGs matching every filter; the search words match RIG, school, campus, city or state/province.</summary>
+    public static IQueryable<Rig> Apply(IQueryable<Rig> rigs, RigSearchInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var query = rigs.Published().Where(r => r.School!.Status == SchoolStatus.Listed);
+        if (!string.IsNullOrWhiteSpace(input.Query))
+        {
+            var words = input.Query.Trim();
+            var pattern = "%" + EscapeLike(words) + "%";
+            var postalCode = words.ToUpperInvariant();
+            query = query.Where(r =>
+                EF.Functions.Like(r.Name, pattern, "\\")
+                || EF.Functions.Like(r.School!.Name, pattern, "\\")
+                || EF.Functions.Like(r.School.Campus!, pattern, "\\")
+                || EF.Functions.Like(r.School.City, pattern, "\\")
+                || EF.Functions.Like(r.School.Jurisdiction!.Name, pattern, "\\")
+                || r.School.Jurisdiction.PostalCode == postalCode);
+        }
+
+        if (input.Region is not null)
+        {
+            query = query.Where(r => r.School!.Jurisdiction!.Region!.Slug == input.Region);
+        }
+
+        if (input.Country is { } country)
+        {
+            query = query.Where(r => r.School!.Country == country);
+        }
+
+        if (input.State is not null)
+        {
+            query = query.Where(r => r.School!.JurisdictionCode == input.State);
+        }
+
+        if (input.Degree is { } degree)
+        {
+            query = query.Where(r => r.School!.Degree == degree);
+        }
+
+        var activities = input.RequiredActivities;
+        if (activities != RigActivities.None)
+        {
+            query = query.Where(r => (r.Activities & activities) == activities);
+        }
+
+        return input.Sort switch
+        {
+            RigSort.School => query.OrderBy(r => r.School!.Name).ThenBy(r => r.School!.Campus).ThenBy(r => r.Name),
+            RigSort.Verified => query.OrderByDescending(r => r.LastVerifiedAt).ThenBy(r => r.Name),
+            _ => query.OrderBy(r => r.Name).ThenBy(r => r.Id),
+        };
+    }
+
+    public static IQueryable<RigListItem> ToListItems(this IQueryable<Rig> rigs) =>
+        rigs.Select(r => new RigListItem(
+            r.Slug,
+            r.Name,
+            r.School!.Slug,
+            r.School.Name,
+            r.School.Campus,
+            r.School.City,
+            r.School.Jurisdiction!.Name,
+            r.School.Jurisdiction.PostalCode,
+            r.School.Country,
+            r.School.Degree,
+            r.School.Jurisdiction.Region!.Slug,
+            r.School.Jurisdiction.Region.Name,
+            r.Activities,
+            r.MeetingCadence,
+            r.ContactVisibility == ContactVisibility.Public ? r.ContactEmail : null,
+            r.Website,
+            r.InstagramUrl,
+            r.XUrl,
+            r.LinkedInUrl,
+            r.FoundedYear,
+            r.LastVerifiedAt,
+            r.UpdatedAt));
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal);
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
+
+namespace RigDirectory.Web.Features.Rigs;
+
+[AllowAnonymous]
+public sealed class RigsController(AppDbContext db) : Controller
+{
+    [HttpGet("/rigs")]
+    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    public async Task<IActionResult> Index(RigSearchInput input, CancellationToken cancellationToken)
+    {
+        var filters = await RigFilterOptions.LoadAsync(db, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new RigListViewModel(new RigSearchInput(), filters, [], 0, Errors()));
+        }
+
+        var query = RigSearchQuery.Apply(db.Rigs.AsNoTracking(), input);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip((input.Page - 1) * RigSearchInput.PageSize).Take(RigSearchInput.PageSize).ToListItems().ToListAsync(cancellationToken);
+        return View(new RigListViewModel(input, filters, items, total, []));
+    }
+
+    [HttpGet("/rigs.csv")]
+    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    public async Task<IActionResult> Csv(RigSearchInput input, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return ValidationProblem(ModelState);
+        }
+
+        var items = await RigSearchQuery.Apply(db.Rigs.AsNoTracking(), input).ToListItems().ToListAsync(cancellationToken);
+        await using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            await csv.WriteRecordsAsync(items.Select(PublicRig.From), cancellationToken);
+        }
+
+        return File(System.Text.Encoding.UTF8.GetBytes(writer.ToString()), "text/csv; charset=utf-8", "rigs.csv");
+    }
+
+    [HttpGet("/rigs/{slug}")]
+    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
+    {
+        var signedIn = User.Identity?.IsAuthenticated == true;
+        var rig = await db.Rigs.AsNoTracking().Published()
+            .Where(r => r.Slug == slug && r.School!.Status == SchoolStatus.Listed)
+            .Select(r => new RigProfileViewModel(
+                r.Slug,
+                r.Name,
+                r.School!.Slug,
+                r.School.Name,
+                r.School.Campus,
+                r.School.City,
+                r.School.Jurisdiction!.Name,
+                r.School.Country,
+                r.School.Jurisdiction.Region!.Slug,
+                r.School.Jurisdiction.Region.Name,
+                r.Description,
+                r.HowToGetInvolved,
+                r.Activities,
+                r.MeetingCadence,
+                r.ContactVisibility == ContactVisibility.Public || signedIn ? r.ContactEmail : null,
+                r.ContactVisibility == ContactVisibility.SignedInOnly && r.ContactEmail != null && !signedIn,
+                r.Website,
+                r.InstagramUrl,
+                r.XUrl,
+                r.LinkedInUrl,
+                r.FoundedYear,
+                r.LastVerifiedAt,
+                r.UpdatedAt,
+                r.Sponsors.OrderBy(s => s.SortOrder).Select(s => new SponsorViewModel(s.Name, s.Title, s.Department, signedIn ? s.Email : null)).ToList(),
+                r.Officers.Where(o => o.EndedAt == null).OrderBy(o => o.StartedAt).Select(o => new OfficerViewModel(o.User!.DisplayName, o.Position)).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+        return rig is null ? NotFound() : View(rig);
+    }
+
+    private List<string> Errors() =>
+        ModelState.Where(e => e.Value?.Errors.Count > 0)
+            .Select(e => e.Key switch
+            {
+                "page" => "The page number must be a whole number from 1 to 10,000.",
+                "sort" => "Sort by name, school or recently verified.",
+                "country" => "Choose a country from the list.",
+                "degree" => "Choose MD or DO.",
+                "activity" or "Activities" => "Choose activities from the list.",
+                _ => e.Value!.Errors[0].ErrorMessage is { Length: > 0 } message ? message : "One of the filters is not valid.",
+            })
+            .Distinct()
+            .ToList();
+}
+
+public sealed record RigFilterOptions(IReadOnlyList<(string Slug, string Name)> Regions, IReadOnlyList<(string Code, string Name, Country Country)> States)
+{
+    /// <summary>The choices of the filter form, in one statement.</summary>
+    public static async Task<RigFilterOptions> LoadAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.Jurisdictions.AsNoTracking()
+            .Select(j => new { j.Code, j.Name, j.Country, RegionSlug = j.Region!.Slug, RegionName = j.Region.Name, j.Region.SortOrder })
+            .ToListAsync(cancellationToken);
+        return new RigFilterOptions(
+            rows.OrderBy(r => r.SortOrder).ThenBy(r => r.RegionName).Select(r => (r.RegionSlug, r.RegionName)).Distinct().ToList(),
+            rows.OrderBy(r => r.Country).ThenBy(r => r.Name).Select(r => (r.Code, r.Name, r.Country)).ToList());
+    }
+}
+
+public sealed record RigListViewModel(RigSearchInput Search, RigFilterOptions Filters, IReadOnlyList<RigListItem> Items, int Total, IReadOnlyList<string> Errors)
+{
+    public int Pages => Math.Max(1, (Total + RigSearchInput.PageSize - 1) / RigSearchInput.PageSize);
+    public int First => Total == 0 ? 0 : ((Search.Page - 1) * RigSearchInput.PageSize) + 1;
+    public int Last => First == 0 ? 0 : First + Items.Count - 1;
+}
+
+public sealed record RigProfileViewModel(
+    string Slug,
+    string Name,
+    string SchoolSlug,
+    string School,
+    string? Campus,
+    string City,
+    string StateName,
+    Country Country,
+    string RegionSlug,
+    string RegionName,
+    string? Description,
+    string? HowToGetInvolved,
+    RigActivities Activities,
+    MeetingCadence MeetingCadence,
+    string? ContactEmail,
+    bool ContactEmailNeedsSignIn,
+    string? Website,
+    string? InstagramUrl,
+    string? XUrl,
+    string? LinkedInUrl,
+    int? FoundedYear,
+    DateTime? LastVerifiedAt,
+    DateTime UpdatedAt,
+    IReadOnlyList<SponsorViewModel> Sponsors,
+    IReadOnlyList<OfficerViewModel> Officers);
+
+public sealed record SponsorViewModel(string Name, string? Title, string? Department, string? Email);
+
+public sealed record OfficerViewModel(string Name, string Position);
+
+/// <summary>The public fields of a RIG, as the open-data API and CSV publish them.</summary>
+public sealed record PublicRig(
+    string Slug,
+    string Name,
+    string Url,
+    string School,
+    string? Campus,
+    string City,
+    string StateProvince,
+    Country Country,
+    DegreeType Degree,
+    string Region,
+    string Activities,
+    string MeetingCadence,
+    string? ContactEmail,
+    string? Website,
+    string? Instagram,
+    string? X,
+    string? LinkedIn,
+    int? FoundedYear,
+    DateOnly? LastVerified)
+{
+    public static PublicRig From(RigListItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new PublicRig(item.Slug, item.Name, $"/rigs/{item.Slug}", item.School, item.Campus, item.City, item.PostalCode, item.Country, item.Degree,
+            item.RegionName, string.Join("; ", RigText.DisplayNames(item.Activities)), item.MeetingCadence.DisplayName(), item.PublicContactEmail,
+            item.Website, item.InstagramUrl, item.XUrl, item.LinkedInUrl, item.FoundedYear,
+            item.LastVerifiedAt is { } verified ? DateOnly.FromDateTime(verified) : null);
+    }
+}
