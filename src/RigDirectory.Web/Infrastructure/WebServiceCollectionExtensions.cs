@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
 using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Map;
@@ -29,6 +32,8 @@ public static class WebServiceCollectionExtensions
         services.AddRazorPages();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DemoDataStatus>();
+        // School and RIG names are often French or accented: write them as characters, not &#x…; escapes.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddResponseCompression(options => options.EnableForHttps = true);
         services.AddOutputCache(DirectoryCache.AddPolicy);
         services.AddSingleton<DirectoryCache>();

@@ -33,6 +33,9 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
 
     public CapturingEmailTransport Emails { get; } = new();
 
+    /// <summary>Counts the SQL commands the app sends, for the per-page statement budgets.</summary>
+    public CommandCounter Commands { get; } = new();
+
     protected virtual string EnvironmentName => "Testing";
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -49,7 +52,7 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<DbContextOptions<SqliteAppDbContext>>();
             services.RemoveAll<IDbContextOptionsConfiguration<SqliteAppDbContext>>();
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseAppSqlite(_connection));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseAppSqlite(_connection).AddInterceptors(Commands));
 
             services.RemoveAll<IEmailTransport>();
             services.AddSingleton<IEmailTransport>(Emails);

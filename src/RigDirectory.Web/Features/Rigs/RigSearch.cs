@@ -56,27 +56,33 @@ public sealed class RigSearchInput
     public bool HasFilters =>
         !string.IsNullOrWhiteSpace(Query) || Region is not null || Country is not null || State is not null || Degree is not null || Activities.Count > 0;
 
-    /// <summary>The query string for the same search on another page or sort order.</summary>
-    public Dictionary<string, string?> RouteValues(int? page = null, RigSort? sort = null)
+    /// <summary>The address of the same search on another page or in another order; defaults are left out.</summary>
+    public string Url(string path, int? page = null, RigSort? sort = null)
     {
-        var values = new Dictionary<string, string?>
+        var values = new List<KeyValuePair<string, string?>>();
+        void Add(string key, string? value)
         {
-            ["q"] = string.IsNullOrWhiteSpace(Query) ? null : Query,
-            ["region"] = Region,
-            ["country"] = Country?.ToString(),
-            ["state"] = State,
-            ["degree"] = Degree?.ToString(),
-        };
-        for (var i = 0; i < Activities.Count; i++)
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values.Add(new(key, value));
+            }
+        }
+
+        Add("q", Query?.Trim());
+        Add("region", Region);
+        Add("country", Country?.ToString());
+        Add("state", State);
+        Add("degree", Degree?.ToString());
+        foreach (var activity in Activities)
         {
-            values[$"activity[{i}]"] = Activities[i].ToString();
+            Add("activity", activity.ToString());
         }
 
         var chosenSort = sort ?? Sort;
-        values["sort"] = chosenSort == RigSort.Name ? null : chosenSort.ToString();
+        Add("sort", chosenSort == RigSort.Name ? null : chosenSort.ToString());
         var chosenPage = page ?? Page;
-        values["page"] = chosenPage == 1 ? null : chosenPage.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return values;
+        Add("page", chosenPage == 1 ? null : chosenPage.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return path + QueryString.Create(values).ToUriComponent();
     }
 }
 

@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Web.Features.Directory;
+
+namespace RigDirectory.FunctionalTests;
+
+/// <summary>A directory of a given size; the query budgets must hold at every size.</summary>
+public abstract class SizedDirectoryFactory(int rigs) : RigDirectoryFactory, IAsyncLifetime
+{
+    public async Task InitializeAsync() => await WithDbAsync(db => TestRigs.AddApprovedAsync(db, rigs));
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>How many SQL statements one uncached anonymous request for <paramref name="url"/> sends.</summary>
+    public async Task<int> CountCommandsAsync(string url)
+    {
+        await Services.GetRequiredService<DirectoryCache>().EvictAsync();
+        using var client = CreateNonRedirectingClient();
+        Commands.Reset();
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Commands.Count;
+    }
+}
+
+public sealed class SmallDirectoryFactory() : SizedDirectoryFactory(10);
+
+public sealed class LargeDirectoryFactory() : SizedDirectoryFactory(1_000);
+
+public sealed class QueryBudgetTests(SmallDirectoryFactory small, LargeDirectoryFactory large)
+    : IClassFixture<SmallDirectoryFactory>, IClassFixture<LargeDirectoryFactory>
+{
+    [Theory]
+    [InlineData("/", 3)]
+    [InlineData("/rigs", 3)]
+    [InlineData("/rigs?q=bulk&region=us-region-1&activity=Talks&sort=School&page=2", 3)]
+    [InlineData("/rigs/bulk-rig-00003", 3)]
+    [InlineData("/regions/us-region-1", 3)]
+    [InlineData("/schools/harvard-medical-school", 3)]
+    [InlineData("/api/rigs?country=US", 3)]
+    [InlineData("/api/regions", 3)]
+    public async Task Page_SendsAFixedNumberOfStatements_AtAnySize(string url, int budget)
+    {
+        var atTen = await small.CountCommandsAsync(url);
+        var atThousand = await large.CountCommandsAsync(url);
+
+        Assert.Equal(atTen, atThousand);
+        Assert.InRange(atThousand, 1, budget);
+    }
+
+    [Fact]
+    public async Task List_Paging_ShowsTwentyAtATimeAcrossAThousandRigs()
+    {
+        using var client = large.CreateNonRedirectingClient();
+
+        var first = await client.GetDocumentAsync("/rigs");
+        var second = await client.GetDocumentAsync("/rigs?page=2");
+
+        var firstNames = first.QuerySelectorAll(".rig-results h2 a").Select(a => a.TextContent).ToList();
+        var secondNames = second.QuerySelectorAll(".rig-results h2 a").Select(a => a.TextContent).ToList();
+        Assert.Equal(20, firstNames.Count);
+        Assert.Equal(20, secondNames.Count);
+        Assert.Empty(firstNames.Intersect(secondNames));
+        Assert.Equal("Bulk RIG 00020", secondNames[0]);
+        Assert.Contains("Showing 21–40 of 1000 RIGs", second.QuerySelector("#result-count")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(second.QuerySelector("a[rel=prev][href='/rigs']"));
+        Assert.NotNull(second.QuerySelector("a[rel=next][href='/rigs?page=3']"));
+    }
+
+    [Fact]
+    public async Task List_PagingLinks_KeepEveryFilter()
+    {
+        using var client = large.CreateNonRedirectingClient();
+
+        var page = await client.GetDocumentAsync("/rigs?q=bulk&country=US&activity=Talks&sort=School");
+
+        var next = page.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        Assert.Contains("q=bulk", next, StringComparison.Ordinal);
+        Assert.Contains("country=US", next, StringComparison.Ordinal);
+        Assert.Contains("=Talks", next, StringComparison.Ordinal);
+        Assert.Contains("sort=School", next, StringComparison.Ordinal);
+        Assert.Contains("page=2", next, StringComparison.Ordinal);
+        var second = await client.GetDocumentAsync(next);
+        Assert.Equal(20, second.QuerySelectorAll(".rig-results h2 a").Length);
+    }
+}

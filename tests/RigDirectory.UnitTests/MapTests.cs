@@ -1,0 +1,91 @@
+using RigDirectory.Web.Features.Map;
+
+namespace RigDirectory.UnitTests;
+
+public sealed class MapTests
+{
+    private static readonly MapGeometry Geometry = new(MapGeometry.DefaultFolder);
+
+    public static TheoryData<string> TestPointNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var point in Geometry.Projection.TestPoints)
+        {
+            data.Add(point.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestPointNames))]
+    public void Project_DocumentedTestPoint_LandsWithinAThousandthOfAPixel(string name)
+    {
+        var point = Geometry.Projection.TestPoints.Single(p => p.Name == name);
+
+        var (x, y) = Geometry.Projection.Project(point.Latitude, point.Longitude);
+
+        Assert.Equal(point.X, x, 0.001);
+        Assert.Equal(point.Y, y, 0.001);
+    }
+
+    [Fact]
+    public void Geometry_HasEveryStateAndProvinceInsideTheViewBox()
+    {
+        Assert.Equal(65, Geometry.Shapes.Count);
+        Assert.All(Geometry.Shapes, shape =>
+        {
+            Assert.InRange(shape.Bounds.MinX, 0, MapGeometry.Width);
+            Assert.InRange(shape.Bounds.MaxY, 0, MapGeometry.Height);
+            Assert.True(shape.Bounds.MaxX > shape.Bounds.MinX);
+        });
+    }
+
+    [Fact]
+    public void PlaceMarkers_SchoolsInOneCity_AreSpreadApartButStayNearby()
+    {
+        var schools = Enumerable.Range(0, 6).Select(i => new MapSchool($"nyc-{i}", $"NYC {i}", 40.7143, -74.006, i % 2 == 0)).ToList();
+
+        var markers = MapBuilder.PlaceMarkers(Geometry.Projection, schools, radius: 4);
+
+        var (cx, cy) = Geometry.Projection.Project(40.7143, -74.006);
+        Assert.Equal(6, markers.Select(m => (Math.Round(m.X, 2), Math.Round(m.Y, 2))).Distinct().Count());
+        Assert.All(markers, m => Assert.InRange(Math.Sqrt(Math.Pow(m.X - cx, 2) + Math.Pow(m.Y - cy, 2)), 4, 20));
+        foreach (var a in markers)
+        {
+            Assert.All(markers.Where(b => b != a), b => Assert.True(Math.Sqrt(Math.Pow(a.X - b.X, 2) + Math.Pow(a.Y - b.Y, 2)) >= 2 * 4 * 0.99));
+        }
+    }
+
+    [Fact]
+    public void PlaceMarkers_LoneSchool_SitsOnItsCity()
+    {
+        var markers = MapBuilder.PlaceMarkers(Geometry.Projection, [new MapSchool("halifax", "Halifax", 44.6488, -63.5752, true)], radius: 4);
+
+        var marker = Assert.Single(markers);
+        Assert.Equal(913.0203, marker.X, 0.001);
+        Assert.Equal(485.6452, marker.Y, 0.001);
+        Assert.Equal("/schools/halifax", marker.Href);
+        Assert.Equal("Halifax: has a RIG", marker.Label);
+    }
+
+    [Fact]
+    public void Build_FocusedOnARegion_DimsTheOthersAndClosesIn()
+    {
+        MapJurisdiction[] jurisdictions =
+        [
+            new("US-MA", "us-region-7", "Region 7", 7, 5, 10),
+            new("US-NY", "us-region-7", "Region 7", 7, 5, 10),
+            new("US-CA", "us-region-1", "Region 1", 1, 1, 2),
+        ];
+
+        var map = MapBuilder.Build(Geometry, jurisdictions, [], "caption", focusRegion: "us-region-7");
+
+        var northeast = map.Regions.Single(r => r.Href == "/regions/us-region-7");
+        Assert.False(northeast.Dimmed);
+        Assert.Equal("Region 7: 5 RIGs at 10 schools", northeast.Label);
+        Assert.DoesNotContain(map.Regions, r => r.Href == "/regions/us-region-1");
+        var width = double.Parse(map.ViewBox.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(width < MapGeometry.Width / 2);
+    }
+}
