@@ -21,10 +21,12 @@ public sealed class AccountJourneyTests(BrowserAppFactory app) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Expect(page.GetByText("The Your name field is required.")).ToBeVisibleAsync();
 
-        await page.GetByLabel("Your name").FillAsync("Jordan Journey");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByLabel("Confirm password").FillAsync(password);
+        // Typed key by key, as a person would: each keystroke clears that field's message as it becomes valid.
+        await page.GetByLabel("Your name").PressSequentiallyAsync("Jordan Journey");
+        await page.GetByLabel("Email").PressSequentiallyAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).PressSequentiallyAsync(password);
+        await page.GetByLabel("Confirm password").PressSequentiallyAsync(password);
+        await Expect(page.Locator(".field-validation-error")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Expect(page.GetByText("Please check your email to confirm your account.")).ToBeVisibleAsync();
 

@@ -35,6 +35,22 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task MapScript_AskedForCompressed_ComesWithItsContent()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/js/map.js");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        using var response = await client.SendAsync(request);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await using var gzip = new System.IO.Compression.GZipStream(body, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Contains("rd-map-tip", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/admin")]
     [InlineData("/my/rigs")]

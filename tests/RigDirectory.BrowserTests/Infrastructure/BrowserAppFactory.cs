@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Data.Seed;
+using RigDirectory.Web.Features.Directory;
 
 namespace RigDirectory.BrowserTests.Infrastructure;
 
@@ -31,6 +35,9 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the host does not map static assets to the build's folders by itself; without
+        // this, precompressed variants (what a browser asks for) would be served empty.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_folder, "app.db")}");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         // Plain HTTP on loopback: no TLS certificate exists on a fresh machine.
@@ -43,6 +50,7 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
 
+        await SeedDemoRigsAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -51,6 +59,25 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
             // Flags for a closed network and a root user: no sandbox, no background calls home.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>The app's own deterministic demo RIGs, so the journeys have a populated directory.</summary>
+    private async Task SeedDemoRigsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var schools = await db.Schools.ToListAsync();
+        var data = DemoDataGenerator.Generate(schools, DateTime.UtcNow);
+        db.Users.AddRange(data.Users);
+        db.Rigs.AddRange(data.Rigs);
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<DirectoryCache>().EvictAsync();
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
@@ -62,6 +89,30 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Clicks a state or province on the map where it shows: its centre may be under a school marker,
+    /// so this finds a point of the shape that is on top, as a person aiming at it would.
+    /// </summary>
+    public static async Task<(float X, float Y)> VisiblePointOfShapeAsync(IPage page, string code)
+    {
+        var point = await page.EvaluateAsync<float[]?>(
+            """
+            code => {
+                const shape = document.querySelector(`svg path[data-code="${code}"]`);
+                shape.scrollIntoView({ block: "center", behavior: "instant" });
+                const box = shape.getBoundingClientRect();
+                for (let i = 1; i < 24; i++) {
+                    for (let j = 1; j < 24; j++) {
+                        const x = box.left + box.width * i / 24, y = box.top + box.height * j / 24;
+                        if (document.elementFromPoint(x, y) === shape) return [x, y];
+                    }
+                }
+                return null;
+            }
+            """, code);
+        return point is { Length: 2 } ? (point[0], point[1]) : throw new InvalidOperationException($"No visible point of {code} on the map.");
     }
 
     /// <summary>Waits for an email to land in the pickup folder and returns its first link.</summary>

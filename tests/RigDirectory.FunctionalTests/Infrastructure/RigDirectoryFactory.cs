@@ -43,6 +43,9 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        // Outside Development the host does not map static assets to the build's folders by itself; without
+        // this, precompressed variants (what a browser asks for) would be served empty.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,113 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using RigDirectory.BrowserTests.Infrastructure;
+using RigDirectory.Web.Domain;
+using static Microsoft.Playwright.Assertions;
+
+namespace RigDirectory.BrowserTests;
+
+public sealed class DirectoryJourneyTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
+{
+    private Task<(string Slug, string Name)> SchoolWithoutRigInAsync(string region) => app.WithDbAsync(db =>
+        db.Schools.Where(s => s.Jurisdiction!.Region!.Slug == region && !s.Rigs.Any(r => r.Status == RigStatus.Approved))
+            .OrderBy(s => s.Name).Select(s => ValueTuple.Create(s.Slug, s.Name)).FirstAsync());
+
+    private Task<(string Name, string City)> ApprovedRigAsync() => app.WithDbAsync(db =>
+        db.Rigs.Where(r => r.Status == RigStatus.Approved && r.School!.City == "Chicago")
+            .OrderBy(r => r.Name).Select(r => ValueTuple.Create(r.Name, r.School!.City)).FirstAsync());
+
+    [Fact]
+    public async Task Student_ExploresTheMap_FindsASchoolWithoutRig_AndSearchesForARigByCity()
+    {
+        var page = await app.NewPageAsync();
+        var (schoolSlug, schoolName) = await SchoolWithoutRigInAsync("us-region-2");
+        var (rigName, city) = await ApprovedRigAsync();
+
+        await page.GotoAsync("/");
+        var (x, y) = await BrowserAppFactory.VisiblePointOfShapeAsync(page, "US-IA");
+        await page.Mouse.ClickAsync(x, y);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Region 2 (Upper Midwest)", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = schoolName, Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/schools/{schoolSlug}");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "No RIG yet — start one here" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Map" }).ClickAsync();
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search RIGs" }).FillAsync(city);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.Locator("#result-count")).ToContainTextAsync("Showing 1–");
+        await page.GetByRole(AriaRole.Link, new() { Name = rigName, Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = rigName, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync($"{city},");
+    }
+
+    [Fact]
+    public async Task Map_ShowsNameAndCounts_OnHoverAndOnKeyboardFocus()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var (x, y) = await BrowserAppFactory.VisiblePointOfShapeAsync(page, "US-ME");
+        await page.Mouse.MoveAsync(x, y);
+        await Expect(page.Locator(".rd-map-tip")).ToContainTextAsync("Region 7 (Northeast):");
+
+        await page.Locator("svg a[href='/regions/canada-quebec']").FocusAsync();
+        await Expect(page.Locator(".rd-map-tip")).ToContainTextAsync("Quebec:");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/regions/canada-quebec");
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/rigs")]
+    [InlineData("/regions/us-region-4")]
+    [InlineData("/schools/harvard-medical-school")]
+    public async Task Page_HasNoSeriousOrCriticalAccessibilityViolations(string url)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(url);
+
+        var results = await page.RunAxe();
+
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+
+    [Fact]
+    public async Task Profile_HasNoSeriousOrCriticalAccessibilityViolations()
+    {
+        var slug = await app.WithDbAsync(db => db.Rigs.Where(r => r.Status == RigStatus.Approved).OrderBy(r => r.Slug).Select(r => r.Slug).FirstAsync());
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/rigs/{slug}");
+
+        var results = await page.RunAxe();
+
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help}")));
+    }
+
+    [Fact]
+    public async Task Phone_MapAndListWorkAt375PixelsWide()
+    {
+        var page = await app.NewPageAsync(width: 375, height: 740);
+
+        await page.GotoAsync("/");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The home page scrolls sideways at 375 px.");
+        var map = await page.Locator("svg.rd-map-svg").BoundingBoxAsync();
+        Assert.NotNull(map);
+        Assert.InRange(map.Width, 250, 375);
+        var (x, y) = await BrowserAppFactory.VisiblePointOfShapeAsync(page, "US-TX");
+        await page.Mouse.ClickAsync(x, y);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Region 3 (South Central)", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/rigs");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The RIG list scrolls sideways at 375 px.");
+        await page.GetByLabel("Country").SelectOptionAsync("CA");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("country=CA"));
+        await Expect(page.Locator(".rig-results li").First).ToBeVisibleAsync();
+    }
+}
