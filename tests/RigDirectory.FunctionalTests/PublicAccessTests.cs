@@ -23,14 +23,15 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Stylesheet_Anonymous_IsServed()
+    public async Task Stylesheets_AreServedUnderFingerprintedAddresses()
     {
         using var client = factory.CreateNonRedirectingClient();
         var home = await client.GetDocumentAsync("/");
-        var stylesheet = home.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        var stylesheet = home.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.StartsWith("/css/site.", StringComparison.Ordinal));
 
         using var response = await client.GetAsync(stylesheet);
 
+        Assert.Matches(@"^/css/site\.[a-z0-9]+\.css$", stylesheet);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
     }

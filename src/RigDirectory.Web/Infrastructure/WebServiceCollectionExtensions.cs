@@ -76,8 +76,8 @@ public static class WebServiceCollectionExtensions
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapControllers();
-        app.MapRazorPages();
+        app.MapControllers().WithStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
 
         // An unknown address is a 404 for everyone; without this the fallback policy would send
         // anonymous visitors to sign in first.
