@@ -226,6 +226,8 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
     [InlineData("/rigs?q=Illinois", "Chicago Imaging Club")]
     [InlineData("/rigs?q=Massachusetts", "Boston Radiology Society")]
     [InlineData("/rigs?q=Montr%C3%A9al", "Groupe d'intérêt en radiologie de Montréal")]
+    [InlineData("/rigs?q=montreal", "Groupe d'intérêt en radiologie de Montréal")]
+    [InlineData("/rigs?q=INTERET", "Groupe d'intérêt en radiologie de Montréal")]
     [InlineData("/rigs?region=us-region-2", "Chicago Imaging Club")]
     [InlineData("/rigs?country=CA", "Groupe d'intérêt en radiologie de Montréal")]
     [InlineData("/rigs?state=US-MA", "Boston Radiology Society")]
@@ -420,6 +422,19 @@ public sealed class DirectoryCachingTests(DirectoryFactory factory) : IClassFixt
 
         Assert.DoesNotContain("Renamed Montreal RIG", cached, StringComparison.Ordinal);
         Assert.Contains("Renamed Montreal RIG", fresh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_AfterEviction_ShowsTheChange()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+        Assert.Contains("Chicago Imaging Club", await client.GetStringAsync("/rigs?q=imaging"), StringComparison.Ordinal);
+
+        await RenameAsync("chicago-imaging-club", "Windy City Imaging Club");
+        await factory.Services.GetRequiredService<DirectoryCache>().EvictAsync();
+
+        Assert.Contains("Windy City Imaging Club", await client.GetStringAsync("/rigs?q=imaging"), StringComparison.Ordinal);
+        Assert.Contains("Windy City Imaging Club", await client.GetStringAsync("/api/rigs?q=imaging"), StringComparison.Ordinal);
     }
 
     [Fact]

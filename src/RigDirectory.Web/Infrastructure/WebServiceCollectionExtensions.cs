@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using RigDirectory.Web.Data.Seed;
+using RigDirectory.Web.Features.Benchmark;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Map;
 
@@ -37,6 +38,7 @@ public static class WebServiceCollectionExtensions
         services.AddResponseCompression(options => options.EnableForHttps = true);
         services.AddOutputCache(DirectoryCache.AddPolicy);
         services.AddSingleton<DirectoryCache>();
+        services.AddSingleton<DirectorySnapshot>();
         services.AddSingleton(_ => new MapGeometry(MapGeometry.DefaultFolder));
         return services;
     }
@@ -78,6 +80,7 @@ public static class WebServiceCollectionExtensions
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapControllers().WithStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapBenchmarkBaseline();
 
         // An unknown address is a 404 for everyone; without this the fallback policy would send
         // anonymous visitors to sign in first.

@@ -63,7 +63,11 @@ public sealed class DatabaseInitializer(
         await SeedRolesAsync();
         await SeedBootstrapAdminAsync();
 
-        if (environment.IsDevelopment() && demo.Value.Enabled)
+        if (environment.IsEnvironment(BenchmarkDataGenerator.Environment))
+        {
+            await SeedBenchmarkAsync(cancellationToken);
+        }
+        else if (environment.IsDevelopment() && demo.Value.Enabled)
         {
             await SeedDemoAsync(cancellationToken);
         }
@@ -248,6 +252,22 @@ public sealed class DatabaseInitializer(
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo data: {Rigs} RIGs, {Users} officers", data.Rigs.Count, data.Users.Count);
+    }
+
+    private async Task SeedBenchmarkAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Rigs.AnyAsync(r => r.IsDemo, cancellationToken))
+        {
+            return;
+        }
+
+        var real = await db.Schools.ToListAsync(cancellationToken);
+        var data = BenchmarkDataGenerator.Generate(real, clock.GetUtcNow().UtcDateTime);
+        db.Schools.AddRange(data.Schools);
+        db.Users.AddRange(data.Users);
+        db.Rigs.AddRange(data.Rigs);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded benchmark data: {Schools} schools, {Rigs} RIGs", real.Count + data.Schools.Count, data.Rigs.Count);
     }
 
     /// <summary>Demo rows must never survive outside Development.</summary>

@@ -12,16 +12,15 @@ namespace RigDirectory.Web.Features.Api;
 [AllowAnonymous]
 [ApiController]
 [Route("api")]
-public sealed class DirectoryApiController(AppDbContext db) : ControllerBase
+public sealed class DirectoryApiController(AppDbContext db, DirectorySnapshot directory) : ControllerBase
 {
     [HttpGet("rigs")]
     [OutputCache(PolicyName = DirectoryCache.Policy)]
-    public async Task<ActionResult<RigPage>> Rigs([FromQuery] RigSearchInput input, CancellationToken cancellationToken)
+    public async Task<ActionResult<RigPage>> Rigs([FromQuery] RigSearchInput input)
     {
-        var query = RigSearchQuery.Apply(db.Rigs.AsNoTracking(), input);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((input.Page - 1) * RigSearchInput.PageSize).Take(RigSearchInput.PageSize).ToListItems().ToListAsync(cancellationToken);
-        return new RigPage(input.Page, RigSearchInput.PageSize, total, items.Select(PublicRig.From).ToList());
+        var matches = RigSearchQuery.Apply((await directory.GetAsync()).Rigs, input);
+        var page = matches.Skip((input.Page - 1) * RigSearchInput.PageSize).Take(RigSearchInput.PageSize);
+        return new RigPage(input.Page, RigSearchInput.PageSize, matches.Count, page.Select(PublicRig.From).ToList());
     }
 
     [HttpGet("regions")]

@@ -6,12 +6,16 @@ namespace RigDirectory.Web.Features.Directory;
 /// Public directory pages are output-cached for anonymous visitors under one tag; anything that changes
 /// what they show (an approval, an edit, a school change) evicts the tag.
 /// </summary>
-public sealed class DirectoryCache(IOutputCacheStore store)
+public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot snapshot)
 {
     public const string Policy = "Directory";
     public const string Tag = "directory";
 
-    public ValueTask EvictAsync(CancellationToken cancellationToken = default) => store.EvictByTagAsync(Tag, cancellationToken);
+    public ValueTask EvictAsync(CancellationToken cancellationToken = default)
+    {
+        snapshot.Invalidate();
+        return store.EvictByTagAsync(Tag, cancellationToken);
+    }
 
     public static void AddPolicy(OutputCacheOptions options)
     {

@@ -95,6 +95,7 @@ public sealed record RigListItem(
     string City,
     string StateName,
     string PostalCode,
+    string JurisdictionCode,
     Country Country,
     DegreeType Degree,
     string RegionSlug,
@@ -112,57 +113,56 @@ public sealed record RigListItem(
 
 public static class RigSearchQuery
 {
-    /// <summary>Published RIGs matching every filter; the search words match RIG, school, campus, city or state/province.</summary>
-    public static IQueryable<Rig> Apply(IQueryable<Rig> rigs, RigSearchInput input)
+    /// <summary>
+    /// The RIGs of the snapshot matching every filter, in the chosen order. Search words match the RIG,
+    /// school, campus, city or state/province regardless of case and accents, or a postal code exactly.
+    /// </summary>
+    public static IReadOnlyList<RigListItem> Apply(IReadOnlyList<DirectorySnapshot.SearchableRig> rigs, RigSearchInput input)
     {
+        ArgumentNullException.ThrowIfNull(rigs);
         ArgumentNullException.ThrowIfNull(input);
-        var query = rigs.Published().Where(r => r.School!.Status == SchoolStatus.Listed);
+        IEnumerable<DirectorySnapshot.SearchableRig> query = rigs;
         if (!string.IsNullOrWhiteSpace(input.Query))
         {
-            var words = input.Query.Trim();
-            var pattern = "%" + EscapeLike(words) + "%";
-            var postalCode = words.ToUpperInvariant();
-            query = query.Where(r =>
-                EF.Functions.Like(r.Name, pattern, "\\")
-                || EF.Functions.Like(r.School!.Name, pattern, "\\")
-                || EF.Functions.Like(r.School.Campus!, pattern, "\\")
-                || EF.Functions.Like(r.School.City, pattern, "\\")
-                || EF.Functions.Like(r.School.Jurisdiction!.Name, pattern, "\\")
-                || r.School.Jurisdiction.PostalCode == postalCode);
+            var words = DirectorySnapshot.Fold(input.Query.Trim());
+            var postalCode = input.Query.Trim().ToUpperInvariant();
+            query = query.Where(r => r.SearchText.Contains(words, StringComparison.Ordinal) || r.Item.PostalCode == postalCode);
         }
 
         if (input.Region is not null)
         {
-            query = query.Where(r => r.School!.Jurisdiction!.Region!.Slug == input.Region);
+            query = query.Where(r => r.Item.RegionSlug == input.Region);
         }
 
         if (input.Country is { } country)
         {
-            query = query.Where(r => r.School!.Country == country);
+            query = query.Where(r => r.Item.Country == country);
         }
 
         if (input.State is not null)
         {
-            query = query.Where(r => r.School!.JurisdictionCode == input.State);
+            query = query.Where(r => r.Item.JurisdictionCode == input.State);
         }
 
         if (input.Degree is { } degree)
         {
-            query = query.Where(r => r.School!.Degree == degree);
+            query = query.Where(r => r.Item.Degree == degree);
         }
 
         var activities = input.RequiredActivities;
         if (activities != RigActivities.None)
         {
-            query = query.Where(r => (r.Activities & activities) == activities);
+            query = query.Where(r => (r.Item.Activities & activities) == activities);
         }
 
-        return input.Sort switch
+        // The snapshot is already in name order.
+        query = input.Sort switch
         {
-            RigSort.School => query.OrderBy(r => r.School!.Name).ThenBy(r => r.School!.Campus).ThenBy(r => r.Name),
-            RigSort.Verified => query.OrderByDescending(r => r.LastVerifiedAt).ThenBy(r => r.Name),
-            _ => query.OrderBy(r => r.Name).ThenBy(r => r.Id),
+            RigSort.School => query.OrderBy(r => r.SortSchool, StringComparer.Ordinal).ThenBy(r => r.SortName, StringComparer.Ordinal),
+            RigSort.Verified => query.OrderByDescending(r => r.Item.LastVerifiedAt ?? DateTime.MinValue).ThenBy(r => r.SortName, StringComparer.Ordinal),
+            _ => query,
         };
+        return query.Select(r => r.Item).ToList();
     }
 
     public static IQueryable<RigListItem> ToListItems(this IQueryable<Rig> rigs) =>
@@ -175,6 +175,7 @@ public static class RigSearchQuery
             r.School.City,
             r.School.Jurisdiction!.Name,
             r.School.Jurisdiction.PostalCode,
+            r.School.JurisdictionCode,
             r.School.Country,
             r.School.Degree,
             r.School.Jurisdiction.Region!.Slug,
@@ -189,7 +190,4 @@ public static class RigSearchQuery
             r.FoundedYear,
             r.LastVerifiedAt,
             r.UpdatedAt));
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal);
 }

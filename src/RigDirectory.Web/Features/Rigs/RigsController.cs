@@ -11,23 +11,22 @@ using RigDirectory.Web.Features.Directory;
 namespace RigDirectory.Web.Features.Rigs;
 
 [AllowAnonymous]
-public sealed class RigsController(AppDbContext db) : Controller
+public sealed class RigsController(AppDbContext db, DirectorySnapshot directory) : Controller
 {
     [HttpGet("/rigs")]
     [OutputCache(PolicyName = DirectoryCache.Policy)]
-    public async Task<IActionResult> Index(RigSearchInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(RigSearchInput input)
     {
-        var filters = await RigFilterOptions.LoadAsync(db, cancellationToken);
+        var snapshot = await directory.GetAsync();
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new RigListViewModel(new RigSearchInput(), filters, [], 0, Errors()));
+            return View(new RigListViewModel(new RigSearchInput(), snapshot.Filters, [], 0, Errors()));
         }
 
-        var query = RigSearchQuery.Apply(db.Rigs.AsNoTracking(), input);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((input.Page - 1) * RigSearchInput.PageSize).Take(RigSearchInput.PageSize).ToListItems().ToListAsync(cancellationToken);
-        return View(new RigListViewModel(input, filters, items, total, []));
+        var matches = RigSearchQuery.Apply(snapshot.Rigs, input);
+        var page = matches.Skip((input.Page - 1) * RigSearchInput.PageSize).Take(RigSearchInput.PageSize).ToList();
+        return View(new RigListViewModel(input, snapshot.Filters, page, matches.Count, []));
     }
 
     [HttpGet("/rigs.csv")]
@@ -39,7 +38,7 @@ public sealed class RigsController(AppDbContext db) : Controller
             return ValidationProblem(ModelState);
         }
 
-        var items = await RigSearchQuery.Apply(db.Rigs.AsNoTracking(), input).ToListItems().ToListAsync(cancellationToken);
+        var items = RigSearchQuery.Apply((await directory.GetAsync()).Rigs, input);
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
         await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
         {

@@ -1,5 +1,5 @@
 // Shows the name and counts of the region or school under the pointer or keyboard focus.
-// Without JavaScript the map still works: every region and school is a plain link with a <title>.
+// Without JavaScript the map still works: every region and school is a plain, labelled link.
 (function () {
     "use strict";
     var tip = document.createElement("div");
@@ -9,7 +9,7 @@
     document.body.appendChild(tip);
 
     function show(element, x, y) {
-        tip.textContent = element.getAttribute("data-tip");
+        tip.textContent = element.getAttribute("aria-label");
         tip.hidden = false;
         tip.style.left = (x + window.scrollX + 12) + "px";
         tip.style.top = (y + window.scrollY + 12) + "px";
@@ -19,12 +19,7 @@
         tip.hidden = true;
     }
 
-    document.querySelectorAll(".rd-map-svg [data-tip]").forEach(function (element) {
-        // The custom tip replaces the browser's own, so the two never show at once.
-        var title = element.querySelector("title");
-        if (title) {
-            title.remove();
-        }
+    document.querySelectorAll(".rd-map-svg a[aria-label]").forEach(function (element) {
         element.addEventListener("mousemove", function (event) {
             show(element, event.clientX, event.clientY);
         });

@@ -1,0 +1,85 @@
+using RigDirectory.Web.Domain;
+
+namespace RigDirectory.Web.Data.Seed;
+
+/// <summary>
+/// A large deterministic directory for the benchmark environment only: the real schools plus synthetic
+/// campuses near them up to <see cref="Schools"/>, and <see cref="Rigs"/> approved RIGs. The RIGs and their
+/// officers are marked as demo rows.
+/// </summary>
+public static class BenchmarkDataGenerator
+{
+    public const int Schools = 5_000;
+    public const int Rigs = 4_000;
+    public const string Environment = "Benchmark";
+
+    public sealed record BenchmarkData(IReadOnlyList<School> Schools, IReadOnlyList<ApplicationUser> Users, IReadOnlyList<Rig> Rigs);
+
+    public static BenchmarkData Generate(IReadOnlyList<School> realSchools, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(realSchools);
+        var random = new Random(20261128);
+        var ordered = realSchools.OrderBy(s => s.Slug, StringComparer.Ordinal).ToList();
+        var synthetic = new List<School>();
+        for (var i = ordered.Count; i < Schools; i++)
+        {
+            var near = ordered[i % ordered.Count];
+            synthetic.Add(new School
+            {
+                Slug = $"benchmark-campus-{i:D5}",
+                Name = $"Benchmark Campus {i:D5} of {near.Name}",
+                City = near.City,
+                JurisdictionCode = near.JurisdictionCode,
+                Country = near.Country,
+                Degree = i % 4 == 0 ? DegreeType.DO : DegreeType.MD,
+                Latitude = near.Latitude + ((random.NextDouble() - 0.5) * 0.6),
+                Longitude = near.Longitude + ((random.NextDouble() - 0.5) * 0.6),
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+        }
+
+        var users = Enumerable.Range(0, 200).Select(i => new ApplicationUser
+        {
+            Id = $"benchmark-officer-{i:D3}",
+            UserName = $"benchmark-officer-{i:D3}@{DemoDataGenerator.DemoEmailDomain}",
+            NormalizedUserName = $"BENCHMARK-OFFICER-{i:D3}@{DemoDataGenerator.DemoEmailDomain}".ToUpperInvariant(),
+            Email = $"benchmark-officer-{i:D3}@{DemoDataGenerator.DemoEmailDomain}",
+            NormalizedEmail = $"BENCHMARK-OFFICER-{i:D3}@{DemoDataGenerator.DemoEmailDomain}".ToUpperInvariant(),
+            DisplayName = $"Officer {i:D3}",
+            SecurityStamp = $"benchmark-{i}",
+            CreatedAt = now,
+            IsDemo = true,
+        }).ToList();
+
+        var all = ordered.Concat(synthetic).ToList();
+        var rigs = new List<Rig>(Rigs);
+        for (var i = 0; i < Rigs; i++)
+        {
+            var school = all[(i * 7919) % all.Count];
+            var rig = new Rig
+            {
+                Slug = $"benchmark-rig-{i:D5}",
+                Name = $"{school.City} Radiology Interest Group {i:D5}",
+                School = school,
+                SchoolId = school.Id,
+                Status = RigStatus.Approved,
+                Description = "Talks, workshops and mentoring for students curious about radiology.",
+                Activities = (RigActivities)(random.Next(1, 1 << 10)),
+                MeetingCadence = MeetingCadence.Monthly,
+                ContactEmail = $"rig{i}@{DemoDataGenerator.DemoEmailDomain}",
+                ContactVisibility = i % 2 == 0 ? ContactVisibility.Public : ContactVisibility.SignedInOnly,
+                CreatedAt = now.AddDays(-random.Next(30, 2000)),
+                UpdatedAt = now.AddDays(-random.Next(0, 30)),
+                LastVerifiedAt = now.AddDays(-random.Next(0, 400)),
+                IsDemo = true,
+                Sponsors = [new FacultySponsor { Name = $"Dr. Sponsor {i}", Title = "Professor of Radiology", Email = $"sponsor{i}@{DemoDataGenerator.DemoEmailDomain}" }],
+            };
+            var officer = users[i % users.Count];
+            rig.Officers.Add(new RigOfficer { UserId = officer.Id, User = officer, Position = "President", GraduationYear = now.Year + 1, StartedAt = now });
+            rigs.Add(rig);
+        }
+
+        return new BenchmarkData(synthetic, users, rigs);
+    }
+}
