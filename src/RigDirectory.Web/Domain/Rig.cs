@@ -37,12 +37,27 @@ public class Rig : IVersioned
     /// <summary>Demo rows exist only in Development and are removed anywhere else.</summary>
     public bool IsDemo { get; set; }
 
+    /// <summary>The user who started the registration.</summary>
+    public string? CreatedByUserId { get; set; }
+
+    /// <summary>The furthest wizard step the leaders reached, so a draft resumes where they left it.</summary>
+    public RegistrationStep RegistrationStep { get; set; } = RegistrationStep.School;
+
     public int Version { get; set; }
 
     public List<FacultySponsor> Sponsors { get; set; } = [];
     public List<RigOfficer> Officers { get; set; } = [];
     public List<OfficerInvitation> Invitations { get; set; } = [];
     public List<RigEvent> Events { get; set; } = [];
+}
+
+public enum RegistrationStep
+{
+    School = 1,
+    Sponsors = 2,
+    Officers = 3,
+    Details = 4,
+    Review = 5,
 }
 
 public enum RigStatus

@@ -21,6 +21,9 @@ internal sealed class RigConfiguration : IEntityTypeConfiguration<Rig>
         builder.Property(r => r.MeetingCadence).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.ContactVisibility).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.CreatedByUserId).HasMaxLength(450);
+        builder.Property(r => r.RegistrationStep).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(r => r.CreatedByUserId);
 
         builder.HasIndex(r => r.Slug).IsUnique();
         builder.HasIndex(r => new { r.Status, r.Name });

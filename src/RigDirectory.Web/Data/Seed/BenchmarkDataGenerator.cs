@@ -73,6 +73,7 @@ public static class BenchmarkDataGenerator
                 UpdatedAt = now.AddDays(-random.Next(0, 30)),
                 LastVerifiedAt = now.AddDays(-random.Next(0, 400)),
                 IsDemo = true,
+                RegistrationStep = RegistrationStep.Review,
                 Sponsors = [new FacultySponsor { Name = $"Dr. Sponsor {i}", Title = "Professor of Radiology", Email = $"sponsor{i}@{DemoDataGenerator.DemoEmailDomain}" }],
             };
             var officer = users[i % users.Count];

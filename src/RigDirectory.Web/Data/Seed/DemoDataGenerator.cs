@@ -89,6 +89,7 @@ public static class DemoDataGenerator
             ApprovedAt = approved ? created.AddDays(faker.Random.Int(2, 14)) : null,
             LastVerifiedAt = approved ? now.AddDays(-faker.Random.Int(0, 500)) : null,
             IsDemo = true,
+            RegistrationStep = RegistrationStep.Review,
         };
         var sponsorCount = faker.Random.Int(1, 2);
         for (var i = 0; i < sponsorCount; i++)

@@ -1,0 +1,47 @@
+namespace RigDirectory.Web.Domain;
+
+/// <summary>Who moves a registration from one status to another.</summary>
+public enum RegistrationActor
+{
+    Leader = 0,
+    Reviewer = 1,
+}
+
+/// <summary>
+/// The registration state machine: a leader submits a draft (or a registration sent back for changes);
+/// a reviewer approves it, sends it back, or rejects it. Every other move is refused with a reason.
+/// </summary>
+public static class RegistrationWorkflow
+{
+    private static readonly Dictionary<(RigStatus From, RigStatus To), RegistrationActor> Allowed = new()
+    {
+        [(RigStatus.Draft, RigStatus.Submitted)] = RegistrationActor.Leader,
+        [(RigStatus.ChangesRequested, RigStatus.Submitted)] = RegistrationActor.Leader,
+        [(RigStatus.Submitted, RigStatus.Approved)] = RegistrationActor.Reviewer,
+        [(RigStatus.Submitted, RigStatus.ChangesRequested)] = RegistrationActor.Reviewer,
+        [(RigStatus.Submitted, RigStatus.Rejected)] = RegistrationActor.Reviewer,
+    };
+
+    /// <summary>Null when the move is allowed; otherwise a sentence saying why not.</summary>
+    public static string? Refusal(RigStatus from, RigStatus to, RegistrationActor actor)
+    {
+        if (Allowed.TryGetValue((from, to), out var who))
+        {
+            return who == actor ? null : who == RegistrationActor.Reviewer
+                ? "Only ACR reviewers can approve, reject or ask for changes."
+                : "Only the RIG's leaders can submit its registration.";
+        }
+
+        return (from, to) switch
+        {
+            (RigStatus.Submitted, RigStatus.Submitted) => "This registration has already been submitted and is waiting for review.",
+            (RigStatus.Approved, _) => "This RIG is already approved.",
+            (RigStatus.Rejected, _) => "This registration was rejected and is closed.",
+            (RigStatus.Draft or RigStatus.ChangesRequested, RigStatus.Approved or RigStatus.Rejected or RigStatus.ChangesRequested) => "A registration must be submitted before it can be reviewed.",
+            _ => $"A registration cannot go from {from.DisplayName()} to {to.DisplayName()}.",
+        };
+    }
+
+    /// <summary>Whether the leaders may still change the registration themselves.</summary>
+    public static bool IsEditableByLeaders(RigStatus status) => status is RigStatus.Draft or RigStatus.ChangesRequested;
+}
