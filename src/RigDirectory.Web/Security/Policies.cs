@@ -11,13 +11,18 @@ public static class Policies
     /// <summary>Officers of at least one RIG.</summary>
     public const string LeadRig = nameof(LeadRig);
 
+    /// <summary>Resource-based: the user leads this particular RIG (or started its registration).</summary>
+    public const string EditRig = nameof(EditRig);
+
     public static IServiceCollection AddAppAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.AcrAdmin))
             .AddPolicy(LeadRig, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.RigLeader, Roles.AcrAdmin))
+            .AddPolicy(EditRig, policy => policy.RequireAuthenticatedUser().AddRequirements(new RigLeaderRequirement()))
             // Anything new is private until it opts out with [AllowAnonymous].
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<IAuthorizationHandler, RigLeaderHandler>();
         return services;
     }
 }

@@ -14,13 +14,25 @@ public sealed class MyRigsController(AppDbContext db) : Controller
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var rigs = await db.RigOfficers.AsNoTracking()
-            .Where(o => o.UserId == userId && o.EndedAt == null)
-            .OrderBy(o => o.Rig!.Name)
-            .Select(o => new MyRigViewModel(o.Rig!.Name, o.Rig.School!.Name, o.Rig.School.Campus, o.Position, o.Rig.Status, o.Rig.LastVerifiedAt))
+        var rigs = await db.Rigs.AsNoTracking()
+            .Where(r => r.Officers.Any(o => o.UserId == userId && o.EndedAt == null) || r.CreatedByUserId == userId)
+            .OrderBy(r => r.Name)
+            .Select(r => new MyRigViewModel(
+                r.Id,
+                r.Slug,
+                r.Name,
+                r.School!.Name,
+                r.School.Campus,
+                r.Officers.Where(o => o.UserId == userId && o.EndedAt == null).Select(o => o.Position).FirstOrDefault(),
+                r.Status,
+                r.LastVerifiedAt,
+                db.AuditEntries.Where(a => a.RigId == r.Id && a.ToStatus != null && a.Note != null).OrderByDescending(a => a.OccurredAt).Select(a => a.Note).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return View(rigs);
     }
 }
 
-public sealed record MyRigViewModel(string Name, string School, string? Campus, string Position, RigStatus Status, DateTime? LastVerifiedAt);
+public sealed record MyRigViewModel(int Id, string Slug, string Name, string School, string? Campus, string? Position, RigStatus Status, DateTime? LastVerifiedAt, string? ReviewNote)
+{
+    public bool Editable => RegistrationWorkflow.IsEditableByLeaders(Status);
+}
