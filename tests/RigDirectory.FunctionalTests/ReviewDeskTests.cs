@@ -1,0 +1,211 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.FunctionalTests;
+
+public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture<RigDirectoryFactory>
+{
+    private const string Password = "review desk password";
+
+    /// <summary>A registration as the wizard leaves it after submission, with its leader.</summary>
+    private async Task<(int Id, ApplicationUser Leader)> SubmittedAsync(string schoolSlug, string name, DateTime submittedAt)
+    {
+        var leader = await factory.CreateUserAsync($"leader.{schoolSlug}@example.org", Password, emailConfirmed: true, Roles.Student);
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var rig = await TestRigs.MakeAsync(db, $"{schoolSlug}-rig", name, schoolSlug, RigStatus.Submitted, r =>
+            {
+                r.Description = "Talks and workshops for every year.";
+                r.ContactEmail = $"{schoolSlug}@example.org";
+                r.SubmittedAt = submittedAt;
+                r.CreatedByUserId = leader.Id;
+                r.RegistrationStep = RegistrationStep.Review;
+                r.Officers.Add(new RigOfficer { UserId = leader.Id, Position = "President", GraduationYear = 2028 });
+                r.Events.Add(new RigEvent { Title = "Kick-off", StartsAt = submittedAt.AddDays(30) });
+            });
+            db.Rigs.Add(rig);
+            await db.SaveChangesAsync();
+            return rig.Id;
+        });
+        return (id, leader);
+    }
+
+    private HttpClient Admin(string name = "reviewer") => factory.CreateClientAs($"{name}-id", Roles.AcrAdmin);
+
+    private static Task<HttpResponseMessage> DecideAsync(HttpClient admin, int id, string action, string note = "") =>
+        admin.SubmitFormAsync($"/admin/reviews/{id}", "#decision-form", new Dictionary<string, string> { ["Decision.Action"] = action, ["Decision.Note"] = note });
+
+    [Theory]
+    [InlineData(Roles.Student)]
+    [InlineData(Roles.RigLeader)]
+    public async Task Queue_AsNonAdmin_IsForbidden(string role)
+    {
+        using var client = factory.CreateClientAs($"{role}-queue", role);
+
+        using var response = await client.GetAsync("/admin/reviews");
+
+        Assert.Contains("/Identity/Account/AccessDenied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Queue_ListsWaitingRegistrationsOldestFirst_AndFiltersByRegion()
+    {
+        var (newer, _) = await SubmittedAsync("baylor-com", "Houston Newer RIG", new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc));
+        var (older, _) = await SubmittedAsync("uthealth-mcgovern-ms", "Houston Older RIG", new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc));
+        using var admin = Admin();
+
+        var queue = await admin.GetDocumentAsync("/admin/reviews?region=us-region-3");
+        var elsewhere = await admin.GetDocumentAsync("/admin/reviews?region=canada-quebec");
+
+        var names = queue.QuerySelectorAll("#queue tbody th a").Select(a => a.TextContent).ToList();
+        Assert.True(names.IndexOf("Houston Older RIG") < names.IndexOf("Houston Newer RIG"));
+        Assert.Contains($"/admin/reviews/{older}", queue.QuerySelector("#queue")!.InnerHtml, StringComparison.Ordinal);
+        Assert.Contains($"/admin/reviews/{newer}", queue.QuerySelector("#queue")!.InnerHtml, StringComparison.Ordinal);
+        Assert.Null(elsewhere.QuerySelector("#queue"));
+    }
+
+    [Fact]
+    public async Task Approve_PublishesTheRig_GrantsLeaderRole_AndEmailsTheLeaders()
+    {
+        var (id, leader) = await SubmittedAsync("uams-com", "Little Rock Radiology Club", DateTime.UtcNow.AddDays(-3));
+        using var anonymous = factory.CreateNonRedirectingClient();
+        Assert.DoesNotContain("Little Rock Radiology Club", await anonymous.GetStringAsync("/rigs"), StringComparison.Ordinal);
+        using var admin = Admin();
+
+        using var response = await DecideAsync(admin, id, "Approve");
+
+        Assert.Equal("/admin/reviews", response.Headers.Location!.OriginalString);
+        Assert.Contains("Little Rock Radiology Club", await anonymous.GetStringAsync("/rigs"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/rigs/uams-com-rig")).StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.True(await users.IsInRoleAsync((await users.FindByIdAsync(leader.Id))!, Roles.RigLeader));
+        Assert.Contains("is approved", factory.Emails.LastTo(leader.Email!).Subject, StringComparison.Ordinal);
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.RigId == id && a.ToStatus == RigStatus.Approved));
+        Assert.Equal(RigStatus.Submitted, audit.FromStatus);
+        Assert.Equal("reviewer-id", audit.UserId);
+    }
+
+    [Fact]
+    public async Task RequestChanges_WithoutANote_IsRefusedAndNothingChanges()
+    {
+        var (id, _) = await SubmittedAsync("lsu-new-orleans-som", "New Orleans RIG", DateTime.UtcNow.AddDays(-2));
+        using var admin = Admin();
+
+        using var response = await DecideAsync(admin, id, "RequestChanges");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Write a note", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(RigStatus.Submitted, await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RequestChanges_LeaderSeesTheNote_FixesAndResubmits()
+    {
+        var (id, leader) = await SubmittedAsync("tulane-som", "Tulane Imaging Society", DateTime.UtcNow.AddDays(-5));
+        using var admin = Admin();
+        using var leaderClient = factory.CreateClientAs(leader.Id, Roles.Student);
+
+        (await DecideAsync(admin, id, "RequestChanges", "Please add a second sponsor from the department.")).Dispose();
+        var myRigs = await leaderClient.GetDocumentAsync("/my/rigs");
+        var sponsors = await leaderClient.GetDocumentAsync($"/register/{id}/sponsors");
+        (await leaderClient.SubmitFormAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string> { ["Input.Name"] = "Dr. Second", ["Input.Email"] = "second@hospital.example" })).Dispose();
+        using var resubmitted = await leaderClient.SubmitFormAsync($"/register/{id}/review", $"form[action='/register/{id}/submit']", new Dictionary<string, string>());
+
+        Assert.Contains("Please add a second sponsor", myRigs.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ACR asked for changes", sponsors.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/my/rigs", resubmitted.Headers.Location!.OriginalString);
+        var history = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.RigId == id && a.ToStatus != null).OrderBy(a => a.Id).Select(a => a.ToStatus).ToListAsync());
+        Assert.Equal([RigStatus.ChangesRequested, RigStatus.Submitted], history);
+        Assert.Contains("Changes requested", factory.Emails.LastTo(leader.Email!).Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reject_ClosesTheRegistrationForTheLeaders()
+    {
+        var (id, leader) = await SubmittedAsync("south-alabama-whiddon-com", "Duplicate RIG", DateTime.UtcNow.AddDays(-1));
+        using var admin = Admin();
+        using var leaderClient = factory.CreateClientAs(leader.Id, Roles.Student);
+
+        (await DecideAsync(admin, id, "Reject", "This school already has a RIG.")).Dispose();
+        using var edit = await leaderClient.GetAsync($"/register/{id}/details");
+
+        Assert.Equal(RigStatus.Rejected, await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+        Assert.Equal($"/register/{id}/review", edit.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task TwoReviewers_TheSecondIsToldItChangedAndSeesTheCurrentState()
+    {
+        var (id, _) = await SubmittedAsync("lsu-shreveport-som", "Shreveport RIG", DateTime.UtcNow.AddDays(-4));
+        using var first = Admin("first-reviewer");
+        using var second = Admin("second-reviewer");
+        var firstPage = await first.GetDocumentAsync($"/admin/reviews/{id}");
+        var secondPage = await second.GetDocumentAsync($"/admin/reviews/{id}");
+
+        using var winner = await first.SubmitFormAsync(firstPage, "#decision-form", new Dictionary<string, string> { ["Decision.Action"] = "Approve" });
+        using var loser = await second.SubmitFormAsync(secondPage, "#decision-form", new Dictionary<string, string> { ["Decision.Action"] = "Reject", ["Decision.Note"] = "No." });
+
+        Assert.Equal(HttpStatusCode.Redirect, winner.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, loser.StatusCode);
+        var page = await HtmlForms.ParseAsync(loser);
+        Assert.Contains("Someone else changed this registration", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Approved", page.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(RigStatus.Approved, await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Decide_OnADraft_IsRefusedWithAReason()
+    {
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var rig = await TestRigs.MakeAsync(db, "draft-for-review", "Draft For Review", "uab-heersink-som", RigStatus.Draft);
+            db.Rigs.Add(rig);
+            await db.SaveChangesAsync();
+            return rig.Id;
+        });
+        using var admin = Admin();
+        var page = await admin.GetDocumentAsync($"/admin/reviews/{id}");
+        var version = await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+
+        using var response = await admin.PostAsync($"/admin/reviews/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Decision.Action"] = "Approve",
+            ["Decision.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["__RequestVerificationToken"] = AntiforgeryTokenOf(page),
+        }));
+
+        Assert.Null(page.QuerySelector("#decision-form"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("must be submitted before it can be reviewed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Approve_WithARequestedSchool_ListsTheSchool()
+    {
+        var leader = await factory.CreateUserAsync("new.school.leader@example.org", Password, emailConfirmed: true, Roles.Student);
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var school = new School { Slug = "northwoods-com", Name = "Northwoods College of Medicine", City = "Duluth", JurisdictionCode = "US-MN", Status = SchoolStatus.Requested };
+            var rig = TestRigs.Make("northwoods-rig", "Northwoods RIG", 0, RigStatus.Submitted);
+            rig.School = school;
+            rig.Officers.Add(new RigOfficer { UserId = leader.Id, Position = "President", GraduationYear = 2028 });
+            db.Rigs.Add(rig);
+            await db.SaveChangesAsync();
+            return rig.Id;
+        });
+        using var admin = Admin();
+
+        (await DecideAsync(admin, id, "Approve")).Dispose();
+
+        Assert.Equal(SchoolStatus.Listed, await factory.WithDbAsync(db => db.Schools.Where(s => s.Slug == "northwoods-com").Select(s => s.Status).SingleAsync()));
+    }
+
+    private static string AntiforgeryTokenOf(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
+}
