@@ -37,6 +37,18 @@ public class Rig : IVersioned
     /// <summary>Demo rows exist only in Development and are removed anywhere else.</summary>
     public bool IsDemo { get; set; }
 
+    /// <summary>
+    /// A change of name or school to an approved RIG waits here for review; the public page keeps showing
+    /// <see cref="Name"/> and <see cref="School"/> until a reviewer approves it.
+    /// </summary>
+    public string? PendingName { get; set; }
+
+    public int? PendingSchoolId { get; set; }
+    public School? PendingSchool { get; set; }
+    public DateTime? ChangeRequestedAt { get; set; }
+
+    public bool HasPendingChange => ChangeRequestedAt is not null;
+
     /// <summary>The user who started the registration.</summary>
     public string? CreatedByUserId { get; set; }
 

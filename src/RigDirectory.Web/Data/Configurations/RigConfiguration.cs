@@ -24,6 +24,10 @@ internal sealed class RigConfiguration : IEntityTypeConfiguration<Rig>
         builder.Property(r => r.CreatedByUserId).HasMaxLength(450);
         builder.Property(r => r.RegistrationStep).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(r => r.CreatedByUserId);
+        builder.Property(r => r.PendingName).HasMaxLength(Limits.Name);
+        builder.HasOne(r => r.PendingSchool).WithMany().HasForeignKey(r => r.PendingSchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.ChangeRequestedAt);
+        builder.Ignore(r => r.HasPendingChange);
 
         builder.HasIndex(r => r.Slug).IsUnique();
         builder.HasIndex(r => new { r.Status, r.Name });

@@ -44,7 +44,10 @@ public sealed class ReviewsController(
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-        var query = db.Rigs.AsNoTracking().Where(r => r.Status == input.Status);
+        var changes = await db.Rigs.AsNoTracking().CountAsync(r => r.Status == RigStatus.Approved && r.ChangeRequestedAt != null, cancellationToken);
+        var query = input.Changes
+            ? db.Rigs.AsNoTracking().Where(r => r.Status == RigStatus.Approved && r.ChangeRequestedAt != null)
+            : db.Rigs.AsNoTracking().Where(r => r.Status == input.Status);
         if (input.Region is not null)
         {
             query = query.Where(r => r.School!.Jurisdiction!.Region!.Slug == input.Region);
@@ -53,18 +56,18 @@ public sealed class ReviewsController(
         if (input.OlderThanDays is { } days)
         {
             var cutoff = now.AddDays(-days);
-            query = query.Where(r => r.SubmittedAt <= cutoff);
+            query = query.Where(r => (input.Changes ? r.ChangeRequestedAt : r.SubmittedAt) <= cutoff);
         }
 
         var total = await query.CountAsync(cancellationToken);
         var items = await query
-            .OrderBy(r => r.SubmittedAt ?? r.CreatedAt).ThenBy(r => r.Id)
+            .OrderBy(r => input.Changes ? r.ChangeRequestedAt : r.SubmittedAt ?? r.CreatedAt).ThenBy(r => r.Id)
             .Skip((input.Page - 1) * PageSize).Take(PageSize)
             .Select(r => new ReviewQueueItem(r.Id, r.Name, r.School!.Name, r.School.Campus, r.School.Status == SchoolStatus.Requested,
-                r.School.Jurisdiction!.Region!.Name, r.SubmittedAt, r.Sponsors.Count, r.Sponsors.Count(s => s.ConfirmedAt != null)))
+                r.School.Jurisdiction!.Region!.Name, input.Changes ? r.ChangeRequestedAt : r.SubmittedAt, r.Sponsors.Count, r.Sponsors.Count(s => s.ConfirmedAt != null)))
             .ToListAsync(cancellationToken);
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Slug, r.Name)).ToListAsync(cancellationToken);
-        return View(new ReviewQueueViewModel(input, counts.GetValueOrDefault(RigStatus.Submitted), counts.GetValueOrDefault(RigStatus.ChangesRequested), items, total, regions, now));
+        return View(new ReviewQueueViewModel(input, counts.GetValueOrDefault(RigStatus.Submitted), counts.GetValueOrDefault(RigStatus.ChangesRequested), changes, items, total, regions, now));
     }
 
     [HttpGet("{id:int}")]
@@ -172,6 +175,100 @@ public sealed class ReviewsController(
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>Approves or rejects a pending change of name or school to an approved RIG.</summary>
+    [HttpPost("{id:int}/change")]
+    public async Task<IActionResult> DecideChange(int id, [Bind(Prefix = "Decision")] DecisionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rig = await db.Rigs.Include(r => r.School).Include(r => r.PendingSchool).Include(r => r.Officers).ThenInclude(o => o.User)
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (rig is null)
+        {
+            return NotFound();
+        }
+
+        if (rig.Version != input.Version)
+        {
+            return await ConflictAsync(id, cancellationToken);
+        }
+
+        if (!rig.HasPendingChange || rig.Status != RigStatus.Approved)
+        {
+            ModelState.AddModelError(string.Empty, "This RIG has no change waiting for review.");
+        }
+
+        if (input.Action != ReviewAction.Approve && string.IsNullOrWhiteSpace(input.Note))
+        {
+            ModelState.AddModelError("Decision.Note", "Write a note: the leaders see it and need to know what to do next.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Show), await PageAsync(id, input, cancellationToken));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changes = new Dictionary<string, object?>();
+        if (rig.PendingName is not null)
+        {
+            changes["Name"] = new { before = rig.Name, after = rig.PendingName };
+        }
+
+        if (rig.PendingSchool is not null)
+        {
+            changes["School"] = new { before = rig.School!.DisplayName, after = rig.PendingSchool.DisplayName };
+        }
+
+        var approve = input.Action == ReviewAction.Approve;
+        if (approve)
+        {
+            rig.Name = rig.PendingName ?? rig.Name;
+            rig.SchoolId = rig.PendingSchoolId ?? rig.SchoolId;
+            rig.UpdatedAt = now;
+        }
+
+        rig.PendingName = null;
+        rig.PendingSchoolId = null;
+        rig.ChangeRequestedAt = null;
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            EntityType = nameof(Rig),
+            EntityId = rig.Id.ToString(CultureInfo.InvariantCulture),
+            RigId = rig.Id,
+            Action = approve ? "ChangeApproved" : "ChangeRejected",
+            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserDisplayName = User.Identity?.Name,
+            OccurredAt = now,
+            Note = note,
+            Changes = System.Text.Json.JsonSerializer.Serialize(changes),
+        });
+        db.Entry(rig).Property(r => r.Version).OriginalValue = input.Version;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(id, cancellationToken);
+        }
+
+        if (approve)
+        {
+            await directoryCache.EvictAsync(cancellationToken);
+        }
+
+        var officers = rig.Officers.Where(o => o.EndedAt == null && o.User is not null).Select(o => o.User!).ToList();
+        await SendToLeadersAsync(rig, officers,
+            approve ? $"Change approved for {rig.Name}" : $"Change not approved for {rig.Name}",
+            approve ? $"<p>ACR approved the change to <strong>{Encode(rig.Name)}</strong>; the directory shows it now.</p>" : $"<p>ACR did not approve the change of name or school for <strong>{Encode(rig.Name)}</strong>; the directory keeps the approved version.</p>",
+            note, cancellationToken);
+        TempData["StatusMessage"] = $"{rig.Name}: change {(approve ? "approved" : "not approved")}. The leaders were emailed.";
+        return RedirectToAction(nameof(Index), new { changes = true });
+    }
+
     private async Task<IActionResult> ConflictAsync(int id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
@@ -183,13 +280,18 @@ public sealed class ReviewsController(
 
     private async Task NotifyLeadersAsync(Rig rig, IReadOnlyList<ApplicationUser> officers, RigStatus to, string? note, CancellationToken cancellationToken)
     {
-        var link = Url.Action("Index", "MyRigs", null, Request.Scheme) ?? "/my/rigs";
         var (subject, body) = to switch
         {
             RigStatus.Approved => ($"{rig.Name} is approved", $"<p>ACR approved <strong>{Encode(rig.Name)}</strong>. It is now in the directory, and you can keep it current from My RIGs.</p>"),
             RigStatus.ChangesRequested => ($"Changes requested for {rig.Name}", $"<p>ACR asked for changes to the registration of <strong>{Encode(rig.Name)}</strong>. Make them and submit again; nothing you entered is lost.</p>"),
             _ => ($"{rig.Name} was not approved", $"<p>ACR did not approve the registration of <strong>{Encode(rig.Name)}</strong>.</p>"),
         };
+        await SendToLeadersAsync(rig, officers, subject, body, note, cancellationToken);
+    }
+
+    private async Task SendToLeadersAsync(Rig rig, IReadOnlyList<ApplicationUser> officers, string subject, string body, string? note, CancellationToken cancellationToken)
+    {
+        var link = Url.Action("Index", "MyRigs", null, Request.Scheme) ?? "/my/rigs";
         var html = body + (note is null ? "" : $"<p>The reviewer's note:</p><blockquote>{Encode(note)}</blockquote>") + $"<p><a href=\"{Encode(link)}\">Open My RIGs</a></p>";
         foreach (var officer in officers.Where(o => !string.IsNullOrEmpty(o.Email)))
         {
@@ -224,11 +326,23 @@ public sealed class ReviewsController(
             .Include(r => r.Officers).ThenInclude(o => o.User)
             .Include(r => r.Invitations)
             .Include(r => r.Events)
+            .Include(r => r.PendingSchool)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rig is null)
         {
             return null;
+        }
+
+        var comparison = new List<ChangeRow>();
+        if (rig.PendingName is not null)
+        {
+            comparison.Add(new ChangeRow("Name", rig.Name, rig.PendingName));
+        }
+
+        if (rig.PendingSchool is not null)
+        {
+            comparison.Add(new ChangeRow("School", rig.School!.DisplayName, rig.PendingSchool.DisplayName));
         }
 
         var duplicates = await db.Rigs.AsNoTracking()
@@ -249,6 +363,7 @@ public sealed class ReviewsController(
             rig.Officers.Where(o => o.EndedAt == null).Select(o => o.User?.Email ?? "").ToList(),
             duplicates,
             history,
+            comparison,
             decision);
     }
 
@@ -278,6 +393,10 @@ public sealed class ReviewQueueInput
     [FromQuery(Name = "status")]
     public RigStatus Status { get; set; } = RigStatus.Submitted;
 
+    /// <summary>Changes of name or school to approved RIGs instead of registrations.</summary>
+    [FromQuery(Name = "changes")]
+    public bool Changes { get; set; }
+
     [FromQuery(Name = "region")]
     [StringLength(Limits.Slug)]
     public string? Region { get; set; }
@@ -296,7 +415,7 @@ public sealed record RegionOption(string Slug, string Name);
 public sealed record ReviewQueueItem(int Id, string Name, string School, string? Campus, bool SchoolRequested, string Region, DateTime? SubmittedAt, int Sponsors, int ConfirmedSponsors);
 
 public sealed record ReviewQueueViewModel(
-    ReviewQueueInput Input, int Submitted, int ChangesRequested, IReadOnlyList<ReviewQueueItem> Items, int Total, IReadOnlyList<RegionOption> Regions, DateTime Now)
+    ReviewQueueInput Input, int Submitted, int ChangesRequested, int PendingChanges, IReadOnlyList<ReviewQueueItem> Items, int Total, IReadOnlyList<RegionOption> Regions, DateTime Now)
 {
     public int Pages => Math.Max(1, (Total + ReviewsController.PageSize - 1) / ReviewsController.PageSize);
 }
@@ -313,4 +432,8 @@ public sealed record ReviewPageViewModel(
     IReadOnlyList<string> OfficerEmails,
     IReadOnlyList<DuplicateRow> Duplicates,
     IReadOnlyList<HistoryRow> History,
+    IReadOnlyList<ChangeRow> PendingChange,
     DecisionInput Decision);
+
+/// <summary>One field of a change waiting for review: what the directory shows now and what the leaders asked for.</summary>
+public sealed record ChangeRow(string Field, string Live, string Proposed);

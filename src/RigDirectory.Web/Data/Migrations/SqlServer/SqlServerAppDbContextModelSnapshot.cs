@@ -519,6 +519,9 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ApprovedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ChangeRequestedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -570,6 +573,13 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("PendingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PendingSchoolId")
+                        .HasColumnType("int");
+
                     b.Property<string>("RegistrationStep")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -608,9 +618,13 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeRequestedAt");
+
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("IsDemo");
+
+                    b.HasIndex("PendingSchoolId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -874,11 +888,18 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("RigDirectory.Web.Domain.Rig", b =>
                 {
+                    b.HasOne("RigDirectory.Web.Domain.School", "PendingSchool")
+                        .WithMany()
+                        .HasForeignKey("PendingSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("RigDirectory.Web.Domain.School", "School")
                         .WithMany("Rigs")
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("PendingSchool");
 
                     b.Navigation("School");
                 });

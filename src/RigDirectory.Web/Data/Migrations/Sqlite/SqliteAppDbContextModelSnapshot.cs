@@ -496,6 +496,9 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ApprovedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ChangeRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -547,6 +550,13 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingSchoolId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegistrationStep")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -585,9 +595,13 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeRequestedAt");
+
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("IsDemo");
+
+                    b.HasIndex("PendingSchoolId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -845,11 +859,18 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("RigDirectory.Web.Domain.Rig", b =>
                 {
+                    b.HasOne("RigDirectory.Web.Domain.School", "PendingSchool")
+                        .WithMany()
+                        .HasForeignKey("PendingSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("RigDirectory.Web.Domain.School", "School")
                         .WithMany("Rigs")
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("PendingSchool");
 
                     b.Navigation("School");
                 });

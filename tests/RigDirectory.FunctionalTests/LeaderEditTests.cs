@@ -1,0 +1,129 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.FunctionalTests;
+
+public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture<RigDirectoryFactory>
+{
+    private async Task<(int Id, HttpClient Leader)> ApprovedAsync(string schoolSlug, string name)
+    {
+        var leader = await factory.CreateUserAsync($"edit.{schoolSlug}@example.org", "leader edit password", emailConfirmed: true, Roles.RigLeader);
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var rig = await TestRigs.MakeAsync(db, $"{schoolSlug}-rig", name, schoolSlug, RigStatus.Approved, r =>
+            {
+                r.Description = "The original description of this RIG.";
+                r.ContactEmail = $"{schoolSlug}@example.org";
+                r.ContactVisibility = ContactVisibility.Public;
+                r.Officers.Add(new RigOfficer { UserId = leader.Id, Position = "President", GraduationYear = 2028 });
+            });
+            db.Rigs.Add(rig);
+            await db.SaveChangesAsync();
+            return rig.Id;
+        });
+        return (id, factory.CreateClientAs(leader.Id, Roles.RigLeader));
+    }
+
+    private static Task<HttpResponseMessage> EditAsync(HttpClient leader, int id, Dictionary<string, string> fields) =>
+        leader.SubmitFormAsync($"/my/rigs/{id}/edit", "#edit-form", fields);
+
+    [Fact]
+    public async Task RoutineEdit_GoesLiveAtOnce_AndIsRecordedFieldByField()
+    {
+        var (id, leader) = await ApprovedAsync("uic-com-peoria", "Peoria RIG");
+        using var anonymous = factory.CreateNonRedirectingClient();
+        Assert.Contains("The original description", await anonymous.GetStringAsync("/rigs/uic-com-peoria-rig"), StringComparison.Ordinal);
+
+        using var saved = await EditAsync(leader, id, new() { ["Input.Description"] = "A brand new description for students in Peoria." });
+
+        Assert.Equal("/my/rigs", saved.Headers.Location!.OriginalString);
+        Assert.Contains("A brand new description for students in Peoria.", await anonymous.GetStringAsync("/rigs/uic-com-peoria-rig"), StringComparison.Ordinal);
+        var changes = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.RigId == id && a.Action == "Edited").Select(a => a.Changes).SingleAsync());
+        Assert.Contains("The original description of this RIG.", changes, StringComparison.Ordinal);
+        Assert.Contains("A brand new description for students in Peoria.", changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NameChange_WaitsForReview_WhileThePublicPageKeepsTheApprovedName()
+    {
+        var (id, leader) = await ApprovedAsync("uic-com-rockford", "Rockford RIG");
+        using var anonymous = factory.CreateNonRedirectingClient();
+        using var admin = factory.CreateClientAs("change-reviewer", Roles.AcrAdmin);
+
+        (await EditAsync(leader, id, new() { ["Input.Name"] = "Rockford Radiology Society" })).Dispose();
+        var publicBefore = await anonymous.GetStringAsync("/rigs/uic-com-rockford-rig");
+        var queue = await admin.GetDocumentAsync("/admin/reviews?changes=true");
+        var review = await admin.GetDocumentAsync($"/admin/reviews/{id}");
+        using var approved = await admin.SubmitFormAsync(review, "#change-form", new Dictionary<string, string> { ["Decision.Action"] = "Approve" });
+        var publicAfter = await anonymous.GetStringAsync("/rigs/uic-com-rockford-rig");
+
+        Assert.Contains("<h1>Rockford RIG</h1>", publicBefore, StringComparison.Ordinal);
+        Assert.Contains("Rockford RIG", queue.QuerySelector("#queue")!.TextContent, StringComparison.Ordinal);
+        var comparison = review.QuerySelector("#comparison")!.TextContent;
+        Assert.Contains("Rockford RIG", comparison, StringComparison.Ordinal);
+        Assert.Contains("Rockford Radiology Society", comparison, StringComparison.Ordinal);
+        Assert.Equal("/admin/reviews?changes=True", approved.Headers.Location!.OriginalString);
+        Assert.Contains("<h1>Rockford Radiology Society</h1>", publicAfter, StringComparison.Ordinal);
+        var rig = await factory.WithDbAsync(db => db.Rigs.SingleAsync(r => r.Id == id));
+        Assert.Null(rig.PendingName);
+        Assert.Null(rig.ChangeRequestedAt);
+    }
+
+    [Fact]
+    public async Task SchoolChange_Rejected_KeepsTheApprovedSchool()
+    {
+        var (id, leader) = await ApprovedAsync("msu-chm-grand-rapids", "Grand Rapids RIG");
+        using var admin = factory.CreateClientAs("school-reviewer", Roles.AcrAdmin);
+
+        (await EditAsync(leader, id, new() { ["Input.SchoolSlug"] = "harvard-medical-school" })).Dispose();
+        var review = await admin.GetDocumentAsync($"/admin/reviews/{id}");
+        using var noNote = await admin.SubmitFormAsync(review, "#change-form", new Dictionary<string, string> { ["Decision.Action"] = "Reject" });
+        using var rejected = await admin.SubmitFormAsync($"/admin/reviews/{id}", "#change-form", new Dictionary<string, string> { ["Decision.Action"] = "Reject", ["Decision.Note"] = "That is a different school." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+        var rig = await factory.WithDbAsync(db => db.Rigs.Include(r => r.School).SingleAsync(r => r.Id == id));
+        Assert.Equal("msu-chm-grand-rapids", rig.School!.Slug);
+        Assert.Null(rig.PendingSchoolId);
+    }
+
+    [Fact]
+    public async Task Edit_UnknownSchool_KeepsWhatWasTyped()
+    {
+        var (id, leader) = await ApprovedAsync("mcw-green-bay", "Green Bay RIG");
+
+        using var response = await EditAsync(leader, id, new() { ["Input.SchoolSlug"] = "no-such-school", ["Input.Description"] = "Typed before the mistake, kept after it." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Contains("No listed school has that address name", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Typed before the mistake, kept after it.", page.QuerySelector("#Input_Description")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Edit_ByAnotherLeader_IsForbidden()
+    {
+        var (id, _) = await ApprovedAsync("mcw-central-wisconsin", "Wausau RIG");
+        var (_, otherLeader) = await ApprovedAsync("umn-medical-school-duluth", "Duluth RIG");
+
+        using var read = await otherLeader.GetAsync($"/my/rigs/{id}/edit");
+
+        Assert.Contains("/Identity/Account/AccessDenied", read.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_ShowsAsVerifiedByItsLeadersToday()
+    {
+        var (id, leader) = await ApprovedAsync("ku-som-wichita", "Wichita RIG");
+        var myRigs = await leader.GetDocumentAsync("/my/rigs");
+
+        using var verified = await leader.SubmitFormAsync(myRigs, $"form[action='/my/rigs/{id}/verify']", new Dictionary<string, string>());
+        using var anonymous = factory.CreateNonRedirectingClient();
+
+        Assert.Equal("/my/rigs", verified.Headers.Location!.OriginalString);
+        Assert.Contains($"Verified by its leaders on {DateTime.UtcNow:d MMMM yyyy}", await anonymous.GetStringAsync("/rigs/ku-som-wichita-rig"), StringComparison.Ordinal);
+    }
+}
