@@ -115,6 +115,23 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Sponsors_OfAnApprovedRig_ChangeLive_ButTheLastOneStays()
+    {
+        var (id, leader) = await ApprovedAsync("penn-state-com-university-park", "State College RIG");
+        using var anonymous = factory.CreateNonRedirectingClient();
+        await anonymous.GetStringAsync("/rigs/penn-state-com-university-park-rig");
+        var only = await factory.WithDbAsync(db => db.FacultySponsors.Where(s => s.RigId == id).Select(s => s.Id).SingleAsync());
+
+        using var removeLast = await leader.SubmitFormAsync($"/register/{id}/sponsors", $"form[action='/register/{id}/sponsors/{only}/remove']", new Dictionary<string, string>());
+        using var added = await leader.SubmitFormAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string> { ["Input.Name"] = "Dr. Newly Added", ["Input.Email"] = "newly.added@hospital.example" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, removeLast.StatusCode);
+        Assert.Contains("A RIG needs at least one faculty sponsor", await removeLast.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("Dr. Newly Added", await anonymous.GetStringAsync("/rigs/penn-state-com-university-park-rig"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_ShowsAsVerifiedByItsLeadersToday()
     {
         var (id, leader) = await ApprovedAsync("ku-som-wichita", "Wichita RIG");

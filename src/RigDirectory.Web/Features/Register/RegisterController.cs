@@ -22,6 +22,7 @@ public sealed class RegisterController(
     AppDbContext db,
     IAuthorizationService authorization,
     IEmailSender email,
+    DirectoryCache directoryCache,
     TimeProvider clock,
     ILogger<RegisterController> logger) : Controller
 {
@@ -156,7 +157,7 @@ public sealed class RegisterController(
     public async Task<IActionResult> AddSponsor(int id, [Bind(Prefix = "Input")] SponsorInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken);
+        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken, allowApproved: true);
         if (refusal is not null)
         {
             return refusal;
@@ -186,6 +187,7 @@ public sealed class RegisterController(
         Touch(rig, RegistrationStep.Sponsors);
         Audit(rig, "SponsorAdded", $"{sponsor.Name} <{sponsor.Email}>");
         await db.SaveChangesAsync(cancellationToken);
+        await EvictIfPublishedAsync(rig, cancellationToken);
 
         var link = Url.Action("Confirm", "Sponsor", new { token }, Request.Scheme)!;
         await SendAsync(rig, sponsor.Email, $"Please confirm you sponsor {rig.Name}",
@@ -200,7 +202,7 @@ public sealed class RegisterController(
     [HttpPost("{id:int}/sponsors/{sponsorId:int}/remove")]
     public async Task<IActionResult> RemoveSponsor(int id, int sponsorId, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken);
+        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken, allowApproved: true);
         if (refusal is not null)
         {
             return refusal;
@@ -212,9 +214,16 @@ public sealed class RegisterController(
             return NotFound();
         }
 
+        if (rig.Status == RigStatus.Approved && rig.Sponsors.Count == 1)
+        {
+            ModelState.AddModelError(string.Empty, "A RIG needs at least one faculty sponsor: add the new sponsor before removing this one.");
+            return await StepViewAsync(rig, RegistrationStep.Sponsors, new SponsorInput(), cancellationToken);
+        }
+
         db.FacultySponsors.Remove(sponsor);
         Audit(rig, "SponsorRemoved", $"{sponsor.Name} <{sponsor.Email}>");
         await db.SaveChangesAsync(cancellationToken);
+        await EvictIfPublishedAsync(rig, cancellationToken);
         TempData["StatusMessage"] = $"{sponsor.Name} was removed.";
         return RedirectToAction(nameof(Sponsors), new { id });
     }
@@ -222,7 +231,7 @@ public sealed class RegisterController(
     [HttpPost("{id:int}/sponsors/next")]
     public async Task<IActionResult> SponsorsNext(int id, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken);
+        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken, allowApproved: true);
         if (refusal is not null)
         {
             return refusal;
@@ -232,6 +241,11 @@ public sealed class RegisterController(
         {
             ModelState.AddModelError(string.Empty, "Add at least one faculty sponsor before going on.");
             return await StepViewAsync(rig, RegistrationStep.Sponsors, new SponsorInput(), cancellationToken);
+        }
+
+        if (rig.Status == RigStatus.Approved)
+        {
+            return Redirect("/my/rigs");
         }
 
         Touch(rig, RegistrationStep.Officers);
@@ -251,7 +265,7 @@ public sealed class RegisterController(
     public async Task<IActionResult> SaveOfficer(int id, [Bind(Prefix = "Input")] OfficerInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken);
+        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken, allowApproved: true);
         if (refusal is not null)
         {
             return refusal;
@@ -278,6 +292,14 @@ public sealed class RegisterController(
             mine.GraduationYear = input.GraduationYear;
         }
 
+        if (rig.Status == RigStatus.Approved)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await EvictIfPublishedAsync(rig, cancellationToken);
+            TempData["StatusMessage"] = "Your position is saved.";
+            return Redirect("/my/rigs");
+        }
+
         Touch(rig, RegistrationStep.Details);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToAction(nameof(Details), new { id });
@@ -287,7 +309,7 @@ public sealed class RegisterController(
     public async Task<IActionResult> Invite(int id, [Bind(Prefix = "Invite")] InvitationInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken);
+        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken, allowApproved: true);
         if (refusal is not null)
         {
             return refusal;
@@ -507,7 +529,7 @@ public sealed class RegisterController(
     private async Task<bool> CanEditAsync(Rig rig) => (await authorization.AuthorizeAsync(User, rig, Policies.EditRig)).Succeeded;
 
     /// <summary>Loads a registration its leaders may still change, or says why not.</summary>
-    private async Task<(Rig? Rig, IActionResult? Refusal)> LoadEditableAsync(int id, CancellationToken cancellationToken)
+    private async Task<(Rig? Rig, IActionResult? Refusal)> LoadEditableAsync(int id, CancellationToken cancellationToken, bool allowApproved = false)
     {
         var rig = await LoadAsync(id, cancellationToken);
         if (rig is null)
@@ -520,7 +542,7 @@ public sealed class RegisterController(
             return (null, Forbid());
         }
 
-        if (!RegistrationWorkflow.IsEditableByLeaders(rig.Status))
+        if (!RegistrationWorkflow.IsEditableByLeaders(rig.Status) && !(allowApproved && rig.Status == RigStatus.Approved))
         {
             TempData["StatusMessage"] = $"This registration is {rig.Status.DisplayName().ToLowerInvariant()} and can no longer be changed here.";
             return (null, RedirectToAction(nameof(Review), new { id }));
@@ -531,7 +553,8 @@ public sealed class RegisterController(
 
     private async Task<IActionResult> StepAsync<TInput>(int id, RegistrationStep step, Func<Rig, TInput> input, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken);
+        // Sponsors and officers stay the leaders' to manage after approval; the rest of the wizard does not.
+        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken, allowApproved: step is RegistrationStep.Sponsors or RegistrationStep.Officers);
         return refusal ?? await StepViewAsync(rig!, step, input(rig!), cancellationToken);
     }
 
@@ -553,6 +576,14 @@ public sealed class RegisterController(
             .Select(a => a.Note)
             .FirstOrDefaultAsync(cancellationToken);
         return new RegistrationPage<TInput>(RegistrationViewModel.From(rig, rig.Status == RigStatus.ChangesRequested ? note : null), input);
+    }
+
+    private async Task EvictIfPublishedAsync(Rig rig, CancellationToken cancellationToken)
+    {
+        if (rig.Status == RigStatus.Approved)
+        {
+            await directoryCache.EvictAsync(cancellationToken);
+        }
     }
 
     private void Touch(Rig rig, RegistrationStep reached)
