@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Infrastructure.Email;
@@ -353,5 +356,47 @@ public sealed class InvitationExpiryTests(FakeClockFactory factory) : IClassFixt
         var page = await invitee.GetDocumentAsync(link);
 
         Assert.Contains("This invitation has expired", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A mail server that is down.</summary>
+public sealed class FailingEmailFactory : RigDirectoryFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IEmailTransport>();
+            services.AddSingleton<IEmailTransport, FailingTransport>();
+        });
+    }
+
+    private sealed class FailingTransport : IEmailTransport
+    {
+        public Task SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken) =>
+            throw new System.Net.Sockets.SocketException(111);
+    }
+}
+
+public sealed class EmailFailureTests(FailingEmailFactory factory) : IClassFixture<FailingEmailFactory>
+{
+    [Fact]
+    public async Task SponsorEmailFails_TheSponsorIsStillAdded_AndAdminsSeeTheFailure()
+    {
+        var user = await factory.CreateUserAsync("mail.down@example.org", "mail down password", emailConfirmed: true, Roles.Student);
+        using var client = factory.CreateClientAs(user.Id, Roles.Student);
+        using var started = await client.SubmitFormAsync("/register?school=tufts-som", "form[action='/register'][method=post]", new Dictionary<string, string> { ["school"] = "tufts-som" });
+        var id = started.Headers.Location!.OriginalString.Split('/')[2];
+
+        using var added = await client.SubmitFormAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string> { ["Input.Name"] = "Dr. Unreachable", ["Input.Email"] = "unreachable@hospital.example" });
+        var page = await client.GetDocumentAsync($"/register/{id}/sponsors");
+        using var admin = factory.CreateClientAs("mail-admin", Roles.AcrAdmin);
+        var dashboard = await admin.GetDocumentAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("could not be sent", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Dr. Unreachable", page.QuerySelector(".list-group")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("unreachable@hospital.example", dashboard.QuerySelector("#failed-emails")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -23,17 +23,26 @@ public sealed class AdminController(AppDbContext db) : Controller
             .GroupBy(s => 1)
             .Select(g => new { Total = g.Count(), WithRig = g.Count(s => s.Rigs.Any(r => r.Status == RigStatus.Approved)) })
             .FirstOrDefaultAsync(cancellationToken);
+        var failedEmails = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "EmailFailed")
+            .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+            .Take(20)
+            .Select(a => new FailedEmail(a.OccurredAt, a.RigId, a.Note))
+            .ToListAsync(cancellationToken);
         var model = new AdminDashboardViewModel(
             Enum.GetValues<RigStatus>().Select(s => new StatusCount(s, byStatus.GetValueOrDefault(s))).ToList(),
             schools?.Total ?? 0,
-            schools?.WithRig ?? 0);
+            schools?.WithRig ?? 0,
+            failedEmails);
         return View(model);
     }
 }
 
 public sealed record StatusCount(RigStatus Status, int Count);
 
-public sealed record AdminDashboardViewModel(IReadOnlyList<StatusCount> RigsByStatus, int Schools, int SchoolsWithRig)
+public sealed record FailedEmail(DateTime At, int? RigId, string? What);
+
+public sealed record AdminDashboardViewModel(IReadOnlyList<StatusCount> RigsByStatus, int Schools, int SchoolsWithRig, IReadOnlyList<FailedEmail> FailedEmails)
 {
     public int AwaitingReview => RigsByStatus.Where(s => s.Status == RigStatus.Submitted).Sum(s => s.Count);
 }

@@ -190,12 +190,16 @@ public sealed class RegisterController(
         await EvictIfPublishedAsync(rig, cancellationToken);
 
         var link = Url.Action("Confirm", "Sponsor", new { token }, Request.Scheme)!;
-        await SendAsync(rig, sponsor.Email, $"Please confirm you sponsor {rig.Name}",
+        var sent = await SendAsync(rig, sponsor.Email, $"Please confirm you sponsor {rig.Name}",
             $"<p>{Encode(CurrentUserName)} has named you as the faculty sponsor of <strong>{Encode(rig.Name)}</strong> at {Encode(rig.School!.DisplayName)}, a radiology interest group registering with the ACR Medical Student Section.</p>" +
             $"<p>If that is right, please confirm it:</p><p><a href=\"{Encode(link)}\">Confirm I sponsor this RIG</a></p>" +
             "<p>If you did not agree to sponsor it, ignore this email.</p>", cancellationToken);
 
-        TempData["StatusMessage"] = $"{sponsor.Name} was added and asked by email to confirm.";
+        if (sent)
+        {
+            TempData["StatusMessage"] = $"{sponsor.Name} was added and asked by email to confirm.";
+        }
+
         return RedirectToAction(nameof(Sponsors), new { id });
     }
 
@@ -335,11 +339,15 @@ public sealed class RegisterController(
         await db.SaveChangesAsync(cancellationToken);
 
         var link = Url.Action("Accept", "Invitation", new { token }, Request.Scheme)!;
-        await SendAsync(rig, input.Email.Trim(), $"Join {rig.Name} as {input.Position.Trim()}",
+        var sent = await SendAsync(rig, input.Email.Trim(), $"Join {rig.Name} as {input.Position.Trim()}",
             $"<p>{Encode(CurrentUserName)} invites you to lead <strong>{Encode(rig.Name)}</strong> at {Encode(rig.School!.DisplayName)} as {Encode(input.Position.Trim())}.</p>" +
             $"<p>Accept within {InvitationDays} days (you will be asked to sign in or create an account):</p><p><a href=\"{Encode(link)}\">Accept the invitation</a></p>", cancellationToken);
 
-        TempData["StatusMessage"] = $"An invitation was emailed to {input.Email.Trim()}.";
+        if (sent)
+        {
+            TempData["StatusMessage"] = $"An invitation was emailed to {input.Email.Trim()}.";
+        }
+
         return RedirectToAction(nameof(Officers), new { id });
     }
 
@@ -611,11 +619,12 @@ public sealed class RegisterController(
         });
 
     /// <summary>A failed email never undoes the action: it is logged and written to the RIG's history for staff to see.</summary>
-    private async Task SendAsync(Rig rig, string to, string subject, string html, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(Rig rig, string to, string subject, string html, CancellationToken cancellationToken)
     {
         try
         {
             await email.SendEmailAsync(to, subject, html);
+            return true;
         }
 #pragma warning disable CA1031 // Any transport failure is handled the same way: record it, keep the action.
         catch (Exception exception)
@@ -625,6 +634,7 @@ public sealed class RegisterController(
             Audit(rig, "EmailFailed", $"To {to}: {subject}");
             await db.SaveChangesAsync(cancellationToken);
             TempData["StatusMessage"] = $"The change was saved, but the email to {to} could not be sent. ACR staff can see it failed.";
+            return false;
         }
     }
 
