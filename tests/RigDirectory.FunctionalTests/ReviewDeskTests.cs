@@ -53,6 +53,24 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Decide_AsTheRegistrationsOwnLeader_IsForbiddenAndChangesNothing()
+    {
+        var (id, leader) = await SubmittedAsync("ut-san-antonio-long-som", "Self Approval RIG", DateTime.UtcNow);
+        using var client = factory.CreateClientAs(leader.Id, Roles.Student);
+        var page = await client.GetDocumentAsync("/my/rigs");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var response = await client.PostAsync($"/admin/reviews/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Decision.Action"] = "Approve",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Contains("/Identity/Account/AccessDenied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(RigStatus.Submitted, await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Queue_ListsWaitingRegistrationsOldestFirst_AndFiltersByRegion()
     {
         var (newer, _) = await SubmittedAsync("baylor-com", "Houston Newer RIG", new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc));

@@ -26,6 +26,9 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
         UseKestrel(0);
     }
 
+    public const string AdminEmail = "curator@acr.example";
+    public const string AdminPassword = "curator browser password";
+
     public string MailFolder => Path.Combine(_folder, "mail");
 
     public string BaseUrl { get; private set; } = "";
@@ -42,6 +45,8 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         // Plain HTTP on loopback: no TLS certificate exists on a fresh machine.
         builder.UseSetting("Security:RequireHttps", "false");
+        builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
     }
 
     public async Task InitializeAsync()
@@ -113,6 +118,30 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
             }
             """, code);
         return point is { Length: 2 } ? (point[0], point[1]) : throw new InvalidOperationException($"No visible point of {code} on the map.");
+    }
+
+    /// <summary>Signs in through the real form, in a fresh browser context.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Creates a confirmed account directly, for people the journey does not need to see sign up.</summary>
+    public async Task CreateConfirmedUserAsync(string email, string password)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<RigDirectory.Web.Domain.ApplicationUser>>();
+        var result = await users.CreateAsync(new RigDirectory.Web.Domain.ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0] }, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
     }
 
     /// <summary>Waits for an email to land in the pickup folder and returns its first link.</summary>

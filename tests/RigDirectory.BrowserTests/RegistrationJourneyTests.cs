@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using RigDirectory.BrowserTests.Infrastructure;
+using RigDirectory.Web.Domain;
+using static Microsoft.Playwright.Assertions;
+
+namespace RigDirectory.BrowserTests;
+
+public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
+{
+    [Fact]
+    public async Task NewLeader_RegistersARig_AdminRequestsChanges_ThenApproves_AndTheLeaderKeepsItCurrent()
+    {
+        const string leaderEmail = "lena.leader@example.org";
+        const string coLeaderEmail = "colin.coleader@example.org";
+        const string password = "a long leader passphrase";
+        var (schoolSlug, schoolName, city) = await app.WithDbAsync(db =>
+            db.Schools.Where(s => s.Status == SchoolStatus.Listed && !s.Rigs.Any() && s.Campus == null)
+                .OrderBy(s => s.Slug).Select(s => ValueTuple.Create(s.Slug, s.Name, s.City)).FirstAsync());
+
+        // A new user signs up and confirms the email.
+        var leader = await app.NewPageAsync();
+        await leader.GotoAsync("/Identity/Account/Register");
+        await leader.GetByLabel("Your name").PressSequentiallyAsync("Lena Leader");
+        await leader.GetByLabel("Email").PressSequentiallyAsync(leaderEmail);
+        await leader.GetByLabel("Password", new() { Exact = true }).PressSequentiallyAsync(password);
+        await leader.GetByLabel("Confirm password").PressSequentiallyAsync(password);
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await leader.GotoAsync(await app.WaitForLinkInEmailToAsync(leaderEmail));
+        await Expect(leader.GetByText("Thank you for confirming your email.")).ToBeVisibleAsync();
+        leader = await app.SignedInPageAsync(leaderEmail, password);
+
+        // Step 1: a school without a RIG, reached from its own page.
+        await leader.GotoAsync($"/schools/{schoolSlug}");
+        await leader.GetByRole(AriaRole.Link, new() { Name = "No RIG yet — start one here" }).ClickAsync();
+        await leader.GetByRole(AriaRole.Link, new() { Name = "Start or register a RIG" }).ClickAsync();
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Start the registration" }).ClickAsync();
+
+        // Step 2: a sponsor, who confirms from the emailed link without an account.
+        await Expect(leader.GetByRole(AriaRole.Heading, new() { Name = "Faculty sponsor", Level = 1 })).ToBeVisibleAsync();
+        await leader.GetByLabel("Name", new() { Exact = true }).FillAsync("Dr. Sam Sponsor");
+        await leader.GetByLabel("Institutional email").FillAsync("sam.sponsor@hospital.example");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Add sponsor" }).ClickAsync();
+        await Expect(leader.GetByText("Waiting for confirmation")).ToBeVisibleAsync();
+        var sponsor = await app.NewPageAsync();
+        await sponsor.GotoAsync(await app.WaitForLinkInEmailToAsync("sam.sponsor@hospital.example"));
+        await sponsor.GetByRole(AriaRole.Button, new() { Name = "Yes, I sponsor this RIG" }).ClickAsync();
+        await Expect(sponsor.GetByText("You are confirmed as a faculty sponsor")).ToBeVisibleAsync();
+        await leader.ReloadAsync();
+        await Expect(leader.GetByText("Confirmed", new() { Exact = true })).ToBeVisibleAsync();
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+
+        // Step 3: officers; a co-leader accepts the invitation after signing in.
+        await leader.GetByLabel("Co-leader's email").FillAsync(coLeaderEmail);
+        await leader.GetByLabel("Their position").FillAsync("Vice President");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
+        await Expect(leader.GetByText($"An invitation was emailed to {coLeaderEmail}.")).ToBeVisibleAsync();
+        await app.CreateConfirmedUserAsync(coLeaderEmail, password);
+        var coLeader = await app.NewPageAsync();
+        await coLeader.GotoAsync(await app.WaitForLinkInEmailToAsync(coLeaderEmail));
+        await coLeader.GetByLabel("Email").FillAsync(coLeaderEmail);
+        await coLeader.GetByLabel("Password").FillAsync(password);
+        await coLeader.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await coLeader.GetByLabel("Expected graduation year").FillAsync("2029");
+        await coLeader.GetByRole(AriaRole.Button, new() { Name = "Accept the invitation" }).ClickAsync();
+        await Expect(coLeader.GetByText("You are now Vice President")).ToBeVisibleAsync();
+        await leader.GetByLabel("Your position").FillAsync("President");
+        await leader.GetByLabel("Expected graduation year").FillAsync("2028");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+
+        // Step 4: the RIG and its first event, then submit.
+        await leader.GetByLabel("RIG name").FillAsync($"{city} Radiology Society");
+        await leader.GetByLabel("Description").FillAsync("Lunch talks with radiologists and an ultrasound workshop each term.");
+        await leader.GetByLabel("Talks with radiologists").CheckAsync();
+        await leader.GetByLabel("Contact email").FillAsync("society@example.org");
+        await leader.GetByLabel("Everyone").CheckAsync();
+        await leader.GetByLabel("Title").FillAsync("Meet the residents");
+        await leader.GetByLabel("Date").FillAsync("2027-02-10");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Save and review" }).ClickAsync();
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(leader.GetByText("was submitted for review")).ToBeVisibleAsync();
+
+        // The admin asks for changes.
+        var admin = await app.SignedInPageAsync(BrowserAppFactory.AdminEmail, BrowserAppFactory.AdminPassword);
+        await admin.GotoAsync("/admin/reviews");
+        await admin.GetByRole(AriaRole.Link, new() { Name = $"{city} Radiology Society" }).ClickAsync();
+        await Expect(admin.Locator("#sponsors")).ToContainTextAsync("confirmed");
+        await admin.GetByLabel("Request changes").CheckAsync();
+        await admin.GetByLabel("Note to the leaders").FillAsync("Please say how first-year students can join.");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+
+        // The leader fixes it and resubmits.
+        await leader.GotoAsync("/my/rigs");
+        await Expect(leader.GetByText("Please say how first-year students can join.")).ToBeVisibleAsync();
+        await leader.GetByRole(AriaRole.Link, new() { Name = "Make the changes" }).ClickAsync();
+        await leader.GetByRole(AriaRole.Link, new() { Name = "4. The RIG and its first event" }).ClickAsync();
+        await leader.GetByLabel("How to get involved").FillAsync("First-years: come to the welcome lunch in September.");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Save and review" }).ClickAsync();
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+
+        // The admin approves; the RIG is on the list and the map at once.
+        await admin.GotoAsync("/admin/reviews");
+        await admin.GetByRole(AriaRole.Link, new() { Name = $"{city} Radiology Society" }).ClickAsync();
+        await admin.GetByLabel("Approve and publish").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        var visitor = await app.NewPageAsync();
+        await visitor.GotoAsync("/rigs?q=" + Uri.EscapeDataString($"{city} Radiology Society"));
+        await Expect(visitor.GetByRole(AriaRole.Link, new() { Name = $"{city} Radiology Society" })).ToBeVisibleAsync();
+        await visitor.GotoAsync("/");
+        await Expect(visitor.Locator($"svg a[href='/schools/{schoolSlug}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("has-rig"));
+
+        // The leader edits the description; the change is live.
+        await leader.GotoAsync("/my/rigs");
+        await leader.GetByRole(AriaRole.Link, new() { Name = $"Edit {city} Radiology Society" }).ClickAsync();
+        await leader.GetByLabel("Description").FillAsync("Now also running a monthly case conference for all years.");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(leader.GetByText("Your changes are live.")).ToBeVisibleAsync();
+        await visitor.GotoAsync("/rigs?q=" + Uri.EscapeDataString(schoolName));
+        await visitor.GetByRole(AriaRole.Link, new() { Name = $"{city} Radiology Society" }).ClickAsync();
+        await Expect(visitor.Locator("main")).ToContainTextAsync("Now also running a monthly case conference for all years.");
+    }
+}
