@@ -9,6 +9,25 @@ namespace RigDirectory.BrowserTests;
 public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
 {
     [Fact]
+    public async Task SchoolStep_TypeAhead_OffersMatchesAsTheStudentTypes()
+    {
+        await app.CreateConfirmedUserAsync("typing.student@example.org", "typing student password");
+        var page = await app.SignedInPageAsync("typing.student@example.org", "typing student password");
+        var (slug, name) = await app.WithDbAsync(db =>
+            db.Schools.Where(s => s.Status == SchoolStatus.Listed && !s.Rigs.Any() && s.Campus == null && s.Name.Length > 12)
+                .OrderByDescending(s => s.Slug).Select(s => ValueTuple.Create(s.Slug, s.Name)).FirstAsync());
+
+        await page.GotoAsync("/register");
+        await Expect(page.Locator("#school-form")).ToBeHiddenAsync();
+        await page.GetByLabel("Find your school by name or city").PressSequentiallyAsync(name[..10]);
+        await page.GetByLabel(name, new() { Exact = false }).First.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the registration" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/register/\d+/sponsors$"));
+        Assert.Equal(slug, await app.WithDbAsync(db => db.Rigs.OrderByDescending(r => r.Id).Select(r => r.School!.Slug).FirstAsync()));
+    }
+
+    [Fact]
     public async Task NewLeader_RegistersARig_AdminRequestsChanges_ThenApproves_AndTheLeaderKeepsItCurrent()
     {
         const string leaderEmail = "lena.leader@example.org";

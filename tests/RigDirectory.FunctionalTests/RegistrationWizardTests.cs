@@ -105,6 +105,22 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     }
 
     [Fact]
+    public async Task SchoolSearch_AsJson_FindsByNameOrCity_AndSaysWhichAreTaken()
+    {
+        var (client, _) = await StudentAsync("type.ahead");
+        var id = await CompleteDraftAsync(client, "uab-heersink-som");
+        (await client.PostAsync($"/register/{id}/submit", await AntiforgeryFormAsync(client, $"/register/{id}/review"))).Dispose();
+
+        using var byCity = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/register/schools?q=Birmingham"));
+        using var tooShort = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/register/schools?q=B"));
+
+        var school = byCity.RootElement.EnumerateArray().Single(s => s.GetProperty("slug").GetString() == "uab-heersink-som");
+        Assert.False(school.GetProperty("available").GetBoolean());
+        Assert.True(school.GetProperty("hasPendingRig").GetBoolean());
+        Assert.Equal(0, tooShort.RootElement.GetArrayLength());
+    }
+
+    [Fact]
     public async Task Wizard_EveryPostForm_CarriesAnAntiforgeryToken()
     {
         var (client, _) = await StudentAsync("token.check");

@@ -49,26 +49,44 @@ public sealed class RegisterController(
             .Select(r => new DraftRow(r.Id, r.Name, r.School!.Name, r.Status, r.RegistrationStep))
             .ToListAsync(cancellationToken);
 
-        var schools = new List<SchoolChoice>();
-        if (!string.IsNullOrEmpty(query) || !string.IsNullOrEmpty(schoolSlug))
-        {
-            var candidates = db.Schools.AsNoTracking().Listed();
-            candidates = !string.IsNullOrEmpty(schoolSlug)
-                ? candidates.Where(s => s.Slug == schoolSlug)
-                : candidates.Where(s => EF.Functions.Like(s.Name, $"%{EscapeLike(query!)}%", "\\") || EF.Functions.Like(s.City, $"%{EscapeLike(query!)}%", "\\") || EF.Functions.Like(s.Campus!, $"%{EscapeLike(query!)}%", "\\"));
-            schools = await candidates
-                .OrderBy(s => s.Name).ThenBy(s => s.Campus)
-                .Take(SchoolResults)
-                .Select(s => new SchoolChoice(
-                    s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode,
-                    s.Rigs.Where(r => r.Status == RigStatus.Approved).Select(r => r.Slug).FirstOrDefault(),
-                    s.Rigs.Any(r => r.Status == RigStatus.Submitted || r.Status == RigStatus.ChangesRequested)))
-                .ToListAsync(cancellationToken);
-        }
-
+        var schools = await FindSchoolsAsync(query, schoolSlug, cancellationToken);
         var states = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Country).ThenBy(j => j.Name)
             .Select(j => new StateChoice(j.Code, j.Name)).ToListAsync(cancellationToken);
         return View(new StartViewModel(drafts, query ?? "", schools, states, new MissingSchoolInput()));
+    }
+
+    /// <summary>The school search as JSON, for the type-ahead on the start page.</summary>
+    [HttpGet("schools")]
+    public async Task<IActionResult> Schools([FromQuery(Name = "q")] string? query, CancellationToken cancellationToken)
+    {
+        query = query?.Trim();
+        if (string.IsNullOrEmpty(query) || query.Length < 2)
+        {
+            return Json(Array.Empty<SchoolChoice>());
+        }
+
+        return Json(await FindSchoolsAsync(query.Length > 200 ? query[..200] : query, null, cancellationToken));
+    }
+
+    private async Task<List<SchoolChoice>> FindSchoolsAsync(string? query, string? schoolSlug, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(query) && string.IsNullOrEmpty(schoolSlug))
+        {
+            return [];
+        }
+
+        var candidates = db.Schools.AsNoTracking().Listed();
+        candidates = !string.IsNullOrEmpty(schoolSlug)
+            ? candidates.Where(s => s.Slug == schoolSlug)
+            : candidates.Where(s => EF.Functions.Like(s.Name, $"%{EscapeLike(query!)}%", "\\") || EF.Functions.Like(s.City, $"%{EscapeLike(query!)}%", "\\") || EF.Functions.Like(s.Campus!, $"%{EscapeLike(query!)}%", "\\"));
+        return await candidates
+            .OrderBy(s => s.Name).ThenBy(s => s.Campus)
+            .Take(SchoolResults)
+            .Select(s => new SchoolChoice(
+                s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode,
+                s.Rigs.Where(r => r.Status == RigStatus.Approved).Select(r => r.Slug).FirstOrDefault(),
+                s.Rigs.Any(r => r.Status == RigStatus.Submitted || r.Status == RigStatus.ChangesRequested)))
+            .ToListAsync(cancellationToken);
     }
 
     [HttpPost("")]
