@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using RigDirectory.BrowserTests.Infrastructure;
@@ -8,6 +9,28 @@ namespace RigDirectory.BrowserTests;
 
 public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
 {
+    [Fact]
+    public async Task WizardAndReviewDesk_HaveNoSeriousOrCriticalAccessibilityViolations()
+    {
+        await app.CreateConfirmedUserAsync("axe.student@example.org", "axe student password");
+        var student = await app.SignedInPageAsync("axe.student@example.org", "axe student password");
+        var admin = await app.SignedInPageAsync(BrowserAppFactory.AdminEmail, BrowserAppFactory.AdminPassword);
+        await student.GotoAsync("/register?q=University");
+        await student.Locator("#school-results input:not([disabled])").First.CheckAsync();
+        await student.GetByRole(AriaRole.Button, new() { Name = "Start the registration" }).ClickAsync();
+        var sponsors = student.Url;
+
+        var violations = new List<string>();
+        foreach (var (page, url) in new[] { (student, "/register?q=University"), (student, sponsors), (student, sponsors.Replace("sponsors", "officers", StringComparison.Ordinal)), (student, sponsors.Replace("sponsors", "details", StringComparison.Ordinal)), (student, "/my/rigs"), (admin, "/admin"), (admin, "/admin/reviews") })
+        {
+            await page.GotoAsync(url);
+            var results = await page.RunAxe();
+            violations.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{url}: {v.Id} — {v.Help}"));
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
     [Fact]
     public async Task SchoolStep_TypeAhead_OffersMatchesAsTheStudentTypes()
     {
