@@ -22,6 +22,22 @@ public class AuditEntry
 
     /// <summary>JSON object of field → { "before": …, "after": … }.</summary>
     public string? Changes { get; set; }
+
+    /// <summary>An entry in a RIG's history.</summary>
+    public static AuditEntry ForRig(int rigId, string action, DateTime at, string? userId, string? userName, string? note = null, RigStatus? from = null, RigStatus? to = null, string? changes = null) => new()
+    {
+        EntityType = nameof(Rig),
+        EntityId = rigId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        RigId = rigId,
+        Action = action,
+        UserId = userId,
+        UserDisplayName = userName,
+        OccurredAt = at,
+        FromStatus = from,
+        ToStatus = to,
+        Note = note,
+        Changes = changes,
+    };
 }
 
 /// <summary>An entity whose concurrency token is a counter bumped on every save.</summary>

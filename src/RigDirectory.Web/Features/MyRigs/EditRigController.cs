@@ -146,17 +146,8 @@ public sealed class EditRigController(AppDbContext db, IAuthorizationService aut
     }
 
     private void Audit(Rig rig, string action, Dictionary<string, object?[]> changes, DateTime now) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            EntityType = nameof(Rig),
-            EntityId = rig.Id.ToString(CultureInfo.InvariantCulture),
-            RigId = rig.Id,
-            Action = action,
-            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier),
-            UserDisplayName = User.Identity?.Name,
-            OccurredAt = now,
-            Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes.ToDictionary(c => c.Key, c => new { before = c.Value[0], after = c.Value[1] })),
-        });
+        db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, action, now, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name,
+            changes: changes.Count == 0 ? null : JsonSerializer.Serialize(changes.ToDictionary(c => c.Key, c => new { before = c.Value[0], after = c.Value[1] }))));
 }
 
 public sealed record EditRigViewModel(int Id, string Slug, string Name, string School, string? PendingName, string? PendingSchool, RigProfileInput Input);

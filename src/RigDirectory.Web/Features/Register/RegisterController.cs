@@ -622,19 +622,7 @@ public sealed class RegisterController(
     }
 
     private void Audit(Rig rig, string action, string? note, RigStatus? from = null, RigStatus? to = null) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            EntityType = nameof(Rig),
-            EntityId = rig.Id.ToString(CultureInfo.InvariantCulture),
-            RigId = rig.Id,
-            Action = action,
-            UserId = UserId,
-            UserDisplayName = CurrentUserName,
-            OccurredAt = Now,
-            FromStatus = from,
-            ToStatus = to,
-            Note = note,
-        });
+        db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, action, Now, UserId, CurrentUserName, note, from, to));
 
     /// <summary>A failed email never undoes the action: it is logged and written to the RIG's history for staff to see.</summary>
     private async Task<bool> SendAsync(Rig rig, string to, string subject, string html, CancellationToken cancellationToken)

@@ -131,19 +131,7 @@ public sealed class ReviewsController(
         }
 
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        db.AuditEntries.Add(new AuditEntry
-        {
-            EntityType = nameof(Rig),
-            EntityId = rig.Id.ToString(CultureInfo.InvariantCulture),
-            RigId = rig.Id,
-            Action = input.Action.ToString(),
-            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier),
-            UserDisplayName = User.Identity?.Name,
-            OccurredAt = now,
-            FromStatus = from,
-            ToStatus = to,
-            Note = note,
-        });
+        db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, input.Action.ToString(), now, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name, note, from, to));
         // The version the reviewer saw must still be the one in the database, or someone else got there first.
         db.Entry(rig).Property(r => r.Version).OriginalValue = input.Version;
         try
@@ -159,7 +147,7 @@ public sealed class ReviewsController(
         var officers = rig.Officers.Where(o => o.EndedAt == null && o.User is not null).Select(o => o.User!).ToList();
         if (to == RigStatus.Approved)
         {
-            foreach (var officer in officers.Where(o => o.Id is not null))
+            foreach (var officer in officers)
             {
                 if (!await users.IsInRoleAsync(officer, Roles.RigLeader))
                 {
@@ -232,18 +220,8 @@ public sealed class ReviewsController(
         rig.PendingSchoolId = null;
         rig.ChangeRequestedAt = null;
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        db.AuditEntries.Add(new AuditEntry
-        {
-            EntityType = nameof(Rig),
-            EntityId = rig.Id.ToString(CultureInfo.InvariantCulture),
-            RigId = rig.Id,
-            Action = approve ? "ChangeApproved" : "ChangeRejected",
-            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier),
-            UserDisplayName = User.Identity?.Name,
-            OccurredAt = now,
-            Note = note,
-            Changes = System.Text.Json.JsonSerializer.Serialize(changes),
-        });
+        db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, approve ? "ChangeApproved" : "ChangeRejected", now, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name,
+            note, changes: System.Text.Json.JsonSerializer.Serialize(changes)));
         db.Entry(rig).Property(r => r.Version).OriginalValue = input.Version;
         try
         {
@@ -304,15 +282,7 @@ public sealed class ReviewsController(
 #pragma warning restore CA1031
             {
                 logger.LogError(exception, "Review email to {To} failed", officer.Email);
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    EntityType = nameof(Rig),
-                    EntityId = rig.Id.ToString(CultureInfo.InvariantCulture),
-                    RigId = rig.Id,
-                    Action = "EmailFailed",
-                    OccurredAt = clock.GetUtcNow().UtcDateTime,
-                    Note = $"To {officer.Email}: {subject}",
-                });
+                db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, "EmailFailed", clock.GetUtcNow().UtcDateTime, null, null, $"To {officer.Email}: {subject}"));
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
