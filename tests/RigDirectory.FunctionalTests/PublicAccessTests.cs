@@ -37,6 +37,33 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task EveryResponse_CarriesTheSecurityHeaders()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var response = await client.GetAsync("/");
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/rigs")]
+    [InlineData("/about")]
+    public async Task Head_IsAnsweredLikeGet(string url)
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task MapScript_AskedForCompressed_ComesWithItsContent()
     {
         using var client = factory.CreateNonRedirectingClient();
