@@ -104,6 +104,29 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Edit_ExtraFields_CannotChangeStatusSchoolOrName()
+    {
+        var (id, leader) = await ApprovedAsync("creighton-som-phoenix", "Phoenix RIG");
+        var otherSchool = await factory.WithDbAsync(db => db.Schools.Where(s => s.Slug == "harvard-medical-school").Select(s => s.Id).SingleAsync());
+
+        (await EditAsync(leader, id, new()
+        {
+            ["Input.Status"] = "Archived",
+            ["Status"] = "Archived",
+            ["SchoolId"] = otherSchool.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.SchoolId"] = otherSchool.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Name"] = "Sneaky Name",
+            ["Input.PendingName"] = "Sneaky Pending",
+        })).Dispose();
+
+        var rig = await factory.WithDbAsync(db => db.Rigs.Include(r => r.School).SingleAsync(r => r.Id == id));
+        Assert.Equal(RigStatus.Approved, rig.Status);
+        Assert.Equal("creighton-som-phoenix", rig.School!.Slug);
+        Assert.Equal("Phoenix RIG", rig.Name);
+        Assert.Null(rig.PendingName);
+    }
+
+    [Fact]
     public async Task Edit_ByAnotherLeader_IsForbidden()
     {
         var (id, _) = await ApprovedAsync("mcw-central-wisconsin", "Wausau RIG");

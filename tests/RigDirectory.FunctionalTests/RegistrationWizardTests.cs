@@ -236,6 +236,8 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
         fields["SchoolId"] = otherSchool.ToString(System.Globalization.CultureInfo.InvariantCulture);
         fields["Input.SchoolId"] = otherSchool.ToString(System.Globalization.CultureInfo.InvariantCulture);
         fields["CreatedByUserId"] = "someone-else";
+        fields["Officers[0].UserId"] = "someone-else";
+        fields["Input.Officers[0].UserId"] = "someone-else";
 
         (await client.SubmitFormAsync($"/register/{id}/details", "#details-form", fields)).Dispose();
 
@@ -243,6 +245,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
         Assert.Equal(RigStatus.Draft, rig.Status);
         Assert.Equal("northwestern-feinberg-som", rig.School!.Slug);
         Assert.NotEqual("someone-else", rig.CreatedByUserId);
+        Assert.False(await factory.WithDbAsync(db => db.RigOfficers.AnyAsync(o => o.UserId == "someone-else")));
     }
 
     [Fact]
