@@ -1,3 +1,4 @@
+using System.Globalization;
 using RigDirectory.Web.Domain;
 
 namespace RigDirectory.Web.Features.Register;
@@ -74,5 +75,47 @@ public static class RegistrationRules
         }
 
         return missing;
+    }
+}
+
+public sealed record DraftRow(int Id, string Name, string School, RigStatus Status, RegistrationStep Step);
+
+public sealed record SchoolChoice(string Slug, string Name, string? Campus, string City, string PostalCode, string? ApprovedRigSlug, bool HasPendingRig)
+{
+    public bool Available => ApprovedRigSlug is null && !HasPendingRig;
+}
+
+public sealed record StateChoice(string Code, string Name);
+
+public sealed record StartViewModel(IReadOnlyList<DraftRow> Drafts, string Query, IReadOnlyList<SchoolChoice> Schools, IReadOnlyList<StateChoice> States, MissingSchoolInput MissingSchool);
+
+/// <summary>The registration as the review page and the review desk show it.</summary>
+public sealed record RigSummary(
+    string Name,
+    string? Description,
+    string? HowToGetInvolved,
+    IReadOnlyList<string> Activities,
+    string MeetingCadence,
+    string? ContactEmail,
+    ContactVisibility ContactVisibility,
+    IReadOnlyList<string> Links,
+    int? FoundedYear,
+    string? FirstEvent)
+{
+    public static RigSummary From(Rig rig)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        var firstEvent = rig.Events.OrderBy(e => e.StartsAt).FirstOrDefault();
+        return new RigSummary(
+            rig.Name,
+            rig.Description,
+            rig.HowToGetInvolved,
+            RigText.DisplayNames(rig.Activities),
+            rig.MeetingCadence.DisplayName(),
+            rig.ContactEmail,
+            rig.ContactVisibility,
+            new[] { rig.Website, rig.InstagramUrl, rig.XUrl, rig.LinkedInUrl }.OfType<string>().ToList(),
+            rig.FoundedYear,
+            firstEvent is null ? null : $"{firstEvent.Title} — {firstEvent.StartsAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} ({firstEvent.Format})");
     }
 }
