@@ -94,6 +94,19 @@ public sealed class AccountTests(RigDirectoryFactory factory) : IClassFixture<Ri
     }
 
     [Fact]
+    public async Task ManageAccount_SignedIn_RendersInTheSiteLayout()
+    {
+        var user = await factory.CreateUserAsync("manage.me@example.org", Password, emailConfirmed: true, Roles.Student);
+        using var client = factory.CreateClientAs(user.Id, Roles.Student);
+
+        var page = await client.GetDocumentAsync("/Identity/Account/Manage");
+
+        Assert.Contains("Manage your account", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("nav a.navbar-brand[href='/']"));
+        Assert.NotNull(page.QuerySelector("footer a[href='/about']"));
+    }
+
+    [Fact]
     public async Task SignIn_SetsHostPrefixedSecureHttpOnlyCookie()
     {
         await factory.CreateUserAsync("cookie@example.org", Password);
