@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Infrastructure.Email;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Register;
@@ -21,10 +21,9 @@ namespace RigDirectory.Web.Features.Register;
 public sealed class RegisterController(
     AppDbContext db,
     IAuthorizationService authorization,
-    IEmailSender email,
+    RigMailer mailer,
     DirectoryCache directoryCache,
-    TimeProvider clock,
-    ILogger<RegisterController> logger) : Controller
+    TimeProvider clock) : Controller
 {
     private const int SchoolResults = 20;
     private const int InvitationDays = 14;
@@ -624,24 +623,15 @@ public sealed class RegisterController(
     private void Audit(Rig rig, string action, string? note, RigStatus? from = null, RigStatus? to = null) =>
         db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, action, Now, UserId, CurrentUserName, note, from, to));
 
-    /// <summary>A failed email never undoes the action: it is logged and written to the RIG's history for staff to see.</summary>
     private async Task<bool> SendAsync(Rig rig, string to, string subject, string html, CancellationToken cancellationToken)
     {
-        try
+        if (await mailer.SendAsync(rig.Id, to, subject, html, cancellationToken))
         {
-            await email.SendEmailAsync(to, subject, html);
             return true;
         }
-#pragma warning disable CA1031 // Any transport failure is handled the same way: record it, keep the action.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            logger.LogError(exception, "Email to {To} failed: {Subject}", to, subject);
-            Audit(rig, "EmailFailed", $"To {to}: {subject}");
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["StatusMessage"] = $"The change was saved, but the email to {to} could not be sent. ACR staff can see it failed.";
-            return false;
-        }
+
+        TempData["StatusMessage"] = $"The change was saved, but the email to {to} could not be sent. ACR staff can see it failed.";
+        return false;
     }
 
     private string CurrentUserName => User.Identity?.Name ?? "A RIG leader";

@@ -4,13 +4,13 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Register;
+using RigDirectory.Web.Infrastructure.Email;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Reviews;
@@ -22,9 +22,8 @@ public sealed class ReviewsController(
     AppDbContext db,
     UserManager<ApplicationUser> users,
     DirectoryCache directoryCache,
-    IEmailSender email,
-    TimeProvider clock,
-    ILogger<ReviewsController> logger) : Controller
+    RigMailer mailer,
+    TimeProvider clock) : Controller
 {
     public const int PageSize = 25;
 
@@ -273,18 +272,7 @@ public sealed class ReviewsController(
         var html = body + (note is null ? "" : $"<p>The reviewer's note:</p><blockquote>{Encode(note)}</blockquote>") + $"<p><a href=\"{Encode(link)}\">Open My RIGs</a></p>";
         foreach (var officer in officers.Where(o => !string.IsNullOrEmpty(o.Email)))
         {
-            try
-            {
-                await email.SendEmailAsync(officer.Email!, subject, html);
-            }
-#pragma warning disable CA1031 // The decision is already saved; a failed email is recorded, not thrown.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                logger.LogError(exception, "Review email to {To} failed", officer.Email);
-                db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, "EmailFailed", clock.GetUtcNow().UtcDateTime, null, null, $"To {officer.Email}: {subject}"));
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            await mailer.SendAsync(rig.Id, officer.Email!, subject, html, cancellationToken);
         }
     }
 

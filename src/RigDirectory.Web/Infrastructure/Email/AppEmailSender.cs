@@ -38,6 +38,7 @@ public static class EmailServiceCollectionExtensions
         }
 
         services.AddTransient<IEmailSender, AppEmailSender>();
+        services.AddScoped<RigMailer>();
         return services;
     }
 }
