@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -15,17 +14,11 @@ public static partial class SlugRules
     /// <summary>Makes a slug from any text: accents folded ("Université" → "universite"), everything else a hyphen.</summary>
     public static string From(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var folded = TextFolding.Fold(text);
+        var builder = new StringBuilder(folded.Length);
         var pendingHyphen = false;
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (char.IsAsciiLetterOrDigit(c))
             {
                 if (pendingHyphen && builder.Length > 0)
@@ -33,7 +26,7 @@ public static partial class SlugRules
                     builder.Append('-');
                 }
 
-                builder.Append(char.ToLowerInvariant(c));
+                builder.Append(c);
                 pendingHyphen = false;
             }
             else

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
@@ -46,27 +44,10 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes)
             .ToListAsync();
         var filters = await RigFilterOptions.LoadAsync(db, CancellationToken.None);
         var rigs = items
-            .Select(i => new SearchableRig(i, Fold($"{i.Name}\n{i.School}\n{i.Campus}\n{i.City}\n{i.StateName}"), Fold(i.Name), Fold($"{i.School} {i.Campus}")))
+            .Select(i => new SearchableRig(i, TextFolding.Fold($"{i.Name}\n{i.School}\n{i.Campus}\n{i.City}\n{i.StateName}"), TextFolding.Fold(i.Name), TextFolding.Fold($"{i.School} {i.Campus}")))
             .OrderBy(r => r.SortName, StringComparer.Ordinal)
             .ThenBy(r => r.Item.Slug, StringComparer.Ordinal)
             .ToList();
         return new Snapshot(rigs, filters);
-    }
-
-    /// <summary>Lower case without accents: "Université de Montréal" → "universite de montreal".</summary>
-    public static string Fold(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
     }
 }

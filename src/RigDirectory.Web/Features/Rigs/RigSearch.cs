@@ -124,7 +124,7 @@ public static class RigSearchQuery
         IEnumerable<DirectorySnapshot.SearchableRig> query = rigs;
         if (!string.IsNullOrWhiteSpace(input.Query))
         {
-            var words = DirectorySnapshot.Fold(input.Query.Trim());
+            var words = TextFolding.Fold(input.Query.Trim());
             var postalCode = input.Query.Trim().ToUpperInvariant();
             query = query.Where(r => r.SearchText.Contains(words, StringComparison.Ordinal) || r.Item.PostalCode == postalCode);
         }
