@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Features.Rigs;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.MyRigs;
@@ -60,7 +61,7 @@ public sealed class EditRigController(AppDbContext db, IAuthorizationService aut
             return View(EditView, new EditRigViewModel(rig.Id, rig.Slug, rig.Name, rig.School.DisplayName, rig.PendingName, rig.PendingSchool?.DisplayName, input));
         }
 
-        var routine = input.ApplyRoutine(rig);
+        var routine = input.ApplyTo(rig);
         var messages = new List<string>();
         if (routine.Count > 0)
         {
@@ -152,8 +153,8 @@ public sealed class EditRigController(AppDbContext db, IAuthorizationService aut
 
 public sealed record EditRigViewModel(int Id, string Slug, string Name, string School, string? PendingName, string? PendingSchool, RigProfileInput Input);
 
-/// <summary>What a leader may change on an approved RIG.</summary>
-public sealed class RigProfileInput
+/// <summary>What a leader may change on an approved RIG: the shared fields live, name and school through review.</summary>
+public sealed class RigProfileInput : RigFieldsInput
 {
     [Required, StringLength(Limits.Name, MinimumLength = 3)]
     [Display(Name = "RIG name (a change goes to review)")]
@@ -163,91 +164,11 @@ public sealed class RigProfileInput
     [Display(Name = "School (its address name; a change goes to review)")]
     public string SchoolSlug { get; set; } = "";
 
-    [Required, StringLength(Limits.LongText, MinimumLength = 20, ErrorMessage = "Describe the RIG in 20 to 4,000 characters.")]
-    public string Description { get; set; } = "";
-
-    [StringLength(Limits.LongText)]
-    [Display(Name = "How to get involved")]
-    public string? HowToGetInvolved { get; set; }
-
-    [MaxLength(16)]
-    public List<RigActivities> Activities { get; set; } = [];
-
-    [Display(Name = "How often it meets")]
-    public MeetingCadence MeetingCadence { get; set; }
-
-    [Required, EmailAddress, StringLength(Limits.Email)]
-    [Display(Name = "Contact email")]
-    public string ContactEmail { get; set; } = "";
-
-    public ContactVisibility ContactVisibility { get; set; }
-
-    [Url, StringLength(Limits.Url)]
-    public string? Website { get; set; }
-
-    [Url, StringLength(Limits.Url)]
-    [Display(Name = "Instagram")]
-    public string? InstagramUrl { get; set; }
-
-    [Url, StringLength(Limits.Url)]
-    [Display(Name = "X")]
-    public string? XUrl { get; set; }
-
-    [Url, StringLength(Limits.Url)]
-    [Display(Name = "LinkedIn")]
-    public string? LinkedInUrl { get; set; }
-
-    [Range(1950, 2100, ErrorMessage = "Enter the year the RIG was founded.")]
-    [Display(Name = "Founded")]
-    public int? FoundedYear { get; set; }
-
     public static RigProfileInput From(Rig rig)
     {
         ArgumentNullException.ThrowIfNull(rig);
-        return new RigProfileInput
-        {
-            Name = rig.PendingName ?? rig.Name,
-            SchoolSlug = rig.PendingSchool?.Slug ?? rig.School!.Slug,
-            Description = rig.Description ?? "",
-            HowToGetInvolved = rig.HowToGetInvolved,
-            Activities = RigText.AllActivities.Where(a => rig.Activities.HasFlag(a)).ToList(),
-            MeetingCadence = rig.MeetingCadence,
-            ContactEmail = rig.ContactEmail ?? "",
-            ContactVisibility = rig.ContactVisibility,
-            Website = rig.Website,
-            InstagramUrl = rig.InstagramUrl,
-            XUrl = rig.XUrl,
-            LinkedInUrl = rig.LinkedInUrl,
-            FoundedYear = rig.FoundedYear,
-        };
-    }
-
-    /// <summary>Applies the fields that go live at once; returns each changed field's before and after.</summary>
-    public Dictionary<string, object?[]> ApplyRoutine(Rig rig)
-    {
-        ArgumentNullException.ThrowIfNull(rig);
-        var changes = new Dictionary<string, object?[]>();
-        void Set<T>(string field, T before, T after, Action<T> apply)
-        {
-            if (!EqualityComparer<T>.Default.Equals(before, after))
-            {
-                changes[field] = [before, after];
-                apply(after);
-            }
-        }
-
-        static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        Set(nameof(Rig.Description), rig.Description, Description.Trim(), v => rig.Description = v);
-        Set(nameof(Rig.HowToGetInvolved), rig.HowToGetInvolved, Blank(HowToGetInvolved), v => rig.HowToGetInvolved = v);
-        Set(nameof(Rig.Activities), rig.Activities, Activities.Aggregate(RigActivities.None, (all, a) => all | a), v => rig.Activities = v);
-        Set(nameof(Rig.MeetingCadence), rig.MeetingCadence, MeetingCadence, v => rig.MeetingCadence = v);
-        Set(nameof(Rig.ContactEmail), rig.ContactEmail, ContactEmail.Trim(), v => rig.ContactEmail = v);
-        Set(nameof(Rig.ContactVisibility), rig.ContactVisibility, ContactVisibility, v => rig.ContactVisibility = v);
-        Set(nameof(Rig.Website), rig.Website, Blank(Website), v => rig.Website = v);
-        Set(nameof(Rig.InstagramUrl), rig.InstagramUrl, Blank(InstagramUrl), v => rig.InstagramUrl = v);
-        Set(nameof(Rig.XUrl), rig.XUrl, Blank(XUrl), v => rig.XUrl = v);
-        Set(nameof(Rig.LinkedInUrl), rig.LinkedInUrl, Blank(LinkedInUrl), v => rig.LinkedInUrl = v);
-        Set(nameof(Rig.FoundedYear), rig.FoundedYear, FoundedYear, v => rig.FoundedYear = v);
-        return changes;
+        var input = new RigProfileInput { Name = rig.PendingName ?? rig.Name, SchoolSlug = rig.PendingSchool?.Slug ?? rig.School!.Slug };
+        input.LoadFrom(rig);
+        return input;
     }
 }

@@ -370,28 +370,7 @@ public sealed class RegisterController(
 
     [HttpGet("{id:int}/details")]
     public Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, RegistrationStep.Details, rig =>
-        {
-            var firstEvent = rig.Events.OrderBy(e => e.StartsAt).FirstOrDefault();
-            return new DetailsInput
-            {
-                Name = rig.Name,
-                Description = rig.Description ?? "",
-                HowToGetInvolved = rig.HowToGetInvolved,
-                Activities = RigText.AllActivities.Where(a => rig.Activities.HasFlag(a)).ToList(),
-                MeetingCadence = rig.MeetingCadence,
-                ContactEmail = rig.ContactEmail ?? "",
-                ContactVisibility = rig.ContactVisibility,
-                Website = rig.Website,
-                InstagramUrl = rig.InstagramUrl,
-                XUrl = rig.XUrl,
-                LinkedInUrl = rig.LinkedInUrl,
-                FoundedYear = rig.FoundedYear,
-                EventTitle = firstEvent?.Title ?? "",
-                EventDate = firstEvent is null ? null : DateOnly.FromDateTime(firstEvent.StartsAt),
-                EventFormat = firstEvent?.Format ?? EventFormat.InPerson,
-            };
-        }, cancellationToken);
+        StepAsync(id, RegistrationStep.Details, DetailsInput.From, cancellationToken);
 
     [HttpPost("{id:int}/details")]
     public async Task<IActionResult> SaveDetails(int id, [Bind(Prefix = "Input")] DetailsInput input, CancellationToken cancellationToken)
@@ -414,17 +393,7 @@ public sealed class RegisterController(
         }
 
         rig!.Name = input.Name.Trim();
-        rig.Description = input.Description.Trim();
-        rig.HowToGetInvolved = string.IsNullOrWhiteSpace(input.HowToGetInvolved) ? null : input.HowToGetInvolved.Trim();
-        rig.Activities = input.Activities.Aggregate(RigActivities.None, (all, a) => all | a);
-        rig.MeetingCadence = input.MeetingCadence;
-        rig.ContactEmail = input.ContactEmail.Trim();
-        rig.ContactVisibility = input.ContactVisibility;
-        rig.Website = Blank(input.Website);
-        rig.InstagramUrl = Blank(input.InstagramUrl);
-        rig.XUrl = Blank(input.XUrl);
-        rig.LinkedInUrl = Blank(input.LinkedInUrl);
-        rig.FoundedYear = input.FoundedYear;
+        input.ApplyTo(rig);
         var firstEvent = rig.Events.OrderBy(e => e.StartsAt).FirstOrDefault();
         if (firstEvent is null)
         {
@@ -637,8 +606,6 @@ public sealed class RegisterController(
     private string CurrentUserName => User.Identity?.Name ?? "A RIG leader";
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal);

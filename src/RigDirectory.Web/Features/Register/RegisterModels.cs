@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Rigs;
 
 namespace RigDirectory.Web.Features.Register;
 
@@ -63,49 +64,11 @@ public sealed class InvitationInput
     public string Position { get; set; } = "Vice President";
 }
 
-public sealed class DetailsInput
+public sealed class DetailsInput : RigFieldsInput
 {
     [Required, StringLength(Limits.Name, MinimumLength = 3)]
     [Display(Name = "RIG name")]
     public string Name { get; set; } = "";
-
-    [Required, StringLength(Limits.LongText, MinimumLength = 20, ErrorMessage = "Describe the RIG in 20 to 4,000 characters.")]
-    public string Description { get; set; } = "";
-
-    [StringLength(Limits.LongText)]
-    [Display(Name = "How to get involved")]
-    public string? HowToGetInvolved { get; set; }
-
-    [MaxLength(16)]
-    public List<RigActivities> Activities { get; set; } = [];
-
-    [Display(Name = "How often it meets")]
-    public MeetingCadence MeetingCadence { get; set; }
-
-    [Required, EmailAddress, StringLength(Limits.Email)]
-    [Display(Name = "Contact email")]
-    public string ContactEmail { get; set; } = "";
-
-    [Display(Name = "Who can see the contact email")]
-    public ContactVisibility ContactVisibility { get; set; } = ContactVisibility.SignedInOnly;
-
-    [Url, StringLength(Limits.Url)]
-    public string? Website { get; set; }
-
-    [Url, StringLength(Limits.Url)]
-    public string? InstagramUrl { get; set; }
-
-    [Url, StringLength(Limits.Url)]
-    [Display(Name = "X")]
-    public string? XUrl { get; set; }
-
-    [Url, StringLength(Limits.Url)]
-    [Display(Name = "LinkedIn")]
-    public string? LinkedInUrl { get; set; }
-
-    [Range(1950, 2100, ErrorMessage = "Enter the year the RIG was founded.")]
-    [Display(Name = "Founded")]
-    public int? FoundedYear { get; set; }
 
     [Required, StringLength(Limits.Name, MinimumLength = 3)]
     [Display(Name = "First event")]
@@ -118,4 +81,19 @@ public sealed class DetailsInput
 
     [Display(Name = "Format")]
     public EventFormat EventFormat { get; set; }
+
+    public static DetailsInput From(Rig rig)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        var firstEvent = rig.Events.OrderBy(e => e.StartsAt).FirstOrDefault();
+        var input = new DetailsInput
+        {
+            Name = rig.Name,
+            EventTitle = firstEvent?.Title ?? "",
+            EventDate = firstEvent is null ? null : DateOnly.FromDateTime(firstEvent.StartsAt),
+            EventFormat = firstEvent?.Format ?? EventFormat.InPerson,
+        };
+        input.LoadFrom(rig);
+        return input;
+    }
 }
