@@ -12,7 +12,7 @@ public sealed class RigLeaderHandler : AuthorizationHandler<RigLeaderRequirement
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RigLeaderRequirement requirement, Rig resource)
     {
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is not null && (resource.CreatedByUserId == userId || resource.Officers.Any(o => o.UserId == userId && o.EndedAt == null)))
+        if (userId is not null && resource.IsLedBy(userId))
         {
             context.Succeed(requirement);
         }

@@ -15,7 +15,7 @@ public sealed class MyRigsController(AppDbContext db) : Controller
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var rigs = await db.Rigs.AsNoTracking()
-            .Where(r => r.Officers.Any(o => o.UserId == userId && o.EndedAt == null) || r.CreatedByUserId == userId)
+            .LedBy(userId!)
             .OrderBy(r => r.Name)
             .Select(r => new MyRigViewModel(
                 r.Id,

@@ -42,8 +42,8 @@ public sealed class RegisterController(
         }
 
         var drafts = await db.Rigs.AsNoTracking()
-            .Where(r => (r.CreatedByUserId == UserId || r.Officers.Any(o => o.UserId == UserId && o.EndedAt == null))
-                && (r.Status == RigStatus.Draft || r.Status == RigStatus.ChangesRequested))
+            .LedBy(UserId)
+            .Where(r => r.Status == RigStatus.Draft || r.Status == RigStatus.ChangesRequested)
             .OrderByDescending(r => r.UpdatedAt)
             .Select(r => new DraftRow(r.Id, r.Name, r.School!.Name, r.Status, r.RegistrationStep))
             .ToListAsync(cancellationToken);
