@@ -19,9 +19,11 @@ public sealed class HomeController(AppDbContext db, MapGeometry geometry, IAutho
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var regions = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);
-        var schools = await db.Schools.AsNoTracking().Listed()
-            .Select(s => new MapSchool(s.Slug, s.Name + (s.Campus == null ? "" : " — " + s.Campus) + " (" + s.City + ")", s.Latitude, s.Longitude, s.Rigs.Any(r => r.Status == RigStatus.Approved)))
-            .ToListAsync(cancellationToken);
+        var schools = (await db.Schools.AsNoTracking().Listed()
+                .Select(s => new { s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode, s.Latitude, s.Longitude, HasRig = s.Rigs.Any(r => r.Status == RigStatus.Approved) })
+                .ToListAsync(cancellationToken))
+            .Select(s => new MapSchool(s.Slug, DirectoryQueries.SchoolLabel(s.Name, s.Campus, s.City, s.PostalCode), s.Latitude, s.Longitude, s.HasRig))
+            .ToList();
         var map = MapBuilder.Build(geometry, regions.ToMapJurisdictions(), schools, "Map of RIGs by region in the United States and Canada");
         return View(new HomeViewModel(regions, map));
     }
