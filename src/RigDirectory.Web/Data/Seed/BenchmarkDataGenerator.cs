@@ -39,18 +39,9 @@ public static class BenchmarkDataGenerator
             });
         }
 
-        var users = Enumerable.Range(0, 200).Select(i => new ApplicationUser
-        {
-            Id = $"benchmark-officer-{i:D3}",
-            UserName = $"benchmark-officer-{i:D3}@{DemoDataGenerator.DemoEmailDomain}",
-            NormalizedUserName = $"BENCHMARK-OFFICER-{i:D3}@{DemoDataGenerator.DemoEmailDomain}".ToUpperInvariant(),
-            Email = $"benchmark-officer-{i:D3}@{DemoDataGenerator.DemoEmailDomain}",
-            NormalizedEmail = $"BENCHMARK-OFFICER-{i:D3}@{DemoDataGenerator.DemoEmailDomain}".ToUpperInvariant(),
-            DisplayName = $"Officer {i:D3}",
-            SecurityStamp = $"benchmark-{i}",
-            CreatedAt = now,
-            IsDemo = true,
-        }).ToList();
+        var users = Enumerable.Range(0, 200)
+            .Select(i => DemoDataGenerator.DemoUser($"benchmark-officer-{i:D3}", $"benchmark-officer-{i:D3}@{DemoDataGenerator.DemoEmailDomain}", $"Officer {i:D3}", $"benchmark-{i}", now))
+            .ToList();
 
         var all = ordered.Concat(synthetic).ToList();
         var rigs = new List<Rig>(Rigs);

@@ -114,22 +114,28 @@ public static class DemoDataGenerator
     {
         var person = new Person(faker);
         var email = $"officer{index + 1}@{DemoEmailDomain}";
-        return new ApplicationUser
-        {
-            Id = new Guid(faker.Random.Bytes(16)).ToString(),
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = true,
-            DisplayName = $"{person.FirstName} {person.LastName}",
-            SecurityStamp = new Guid(faker.Random.Bytes(16)).ToString("N"),
-            ConcurrencyStamp = new Guid(faker.Random.Bytes(16)).ToString(),
-            LockoutEnabled = true,
-            CreatedAt = now,
-            IsDemo = true,
-        };
+        return DemoUser(new Guid(faker.Random.Bytes(16)).ToString(), email, $"{person.FirstName} {person.LastName}", new Guid(faker.Random.Bytes(16)).ToString("N"), now);
     }
+
+    /// <summary>
+    /// A confirmed account without a password, added straight to the database (hundreds at a time, so not
+    /// through UserManager); marked as demo data.
+    /// </summary>
+    internal static ApplicationUser DemoUser(string id, string email, string displayName, string securityStamp, DateTime now) => new()
+    {
+        Id = id,
+        UserName = email,
+        NormalizedUserName = email.ToUpperInvariant(),
+        Email = email,
+        NormalizedEmail = email.ToUpperInvariant(),
+        EmailConfirmed = true,
+        DisplayName = displayName,
+        SecurityStamp = securityStamp,
+        ConcurrencyStamp = securityStamp,
+        LockoutEnabled = true,
+        CreatedAt = now,
+        IsDemo = true,
+    };
 
     private sealed class Person(Faker faker)
     {
