@@ -131,15 +131,8 @@ public sealed class ReviewsController(
 
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, input.Action.ToString(), now, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name, note, from, to));
-        // The version the reviewer saw must still be the one in the database, or someone else got there first.
-        db.Entry(rig).Property(r => r.Version).OriginalValue = input.Version;
-        try
+        if (!await SaveIfUnchangedAsync(rig, input.Version, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return await ConflictAsync(id, cancellationToken);
         }
 
@@ -221,14 +214,8 @@ public sealed class ReviewsController(
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, approve ? "ChangeApproved" : "ChangeRejected", now, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name,
             note, changes: System.Text.Json.JsonSerializer.Serialize(changes)));
-        db.Entry(rig).Property(r => r.Version).OriginalValue = input.Version;
-        try
+        if (!await SaveIfUnchangedAsync(rig, input.Version, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             return await ConflictAsync(id, cancellationToken);
         }
 
@@ -244,6 +231,25 @@ public sealed class ReviewsController(
             note, cancellationToken);
         TempData["StatusMessage"] = $"{rig.Name}: change {(approve ? "approved" : "not approved")}. The leaders were emailed.";
         return RedirectToAction(nameof(Index), new { changes = true });
+    }
+
+    /// <summary>
+    /// Saves only if the registration is still at the version the reviewer saw; otherwise someone else got
+    /// there first, and nothing is written.
+    /// </summary>
+    private async Task<bool> SaveIfUnchangedAsync(Rig rig, int seenVersion, CancellationToken cancellationToken)
+    {
+        db.Entry(rig).Property(r => r.Version).OriginalValue = seenVersion;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private async Task<IActionResult> ConflictAsync(int id, CancellationToken cancellationToken)
