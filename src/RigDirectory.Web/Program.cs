@@ -10,6 +10,7 @@ builder.Services.AddAppIdentity(builder.Configuration);
 builder.Services.AddAppAuthorization();
 builder.Services.AddAppEmail(builder.Configuration);
 builder.Services.AddAppSeeding(builder.Configuration);
+builder.Services.AddAppPublicUrls(builder.Configuration, builder.Environment);
 builder.Services.AddAppWeb(builder.Configuration);
 
 var app = builder.Build();

@@ -28,7 +28,7 @@ public sealed class AccountJourneyTests(BrowserAppFactory app) : IClassFixture<B
         await page.GetByLabel("Confirm password").PressSequentiallyAsync(password);
         await Expect(page.Locator(".field-validation-error")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Expect(page.GetByText("Please check your email to confirm your account.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
 
         var link = await app.WaitForLinkInEmailToAsync(email);
         await page.GotoAsync(link);

@@ -162,7 +162,7 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task Profile_SignedIn_SeesSignedInOnlyContactAndSponsorEmail_ButNeverOfficersPersonalEmail()
+    public async Task Profile_SignedIn_SeesSignedInOnlyContact_ButNeverOfficersPersonalEmail()
     {
         using var client = factory.CreateClientAs("student-profile", Roles.Student);
 
@@ -170,8 +170,22 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
         var boston = await (await client.GetAsync("/rigs/boston-radiology-society")).Content.ReadAsStringAsync();
 
         Assert.Contains(DirectoryFactory.ChicagoEmail, chicago, StringComparison.Ordinal);
-        Assert.Contains(DirectoryFactory.SponsorEmail, boston, StringComparison.Ordinal);
         Assert.DoesNotContain(DirectoryFactory.OfficerEmail, boston, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Profile_SponsorEmail_OnlyForTheRigsOwnLeadersAndAdmins()
+    {
+        var officerId = await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == DirectoryFactory.OfficerEmail).Id));
+        using var student = factory.CreateClientAs("student-sponsor-email", Roles.Student);
+        using var otherLeader = factory.CreateClientAs("leader-of-another-rig", Roles.RigLeader);
+        using var officer = factory.CreateClientAs(officerId, Roles.RigLeader);
+        using var admin = factory.CreateClientAs("admin-sponsor-email", Roles.AcrAdmin);
+
+        Assert.DoesNotContain(DirectoryFactory.SponsorEmail, await student.GetStringAsync("/rigs/boston-radiology-society"), StringComparison.Ordinal);
+        Assert.DoesNotContain(DirectoryFactory.SponsorEmail, await otherLeader.GetStringAsync("/rigs/boston-radiology-society"), StringComparison.Ordinal);
+        Assert.Contains(DirectoryFactory.SponsorEmail, await officer.GetStringAsync("/rigs/boston-radiology-society"), StringComparison.Ordinal);
+        Assert.Contains(DirectoryFactory.SponsorEmail, await admin.GetStringAsync("/rigs/boston-radiology-society"), StringComparison.Ordinal);
     }
 
     [Theory]

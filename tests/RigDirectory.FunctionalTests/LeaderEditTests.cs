@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Infrastructure.Email;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests;
@@ -151,6 +152,8 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, removeLast.StatusCode);
         Assert.Contains("A RIG needs at least one faculty sponsor", await removeLast.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var link = new Uri(PickupDirectoryEmailTransport.FirstLink(factory.Emails.LastTo("newly.added@hospital.example").HtmlBody!)!).PathAndQuery;
+        (await anonymous.SubmitFormAsync(link, "main form[method=post]", new Dictionary<string, string>())).Dispose();
         Assert.Contains("Dr. Newly Added", await anonymous.GetStringAsync("/rigs/penn-state-com-university-park-rig"), StringComparison.Ordinal);
     }
 

@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OfficerInvitation> OfficerInvitations => Set<OfficerInvitation>();
     public DbSet<RigEvent> RigEvents => Set<RigEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

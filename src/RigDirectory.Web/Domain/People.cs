@@ -18,6 +18,12 @@ public class FacultySponsor
     /// <summary>SHA-256 of the confirmation token; the token itself is only ever in the email.</summary>
     public string? ConfirmationTokenHash { get; set; }
 
+    /// <summary>When the confirmation email was sent: the daily caps on outgoing email count from it.</summary>
+    public DateTime? ConfirmationRequestedAt { get; set; }
+
+    /// <summary>After this the confirmation link no longer works; the leaders add the sponsor again for a new one.</summary>
+    public DateTime? ConfirmationExpiresAt { get; set; }
+
     public int SortOrder { get; set; }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Features.Benchmark;
@@ -31,6 +32,7 @@ public static class WebServiceCollectionExtensions
                 options.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
             });
         services.AddRazorPages();
+        services.AddAppRequestLimits();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DemoDataStatus>();
         // School and RIG names are often French or accented: write them as characters, not &#x…; escapes.
@@ -53,6 +55,8 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseAppPipeline(this WebApplication app)
     {
+        // Fail fast, before touching the database, when a required setting (the public base URL) is missing.
+        _ = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
         var requireHttps = app.Configuration.GetValue("Security:RequireHttps", defaultValue: true);
         if (!app.Environment.IsDevelopment())
         {
@@ -69,6 +73,7 @@ public static class WebServiceCollectionExtensions
         }
 
         app.Use(SecurityHeaders);
+        app.UseMalformedRequestAnswers();
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();

@@ -18,12 +18,15 @@ namespace RigDirectory.BrowserTests.Infrastructure;
 public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "rigdirectory-browser-" + Guid.NewGuid().ToString("N"));
+    private readonly int _port;
     private IPlaywright? _playwright;
 
     public BrowserAppFactory()
     {
         Directory.CreateDirectory(_folder);
-        UseKestrel(0);
+        // A port chosen up front, so the public base URL (which every emailed link starts with) names it.
+        _port = FreePort();
+        UseKestrel(_port);
     }
 
     public const string AdminEmail = "curator@acr.example";
@@ -43,10 +46,18 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_folder, "app.db")}");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("App:PublicBaseUrl", $"http://127.0.0.1:{_port}/");
         // Plain HTTP on loopback: no TLS certificate exists on a fresh machine.
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task InitializeAsync()

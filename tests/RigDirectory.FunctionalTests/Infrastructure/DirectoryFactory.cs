@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
 
 namespace RigDirectory.FunctionalTests.Infrastructure;
 
@@ -46,7 +44,7 @@ public sealed class DirectoryFactory : RigDirectoryFactory, IAsyncLifetime
                 await TestRigs.MakeAsync(db, "archived-rig", "Archived Secret RIG", "weill-cornell-medicine", RigStatus.Archived));
             await db.SaveChangesAsync();
         });
-        await Services.GetRequiredService<DirectoryCache>().EvictAsync();
+        await EvictDirectoryAsync();
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
@@ -73,7 +71,7 @@ public static class TestRigs
         CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
         UpdatedAt = new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc),
         MeetingCadence = MeetingCadence.Monthly,
-        Sponsors = [new FacultySponsor { Name = $"Dr. Sponsor of {name}", Title = "Professor of Radiology", Email = $"sponsor.{slug}@hospital.example" }],
+        Sponsors = [new FacultySponsor { Name = $"Dr. Sponsor of {name}", Title = "Professor of Radiology", Email = $"sponsor.{slug}@hospital.example", ConfirmedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc) }],
     };
 
     /// <summary>Adds <paramref name="count"/> approved RIGs spread over the schools, each with a sponsor and an officer.</summary>

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using MimeKit;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure.Email;
 
 namespace RigDirectory.FunctionalTests.Infrastructure;
@@ -38,6 +39,9 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
 
     protected virtual string EnvironmentName => "Testing";
 
+    /// <summary>Where emailed links point: the configured public address, whatever Host a request names.</summary>
+    public const string PublicBaseUrl = "https://localhost/";
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -46,6 +50,7 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         // Outside Development the host does not map static assets to the build's folders by itself; without
         // this, precompressed variants (what a browser asks for) would be served empty.
         builder.UseStaticWebAssets();
+        builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -55,7 +60,7 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<DbContextOptions<SqliteAppDbContext>>();
             services.RemoveAll<IDbContextOptionsConfiguration<SqliteAppDbContext>>();
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseAppSqlite(_connection).AddInterceptors(Commands));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => UseDatabase(options).AddInterceptors(Commands));
 
             services.RemoveAll<IEmailTransport>();
             services.AddSingleton<IEmailTransport>(Emails);
@@ -71,6 +76,9 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
             services.Configure<AuthenticationOptions>(options => options.DefaultAuthenticateScheme = TestAuthHandler.SchemeName);
         });
     }
+
+    /// <summary>The in-memory database of this factory; a subclass may put it in a file instead.</summary>
+    protected virtual DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder options) => options.UseAppSqlite(_connection);
 
     /// <summary>A client that does not follow redirects, so tests can see where they point.</summary>
     public HttpClient CreateNonRedirectingClient() =>
@@ -96,6 +104,9 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         await action(db);
         return true;
     });
+
+    /// <summary>Evicts the cached public pages and snapshot, after a test changed the database behind the app's back.</summary>
+    public async Task EvictDirectoryAsync() => await Services.GetRequiredService<DirectoryCache>().EvictAsync();
 
     /// <summary>Creates an account directly, as if it had registered and (optionally) confirmed its email.</summary>
     public async Task<ApplicationUser> CreateUserAsync(string email, string password, bool emailConfirmed = true, params string[] roles)
@@ -129,6 +140,26 @@ public sealed class DevelopmentFactory : RigDirectoryFactory
     protected override string EnvironmentName => Environments.Development;
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Enabled"] = "true" };
+}
+
+/// <summary>
+/// The app on a SQLite file: each request gets its own connection, so simultaneous requests really race, as on a
+/// server (the in-memory database shares one connection, which cannot hold two transactions at once).
+/// </summary>
+public sealed class FileDatabaseFactory : RigDirectoryFactory
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"rigdirectory-race-{Guid.NewGuid():N}.db");
+
+    protected override DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder options) => options.UseAppSqlite($"Data Source={_path};Pooling=False");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
 }
 
 /// <summary>Keeps every message the app sends, for tests to read.</summary>

@@ -53,6 +53,7 @@ internal sealed class FacultySponsorConfiguration : IEntityTypeConfiguration<Fac
         builder.Property(s => s.Subspecialty).HasMaxLength(Limits.Name);
         builder.Property(s => s.ConfirmationTokenHash).HasMaxLength(Limits.TokenHash);
         builder.HasIndex(s => s.ConfirmationTokenHash);
+        builder.HasIndex(s => new { s.Email, s.ConfirmationRequestedAt });
     }
 }
 
@@ -76,6 +77,8 @@ internal sealed class OfficerInvitationConfiguration : IEntityTypeConfiguration<
         builder.Property(i => i.InvitedByUserId).HasMaxLength(450);
         builder.Property(i => i.AcceptedByUserId).HasMaxLength(450);
         builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.Email, i.CreatedAt });
+        builder.HasIndex(i => new { i.RigId, i.CreatedAt });
     }
 }
 

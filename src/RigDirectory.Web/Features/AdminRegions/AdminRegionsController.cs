@@ -145,7 +145,7 @@ public sealed class ContactInput
     [Display(Name = "Role")]
     public string Role { get; set; } = "Regional representative";
 
-    [Required, EmailAddress, StringLength(Limits.Email)]
+    [Required, ValidEmail, StringLength(EmailAddressRules.MaxLength)]
     public string Email { get; set; } = "";
 }
 

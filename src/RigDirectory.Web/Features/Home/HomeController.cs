@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -54,14 +55,13 @@ public sealed class HomeController(AppDbContext db, MapGeometry geometry, IAutho
     [IgnoreAntiforgeryToken]
     [Route("/error/{statusCode:int?}")]
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-    public IActionResult Error(int? statusCode)
+    public IActionResult Error()
     {
-        var code = statusCode ?? StatusCodes.Status500InternalServerError;
-        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
-        {
-            // Visited directly rather than re-executed for a failed request.
-            code = statusCode ?? StatusCodes.Status404NotFound;
-        }
+        // No parameters: binding one would make MVC read the failed request's form, which may be what failed.
+        var code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+            ?? (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null ? StatusCodes.Status500InternalServerError
+            : int.TryParse(RouteData.Values["statusCode"]?.ToString(), CultureInfo.InvariantCulture, out var visited) ? visited
+            : StatusCodes.Status404NotFound);
 
         Response.StatusCode = code;
         return View(new ErrorViewModel(code, HttpContext.TraceIdentifier));

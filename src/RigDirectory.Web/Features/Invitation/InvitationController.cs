@@ -1,25 +1,35 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
 
 namespace RigDirectory.Web.Features.Invitation;
 
-/// <summary>A co-leader accepts an emailed invitation: single use, expiring, and only while signed in.</summary>
+/// <summary>
+/// A co-leader accepts an emailed invitation: single use, expiring, only while signed in, and only by the account
+/// whose confirmed email the invitation was sent to (holding the link is not enough).
+/// </summary>
 [Route("invitations/{token}")]
-public sealed class InvitationController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class InvitationController(AppDbContext db, UserManager<ApplicationUser> users, DirectoryCache directoryCache, TimeProvider clock) : Controller
 {
+    private const string NotValid = "This invitation link is not valid. Ask the RIG's leaders to invite you again.";
+
     [HttpGet("")]
     public async Task<IActionResult> Accept(string token, CancellationToken cancellationToken)
     {
         var (invitation, problem) = await FindAsync(token, cancellationToken);
-        return problem is not null
-            ? View("Unavailable", problem)
-            : View(new InvitationViewModel(token, invitation!.Rig!.Name, invitation.Rig.School!.DisplayName, invitation.Position, new AcceptInput { GraduationYear = clock.GetUtcNow().Year + 2 }));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return await WrongAccountAsync(invitation!) ?? View(Model(token, invitation!, new AcceptInput { GraduationYear = clock.GetUtcNow().Year + 2 }));
     }
 
     [HttpPost("")]
@@ -30,7 +40,12 @@ public sealed class InvitationController(AppDbContext db, TimeProvider clock) : 
         var (invitation, problem) = await FindAsync(token, cancellationToken);
         if (problem is not null)
         {
-            return View("Unavailable", problem);
+            return problem;
+        }
+
+        if (await WrongAccountAsync(invitation!) is { } wrongAccount)
+        {
+            return wrongAccount;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -42,23 +57,49 @@ public sealed class InvitationController(AppDbContext db, TimeProvider clock) : 
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new InvitationViewModel(token, invitation!.Rig!.Name, invitation.Rig.School!.DisplayName, invitation.Position, input));
+            return View(Model(token, invitation!, input));
         }
 
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var rig = invitation!.Rig!;
-        if (!await db.RigOfficers.AnyAsync(o => o.RigId == rig.Id && o.UserId == userId && o.EndedAt == null, cancellationToken))
+        if (!await ConsumeAsync(invitation!, userId, input.GraduationYear, now, cancellationToken))
         {
-            db.RigOfficers.Add(new RigOfficer { RigId = rig.Id, UserId = userId, Position = invitation.Position, GraduationYear = input.GraduationYear, StartedAt = now });
+            return Unavailable("This invitation has already been used. Each invitation works once; ask the RIG's leaders for a new one if you need it.");
         }
 
-        invitation.AcceptedAt = now;
-        invitation.AcceptedByUserId = userId;
+        if (invitation!.Rig!.Status == RigStatus.Approved)
+        {
+            await directoryCache.EvictAsync(cancellationToken);
+        }
+
+        TempData["StatusMessage"] = $"You are now {invitation.Position} of {invitation.Rig.Name}.";
+        return Redirect("/my/rigs");
+    }
+
+    /// <summary>
+    /// Marks the invitation used with a conditional update, so that of several simultaneous acceptances exactly one
+    /// wins, and adds the officer in the same transaction.
+    /// </summary>
+    private async Task<bool> ConsumeAsync(OfficerInvitation invitation, string userId, int graduationYear, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.OfficerInvitations
+            .Where(i => i.Id == invitation.Id && i.AcceptedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedByUserId, userId), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        if (!await db.RigOfficers.AnyAsync(o => o.RigId == invitation.RigId && o.UserId == userId && o.EndedAt == null, cancellationToken))
+        {
+            db.RigOfficers.Add(new RigOfficer { RigId = invitation.RigId, UserId = userId, Position = invitation.Position, GraduationYear = graduationYear, StartedAt = now });
+        }
+
         db.AuditEntries.Add(new AuditEntry
         {
             EntityType = nameof(OfficerInvitation),
             EntityId = invitation.Id.ToString(CultureInfo.InvariantCulture),
-            RigId = rig.Id,
+            RigId = invitation.RigId,
             Action = "InvitationAccepted",
             UserId = userId,
             UserDisplayName = User.Identity?.Name,
@@ -66,36 +107,51 @@ public sealed class InvitationController(AppDbContext db, TimeProvider clock) : 
             Note = $"{invitation.Email} as {invitation.Position}",
         });
         await db.SaveChangesAsync(cancellationToken);
-        TempData["StatusMessage"] = $"You are now {invitation.Position} of {rig.Name}.";
-        return Redirect("/my/rigs");
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
-    private async Task<(OfficerInvitation? Invitation, string? Problem)> FindAsync(string token, CancellationToken cancellationToken)
+    /// <summary>A page naming whom the invitation is for, when the signed-in account is someone else (or unconfirmed).</summary>
+    private async Task<IActionResult?> WrongAccountAsync(OfficerInvitation invitation)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is not null && user.EmailConfirmed && string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("WrongAccount", new WrongAccountViewModel(invitation.Rig!.Name, EmailMask.Mask(invitation.Email), user?.Email));
+    }
+
+    private async Task<(OfficerInvitation? Invitation, IActionResult? Problem)> FindAsync(string token, CancellationToken cancellationToken)
     {
         if (!Tokens.LooksValid(token))
         {
-            return (null, "This invitation link is not valid. Ask the RIG's leaders to invite you again.");
+            return (null, Unavailable(NotValid));
         }
 
         var hash = Tokens.Hash(token);
-        var invitation = await db.OfficerInvitations.Include(i => i.Rig).ThenInclude(r => r!.School).SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        var invitation = await db.OfficerInvitations.AsNoTracking().Include(i => i.Rig).ThenInclude(r => r!.School).SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         if (invitation is null)
         {
-            return (null, "This invitation link is not valid. Ask the RIG's leaders to invite you again.");
+            return (null, Unavailable(NotValid));
         }
 
         if (invitation.AcceptedAt is not null)
         {
-            return (null, "This invitation has already been used. Each invitation works once; ask the RIG's leaders for a new one if you need it.");
+            return (null, Unavailable("This invitation has already been used. Each invitation works once; ask the RIG's leaders for a new one if you need it."));
         }
 
-        if (invitation.ExpiresAt < clock.GetUtcNow().UtcDateTime)
-        {
-            return (null, "This invitation has expired. Ask the RIG's leaders to invite you again.");
-        }
-
-        return (invitation, null);
+        return invitation.ExpiresAt < clock.GetUtcNow().UtcDateTime
+            ? (null, Unavailable("This invitation has expired. Ask the RIG's leaders to invite you again."))
+            : (invitation, null);
     }
+
+    private ViewResult Unavailable(string problem) => View("Unavailable", problem);
+
+    private static InvitationViewModel Model(string token, OfficerInvitation invitation, AcceptInput input) =>
+        new(token, invitation.Rig!.Name, invitation.Rig.School!.DisplayName, invitation.Position, input);
 }
 
 public sealed class AcceptInput
@@ -106,3 +162,5 @@ public sealed class AcceptInput
 }
 
 public sealed record InvitationViewModel(string Token, string RigName, string School, string Position, AcceptInput Input);
+
+public sealed record WrongAccountViewModel(string RigName, string InvitedEmail, string? SignedInEmail);

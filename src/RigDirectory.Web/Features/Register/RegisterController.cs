@@ -23,10 +23,12 @@ public sealed class RegisterController(
     IAuthorizationService authorization,
     RigMailer mailer,
     DirectoryCache directoryCache,
+    PublicUrls urls,
     TimeProvider clock) : Controller
 {
     private const int SchoolResults = 20;
     private const int InvitationDays = 14;
+    private const int SponsorConfirmationDays = 30;
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -198,6 +200,8 @@ public sealed class RegisterController(
             Department = input.Department?.Trim(),
             Email = input.Email.Trim(),
             ConfirmationTokenHash = Tokens.Hash(token),
+            ConfirmationRequestedAt = Now,
+            ConfirmationExpiresAt = Now.AddDays(SponsorConfirmationDays),
             SortOrder = rig.Sponsors.Count,
         };
         rig.Sponsors.Add(sponsor);
@@ -206,10 +210,10 @@ public sealed class RegisterController(
         await db.SaveChangesAsync(cancellationToken);
         await EvictIfPublishedAsync(rig, cancellationToken);
 
-        var link = Url.Action("Confirm", "Sponsor", new { token }, Request.Scheme)!;
+        var link = urls.Action("Confirm", "Sponsor", new { token });
         var sent = await SendAsync(rig, sponsor.Email, $"Please confirm you sponsor {rig.Name}",
             $"<p>{Encode(CurrentUserName)} has named you as the faculty sponsor of <strong>{Encode(rig.Name)}</strong> at {Encode(rig.School!.DisplayName)}, a radiology interest group registering with the ACR Medical Student Section.</p>" +
-            $"<p>If that is right, please confirm it:</p><p><a href=\"{Encode(link)}\">Confirm I sponsor this RIG</a></p>" +
+            $"<p>If that is right, please confirm it within {SponsorConfirmationDays} days:</p><p><a href=\"{Encode(link)}\">Confirm I sponsor this RIG</a></p>" +
             "<p>If you did not agree to sponsor it, ignore this email.</p>", cancellationToken);
 
         if (sent)
@@ -355,7 +359,7 @@ public sealed class RegisterController(
         Audit(rig, "OfficerInvited", $"{input.Email.Trim()} as {input.Position.Trim()}");
         await db.SaveChangesAsync(cancellationToken);
 
-        var link = Url.Action("Accept", "Invitation", new { token }, Request.Scheme)!;
+        var link = urls.Action("Accept", "Invitation", new { token });
         var sent = await SendAsync(rig, input.Email.Trim(), $"Join {rig.Name} as {input.Position.Trim()}",
             $"<p>{Encode(CurrentUserName)} invites you to lead <strong>{Encode(rig.Name)}</strong> at {Encode(rig.School!.DisplayName)} as {Encode(input.Position.Trim())}.</p>" +
             $"<p>Accept within {InvitationDays} days (you will be asked to sign in or create an account):</p><p><a href=\"{Encode(link)}\">Accept the invitation</a></p>", cancellationToken);

@@ -37,7 +37,7 @@ public sealed class SponsorInput
     [StringLength(Limits.Name)]
     public string? Department { get; set; }
 
-    [Required, EmailAddress, StringLength(Limits.Email)]
+    [Required, ValidEmail, StringLength(EmailAddressRules.MaxLength)]
     [Display(Name = "Institutional email")]
     public string Email { get; set; } = "";
 }
@@ -55,7 +55,7 @@ public sealed class OfficerInput
 
 public sealed class InvitationInput
 {
-    [Required, EmailAddress, StringLength(Limits.Email)]
+    [Required, ValidEmail, StringLength(EmailAddressRules.MaxLength)]
     [Display(Name = "Co-leader's email")]
     public string Email { get; set; } = "";
 

@@ -10,6 +10,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Register;
+using RigDirectory.Web.Infrastructure;
 using RigDirectory.Web.Infrastructure.Email;
 using RigDirectory.Web.Security;
 
@@ -23,6 +24,7 @@ public sealed class ReviewsController(
     UserManager<ApplicationUser> users,
     DirectoryCache directoryCache,
     RigMailer mailer,
+    PublicUrls urls,
     TimeProvider clock) : Controller
 {
     public const int PageSize = 25;
@@ -274,7 +276,7 @@ public sealed class ReviewsController(
 
     private async Task SendToLeadersAsync(Rig rig, IReadOnlyList<ApplicationUser> officers, string subject, string body, string? note, CancellationToken cancellationToken)
     {
-        var link = Url.Action("Index", "MyRigs", null, Request.Scheme) ?? "/my/rigs";
+        var link = urls.Action("Index", "MyRigs");
         var html = body + (note is null ? "" : $"<p>The reviewer's note:</p><blockquote>{Encode(note)}</blockquote>") + $"<p><a href=\"{Encode(link)}\">Open My RIGs</a></p>";
         foreach (var officer in officers.Where(o => !string.IsNullOrEmpty(o.Email)))
         {

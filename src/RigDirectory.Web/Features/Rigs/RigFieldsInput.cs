@@ -23,7 +23,7 @@ public abstract class RigFieldsInput
     [Display(Name = "How often it meets")]
     public MeetingCadence MeetingCadence { get; set; }
 
-    [Required, EmailAddress, StringLength(Limits.Email)]
+    [Required, ValidEmail, StringLength(EmailAddressRules.MaxLength)]
     [Display(Name = "Contact email")]
     public string ContactEmail { get; set; } = "";
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Rigs;
 
@@ -39,13 +41,7 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory)
         }
 
         var items = RigSearchQuery.Apply((await directory.GetAsync()).Rigs, input);
-        await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            await csv.WriteRecordsAsync(items.Select(PublicRig.From), cancellationToken);
-        }
-
-        return File(System.Text.Encoding.UTF8.GetBytes(writer.ToString()), "text/csv; charset=utf-8", "rigs.csv");
+        return File(await CsvExport.WriteAsync(items.Select(PublicRig.From), cancellationToken), "text/csv; charset=utf-8", "rigs.csv");
     }
 
     [HttpGet("/rigs/{slug}")]
@@ -53,6 +49,10 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory)
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
         var signedIn = User.Identity?.IsAuthenticated == true;
+        // Sponsors' emails are for the RIG's own leaders and ACR staff: one more query, for signed-in visitors only.
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var seesSponsorEmails = User.IsInRole(Roles.AcrAdmin) ||
+            (userId is not null && await db.Rigs.AsNoTracking().LedBy(userId).AnyAsync(r => r.Slug == slug, cancellationToken));
         var rig = await db.Rigs.AsNoTracking().Published()
             .Where(r => r.Slug == slug && r.School!.Status == SchoolStatus.Listed)
             .Select(r => new RigProfileViewModel(
@@ -79,7 +79,7 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory)
                 r.FoundedYear,
                 r.LastVerifiedAt,
                 r.UpdatedAt,
-                r.Sponsors.OrderBy(s => s.SortOrder).Select(s => new SponsorViewModel(s.Name, s.Title, s.Department, signedIn ? s.Email : null)).ToList(),
+                r.Sponsors.Where(s => s.ConfirmedAt != null).OrderBy(s => s.SortOrder).Select(s => new SponsorViewModel(s.Name, s.Title, s.Department, seesSponsorEmails ? s.Email : null)).ToList(),
                 r.Officers.Where(o => o.EndedAt == null).OrderBy(o => o.StartedAt).Select(o => new OfficerViewModel(o.User!.DisplayName, o.Position)).ToList()))
             .SingleOrDefaultAsync(cancellationToken);
         return rig is null ? NotFound() : View(rig);

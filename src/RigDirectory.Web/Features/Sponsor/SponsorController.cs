@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
 
 namespace RigDirectory.Web.Features.Sponsor;
@@ -10,26 +11,26 @@ namespace RigDirectory.Web.Features.Sponsor;
 /// <summary>A faculty sponsor confirms, from the link emailed to them, that they sponsor a RIG. No account needed.</summary>
 [AllowAnonymous]
 [Route("sponsors/confirm/{token}")]
-public sealed class SponsorController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class SponsorController(AppDbContext db, DirectoryCache directoryCache, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Confirm(string token, CancellationToken cancellationToken)
     {
-        var sponsor = await FindAsync(token, cancellationToken);
-        return sponsor is null ? View("Invalid") : View(new SponsorConfirmationViewModel(token, sponsor.Name, sponsor.Rig!.Name, sponsor.Rig.School!.DisplayName, sponsor.ConfirmedAt is not null));
+        var (sponsor, invalid) = await FindAsync(token, cancellationToken);
+        return invalid ?? View(new SponsorConfirmationViewModel(token, sponsor!.Name, sponsor.Rig!.Name, sponsor.Rig.School!.DisplayName, sponsor.ConfirmedAt is not null));
     }
 
     [HttpPost("")]
     [ActionName("Confirm")]
     public async Task<IActionResult> ConfirmPost(string token, CancellationToken cancellationToken)
     {
-        var sponsor = await FindAsync(token, cancellationToken);
-        if (sponsor is null)
+        var (sponsor, invalid) = await FindAsync(token, cancellationToken);
+        if (invalid is not null)
         {
-            return View("Invalid");
+            return invalid;
         }
 
-        if (sponsor.ConfirmedAt is null)
+        if (sponsor!.ConfirmedAt is null)
         {
             sponsor.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
             db.AuditEntries.Add(new AuditEntry
@@ -43,20 +44,29 @@ public sealed class SponsorController(AppDbContext db, TimeProvider clock) : Con
                 Note = sponsor.Email,
             });
             await db.SaveChangesAsync(cancellationToken);
+            if (sponsor.Rig!.Status == RigStatus.Approved)
+            {
+                // A confirmed sponsor appears on the public profile.
+                await directoryCache.EvictAsync(cancellationToken);
+            }
         }
 
         return View(new SponsorConfirmationViewModel(token, sponsor.Name, sponsor.Rig!.Name, sponsor.Rig.School!.DisplayName, Confirmed: true));
     }
 
-    private async Task<FacultySponsor?> FindAsync(string token, CancellationToken cancellationToken)
+    private async Task<(FacultySponsor? Sponsor, ViewResult? Invalid)> FindAsync(string token, CancellationToken cancellationToken)
     {
-        if (!Tokens.LooksValid(token))
+        var hash = Tokens.LooksValid(token) ? Tokens.Hash(token) : null;
+        var sponsor = hash is null ? null
+            : await db.FacultySponsors.Include(s => s.Rig).ThenInclude(r => r!.School).SingleOrDefaultAsync(s => s.ConfirmationTokenHash == hash, cancellationToken);
+        if (sponsor is null)
         {
-            return null;
+            return (null, View("Invalid", "It may have been copied incompletely, or the sponsor was removed from the registration. Ask the RIG's leaders to add you again."));
         }
 
-        var hash = Tokens.Hash(token);
-        return await db.FacultySponsors.Include(s => s.Rig).ThenInclude(r => r!.School).SingleOrDefaultAsync(s => s.ConfirmationTokenHash == hash, cancellationToken);
+        return sponsor.ConfirmedAt is null && sponsor.ConfirmationExpiresAt < clock.GetUtcNow().UtcDateTime
+            ? (null, View("Invalid", "This confirmation link has expired. Ask the RIG's leaders to add you again; they will get a new link sent to you."))
+            : (sponsor, null);
     }
 }
 

@@ -39,6 +39,7 @@ public static class EmailServiceCollectionExtensions
 
         services.AddTransient<IEmailSender, AppEmailSender>();
         services.AddScoped<RigMailer>();
+        services.AddScoped<Security.AccountEmails>();
         return services;
     }
 }

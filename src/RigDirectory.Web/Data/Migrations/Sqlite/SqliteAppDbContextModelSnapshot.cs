@@ -287,6 +287,12 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ConfirmationExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmationRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConfirmationTokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -327,6 +333,8 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.HasIndex("ConfirmationTokenHash");
 
                     b.HasIndex("RigId");
+
+                    b.HasIndex("Email", "ConfirmationRequestedAt");
 
                     b.ToTable("FacultySponsors");
                 });
@@ -406,10 +414,12 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RigId");
-
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("Email", "CreatedAt");
+
+                    b.HasIndex("RigId", "CreatedAt");
 
                     b.ToTable("OfficerInvitations");
                 });
@@ -760,6 +770,49 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.HasIndex("Name", "Campus");
 
                     b.ToTable("Schools");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.SecurityEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("UserId", "OccurredAt");
+
+                    b.ToTable("SecurityEvents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

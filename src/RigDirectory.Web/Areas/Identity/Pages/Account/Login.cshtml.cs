@@ -20,7 +20,7 @@ public class LoginModel(SignInManager<ApplicationUser> signInManager, ILogger<Lo
 
     public sealed class InputModel
     {
-        [Required, EmailAddress, StringLength(Limits.Email)]
+        [Required, EmailAddress, StringLength(EmailAddressRules.MaxLength)]
         public string Email { get; set; } = "";
 
         [Required, DataType(DataType.Password), StringLength(256)]

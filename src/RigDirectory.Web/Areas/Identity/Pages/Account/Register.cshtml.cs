@@ -1,12 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Security;
@@ -17,7 +13,7 @@ namespace RigDirectory.Web.Areas.Identity.Pages.Account;
 [AllowAnonymous]
 public class RegisterModel(
     UserManager<ApplicationUser> userManager,
-    IEmailSender emailSender,
+    AccountEmails accountEmails,
     TimeProvider clock,
     ILogger<RegisterModel> logger) : PageModel
 {
@@ -32,7 +28,7 @@ public class RegisterModel(
         [Display(Name = "Your name")]
         public string DisplayName { get; set; } = "";
 
-        [Required, EmailAddress, StringLength(Limits.Email)]
+        [Required, ValidEmail, StringLength(EmailAddressRules.MaxLength)]
         public string Email { get; set; } = "";
 
         [Required, StringLength(256, MinimumLength = 12, ErrorMessage = "Use at least 12 characters.")]
@@ -55,10 +51,18 @@ public class RegisterModel(
             return Page();
         }
 
+        var email = Input.Email.Trim();
+        if (await userManager.FindByEmailAsync(email) is not null)
+        {
+            // The visitor sees what a new registration sees; only the address's owner is told it has an account.
+            await accountEmails.SendAlreadyRegisteredAsync(email);
+            return RedirectToPage("RegisterConfirmation", new { returnUrl });
+        }
+
         var user = new ApplicationUser
         {
-            UserName = Input.Email,
-            Email = Input.Email,
+            UserName = email,
+            Email = email,
             DisplayName = Input.DisplayName.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -67,7 +71,7 @@ public class RegisterModel(
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(string.Empty, error.Description);
+                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty, error.Description);
             }
 
             return Page();
@@ -75,17 +79,7 @@ public class RegisterModel(
 
         await userManager.AddToRoleAsync(user, Roles.Student);
         logger.LogInformation("New account created");
-
-        var code = await userManager.GenerateEmailConfirmationTokenAsync(user);
-        code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(code));
-        var callbackUrl = Url.Page("/Account/ConfirmEmail", pageHandler: null,
-            values: new { area = "Identity", userId = user.Id, code, returnUrl }, protocol: Request.Scheme)!;
-        await emailSender.SendEmailAsync(Input.Email, "Confirm your RigDirectory account",
-            $"<p>Welcome to RigDirectory, {HtmlEncoder.Default.Encode(user.DisplayName)}.</p>" +
-            $"<p>Confirm your email address to finish creating your account:</p>" +
-            $"<p><a href=\"{HtmlEncoder.Default.Encode(callbackUrl)}\">Confirm my account</a></p>" +
-            "<p>If you did not create this account, ignore this email.</p>");
-
-        return RedirectToPage("RegisterConfirmation", new { email = Input.Email, returnUrl });
+        await accountEmails.SendConfirmationAsync(user, returnUrl);
+        return RedirectToPage("RegisterConfirmation", new { returnUrl });
     }
 }

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.FunctionalTests.Attacks;
+
+/// <summary>
+/// Threat: posts built to break the form reader (too many fields, huge values or keys, broken multipart, huge
+/// bodies) turn into 500s, filling logs and alerting no one. Control: they are answered 400 or 413 with a plain page,
+/// in Development as in Production.
+/// </summary>
+public abstract class MalformedRequestTests(RigDirectoryFactory factory)
+{
+    public static TheoryData<string> Bodies => ["too-many-fields", "huge-value", "huge-key", "broken-multipart"];
+
+    private static ByteArrayContent Body(string kind) => kind switch
+    {
+        "too-many-fields" => new StringContent(string.Join('&', Enumerable.Range(0, 1100).Select(i => $"f{i}=x")), Encoding.ASCII, "application/x-www-form-urlencoded"),
+        "huge-value" => new StringContent("Input.Email=" + new string('a', (4 * 1024 * 1024) + 10), Encoding.ASCII, "application/x-www-form-urlencoded"),
+        "huge-key" => new StringContent(new string('k', 2100) + "=x", Encoding.ASCII, "application/x-www-form-urlencoded"),
+        _ => BrokenMultipart(),
+    };
+
+    private static ByteArrayContent BrokenMultipart()
+    {
+        var content = new ByteArrayContent(Encoding.ASCII.GetBytes("--boundary\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue-without-an-end"));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=boundary");
+        return content;
+    }
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task UnreadableForm_IsABadRequest_NeverA500(string kind)
+    {
+        var user = await factory.CreateUserAsync($"malformed.{Guid.NewGuid():N}@example.org", "malformed request password", emailConfirmed: true, Roles.Student);
+        using var anonymous = factory.CreateNonRedirectingClient();
+        using var signedIn = factory.CreateClientAs(user.Id, Roles.Student);
+
+        using var signIn = await anonymous.PostAsync("/Identity/Account/Login", Body(kind));
+        using var register = await signedIn.PostAsync("/register", Body(kind));
+
+        foreach (var response in new[] { signIn, register })
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+            Assert.Contains("<h1>Bad request</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task FortyMegabyteBody_IsTooLarge()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+        using var body = new ByteArrayContent(new byte[40 * 1024 * 1024]);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
+
+        using var response = await client.PostAsync("/Identity/Account/Login", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("<h1>Too large</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class MalformedRequestInProductionTests(RigDirectoryFactory factory) : MalformedRequestTests(factory), IClassFixture<RigDirectoryFactory>;
+
+public sealed class MalformedRequestInDevelopmentTests(DevelopmentFactory factory) : MalformedRequestTests(factory), IClassFixture<DevelopmentFactory>;
