@@ -10,6 +10,7 @@ using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Features.Benchmark;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Map;
+using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Infrastructure;
 
@@ -31,7 +32,8 @@ public static class WebServiceCollectionExtensions
                 options.ViewLocationFormats.Insert(0, "/Features/{1}/{0}.cshtml");
                 options.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
             });
-        services.AddRazorPages();
+        services.AddRazorPages(options => RateLimits.LimitAccountPages(options.Conventions));
+        services.AddAppRateLimiting(configuration);
         services.AddAppRequestLimits();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DemoDataStatus>();
@@ -78,6 +80,7 @@ public static class WebServiceCollectionExtensions
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         // After authentication, so that signed-in users (who may see more) are never served a cached page.
         app.UseOutputCache();

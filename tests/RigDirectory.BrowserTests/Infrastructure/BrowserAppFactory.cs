@@ -47,6 +47,7 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_folder, "app.db")}");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("App:PublicBaseUrl", $"http://127.0.0.1:{_port}/");
+        builder.UseSetting("RateLimiting:AccountPosts", "100000");
         // Plain HTTP on loopback: no TLS certificate exists on a fresh machine.
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);

@@ -39,6 +39,15 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
 
     protected virtual string EnvironmentName => "Testing";
 
+    public static readonly IReadOnlyDictionary<string, string> GenerousRateLimits = new Dictionary<string, string>
+    {
+        ["RateLimiting:AccountPosts"] = "100000",
+        ["RateLimiting:OutgoingEmails"] = "100000",
+        ["RateLimiting:TypeAhead"] = "100000",
+        ["RateLimiting:EmailsPerRigPerDay"] = "100000",
+        ["RateLimiting:EmailsPerRecipientPerDay"] = "100000",
+    };
+
     /// <summary>Where emailed links point: the configured public address, whatever Host a request names.</summary>
     public const string PublicBaseUrl = "https://localhost/";
 
@@ -51,6 +60,12 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         // this, precompressed variants (what a browser asks for) would be served empty.
         builder.UseStaticWebAssets();
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
+        // Tests send many requests from one "client": the limits get their own tests (RateLimitTests).
+        foreach (var (key, value) in GenerousRateLimits)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

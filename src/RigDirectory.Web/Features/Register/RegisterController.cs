@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
@@ -24,6 +25,7 @@ public sealed class RegisterController(
     RigMailer mailer,
     DirectoryCache directoryCache,
     PublicUrls urls,
+    OutgoingEmailCaps emailCaps,
     TimeProvider clock) : Controller
 {
     private const int SchoolResults = 20;
@@ -58,6 +60,7 @@ public sealed class RegisterController(
 
     /// <summary>The school search as JSON, for the type-ahead on the start page.</summary>
     [HttpGet("schools")]
+    [EnableRateLimiting(RateLimits.TypeAhead)]
     public async Task<IActionResult> Schools([FromQuery(Name = "q")] string? query, CancellationToken cancellationToken)
     {
         query = query?.Trim();
@@ -173,6 +176,7 @@ public sealed class RegisterController(
         StepAsync(id, RegistrationStep.Sponsors, _ => new SponsorInput(), cancellationToken);
 
     [HttpPost("{id:int}/sponsors")]
+    [EnableRateLimiting(RateLimits.OutgoingEmail)]
     public async Task<IActionResult> AddSponsor(int id, [Bind(Prefix = "Input")] SponsorInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -185,6 +189,11 @@ public sealed class RegisterController(
         if (rig!.Sponsors.Any(s => s.Email.Equals(input.Email.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             ModelState.AddModelError("Input.Email", "This sponsor is already listed.");
+        }
+
+        if (ModelState.IsValid && await emailCaps.ReserveAsync(rig.Id, input.Email, "SponsorConfirmation", cancellationToken) is { } capped)
+        {
+            ModelState.AddModelError("Input.Email", capped);
         }
 
         if (!ModelState.IsValid)
@@ -331,6 +340,7 @@ public sealed class RegisterController(
     }
 
     [HttpPost("{id:int}/invitations")]
+    [EnableRateLimiting(RateLimits.OutgoingEmail)]
     public async Task<IActionResult> Invite(int id, [Bind(Prefix = "Invite")] InvitationInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -343,6 +353,12 @@ public sealed class RegisterController(
         if (!ModelState.IsValid)
         {
             TempData["StatusMessage"] = "Enter the co-leader's email address and position to invite them.";
+            return RedirectToAction(nameof(Officers), new { id });
+        }
+
+        if (await emailCaps.ReserveAsync(rig!.Id, input.Email, "OfficerInvitation", cancellationToken) is { } capped)
+        {
+            TempData["StatusMessage"] = capped;
             return RedirectToAction(nameof(Officers), new { id });
         }
 

@@ -40,6 +40,7 @@ public static class EmailServiceCollectionExtensions
         services.AddTransient<IEmailSender, AppEmailSender>();
         services.AddScoped<RigMailer>();
         services.AddScoped<Security.AccountEmails>();
+        services.AddScoped<Security.OutgoingEmailCaps>();
         return services;
     }
 }

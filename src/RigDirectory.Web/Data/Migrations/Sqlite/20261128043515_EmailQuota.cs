@@ -1,0 +1,48 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RigDirectory.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class EmailQuota : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "EmailQuota",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RigId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailQuota", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailQuota_Recipient_SentAt",
+                table: "EmailQuota",
+                columns: new[] { "Recipient", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailQuota_RigId_SentAt",
+                table: "EmailQuota",
+                columns: new[] { "RigId", "SentAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "EmailQuota");
+        }
+    }
+}
