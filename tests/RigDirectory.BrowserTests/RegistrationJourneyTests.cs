@@ -14,7 +14,7 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
     {
         await app.CreateConfirmedUserAsync("axe.student@example.org", "axe student password");
         var student = await app.SignedInPageAsync("axe.student@example.org", "axe student password");
-        var admin = await app.SignedInPageAsync(BrowserAppFactory.AdminEmail, BrowserAppFactory.AdminPassword);
+        var admin = await app.AdminPageAsync();
         await student.GotoAsync("/register?q=University");
         await student.Locator("#school-results input:not([disabled])").First.CheckAsync();
         await student.GetByRole(AriaRole.Button, new() { Name = "Start the registration" }).ClickAsync();
@@ -123,7 +123,7 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
         await Expect(leader.GetByText("was submitted for review")).ToBeVisibleAsync();
 
         // The admin asks for changes.
-        var admin = await app.SignedInPageAsync(BrowserAppFactory.AdminEmail, BrowserAppFactory.AdminPassword);
+        var admin = await app.AdminPageAsync();
         await admin.GotoAsync("/admin/reviews");
         await admin.GetByRole(AriaRole.Link, new() { Name = $"{city} Radiology Society" }).ClickAsync();
         await Expect(admin.Locator("#sponsors")).ToContainTextAsync("confirmed");

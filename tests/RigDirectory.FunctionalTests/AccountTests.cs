@@ -142,7 +142,6 @@ public sealed class AccountTests(RigDirectoryFactory factory) : IClassFixture<Ri
     }
 
     [Theory]
-    [InlineData(Roles.AcrAdmin, "/admin")]
     [InlineData(Roles.RigLeader, "/my/rigs")]
     [InlineData(Roles.Student, "/")]
     public async Task SignIn_WithoutReturnUrl_LandsWhereTheRoleWorks(string role, string expected)
@@ -187,35 +186,5 @@ public sealed class FakeClockFactory : RigDirectoryFactory
             services.Configure<SecurityStampValidatorOptions>(options => options.TimeProvider = Clock);
             services.PostConfigureAll<CookieAuthenticationOptions>(options => options.TimeProvider = Clock);
         });
-    }
-}
-
-public sealed class RoleRevocationTests(FakeClockFactory factory) : IClassFixture<FakeClockFactory>
-{
-    [Fact]
-    public async Task RemovingAdminRole_TakesEffectWithinAMinute()
-    {
-        const string password = "revocation password";
-        var admin = await factory.CreateUserAsync("revoked@example.org", password, emailConfirmed: true, Roles.AcrAdmin);
-        using var client = factory.CreateNonRedirectingClient();
-        using var signedIn = await client.SubmitFormAsync("/Identity/Account/Login", "form#account", new Dictionary<string, string>
-        {
-            ["Input.Email"] = "revoked@example.org",
-            ["Input.Password"] = password,
-        });
-        using var before = await client.GetAsync("/admin");
-        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            await users.RemoveFromRoleAsync((await users.FindByIdAsync(admin.Id))!, Roles.AcrAdmin);
-        }
-
-        factory.Clock.Advance(TimeSpan.FromSeconds(61));
-        using var after = await client.GetAsync("/admin");
-
-        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.Contains("/Identity/Account/AccessDenied", after.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 }

@@ -44,10 +44,31 @@ public static class IdentityServiceCollectionExtensions
                 options.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AppDbContext>();
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
+            .AddSignInManager<AppSignInManager>();
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddScoped<SecurityEventLog>();
+        services.AddScoped<UnknownAccountLockout>();
 
-        // Re-read roles and the security stamp every minute, so a removed role stops working within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Re-read roles every minute, so a granted role works within a minute; a changed security stamp (password
+        // change, role removal, lockout) ends sessions on the next request (Sessions).
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The refreshed session keeps how it was signed in (amr=mfa after an authenticator code), or admins
+            // would be asked for their code again every minute.
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identities.FirstOrDefault() is { } identity && context.CurrentPrincipal is { } current)
+                {
+                    identity.AddClaims(current.FindAll("amr").Where(amr => !identity.HasClaim("amr", amr.Value)).ToList());
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         var prefix = security.RequireHttps ? CookiePrefix : "";
         var securePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
@@ -62,6 +83,8 @@ public static class IdentityServiceCollectionExtensions
             options.AccessDeniedPath = "/Identity/Account/AccessDenied";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.Events.OnSigningIn = Sessions.OnSigningIn;
+            options.Events.OnValidatePrincipal = Sessions.OnValidatePrincipal;
         });
 
         services.AddAntiforgery(options =>

@@ -5,7 +5,7 @@ namespace RigDirectory.Web.Security;
 /// <summary>Named policies; controllers ask for a policy, never for a role string.</summary>
 public static class Policies
 {
-    /// <summary>ACR staff and curators: the admin console, the review desk, exports.</summary>
+    /// <summary>ACR staff and curators, signed in with a second factor: the admin console, the review desk, exports.</summary>
     public const string Administer = nameof(Administer);
 
     /// <summary>Officers of at least one RIG.</summary>
@@ -17,12 +17,14 @@ public static class Policies
     public static IServiceCollection AddAppAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.AcrAdmin))
+            .AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.AcrAdmin).AddRequirements(new TwoFactorSessionRequirement()))
             .AddPolicy(LeadRig, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.RigLeader, Roles.AcrAdmin))
             .AddPolicy(EditRig, policy => policy.RequireAuthenticatedUser().AddRequirements(new RigLeaderRequirement()))
             // Anything new is private until it opts out with [AllowAnonymous].
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddSingleton<IAuthorizationHandler, RigLeaderHandler>();
+        services.AddSingleton<IAuthorizationHandler, TwoFactorSessionHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AdminTwoFactorResultHandler>();
         return services;
     }
 }

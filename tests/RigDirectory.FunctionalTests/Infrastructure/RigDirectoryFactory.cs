@@ -139,6 +139,18 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         return user;
     }
 
+    /// <summary>An admin with an authenticator app already set up; returns the app's key, for <see cref="Totp"/>.</summary>
+    public async Task<(ApplicationUser User, string AuthenticatorKey)> CreateAdminWithAuthenticatorAsync(string email, string password)
+    {
+        var admin = await CreateUserAsync(email, password, emailConfirmed: true, Web.Security.Roles.AcrAdmin);
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByIdAsync(admin.Id))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (user, (await users.GetAuthenticatorKeyAsync(user))!);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

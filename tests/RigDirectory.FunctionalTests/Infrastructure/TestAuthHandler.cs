@@ -23,7 +23,8 @@ public sealed class TestAuthHandler(IOptionsMonitor<TestAuthOptions> options, IL
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId!), new(ClaimTypes.Name, $"{userId}@test.example") };
+        // A full sign-in, second factor included (admin pages need it; AdminTwoFactorTests sign in for real).
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId!), new(ClaimTypes.Name, $"{userId}@test.example"), new("amr", "mfa") };
         var roles = Request.Headers[RolesHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
         claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
