@@ -78,7 +78,7 @@ public sealed class AccountTests(RigDirectoryFactory factory) : IClassFixture<Ri
     }
 
     [Fact]
-    public async Task Register_TwelveLowercaseLetters_IsAccepted()
+    public async Task Register_LowercaseWordsOnly_IsAccepted_NoCompositionRules()
     {
         using var client = factory.CreateNonRedirectingClient();
 
@@ -86,11 +86,34 @@ public sealed class AccountTests(RigDirectoryFactory factory) : IClassFixture<Ri
         {
             ["Input.DisplayName"] = "Plain Letters",
             ["Input.Email"] = "plain.letters@example.org",
-            ["Input.Password"] = "abcdefghijkl",
-            ["Input.ConfirmPassword"] = "abcdefghijkl",
+            ["Input.Password"] = "orchid tramway meadow",
+            ["Input.ConfirmPassword"] = "orchid tramway meadow",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("abcdefghijkl")]
+    [InlineData("password1234")]
+    [InlineData("guessable.student2026")]
+    public async Task Register_GuessablePassword_IsRefused_SayingWhyAndWhatToDo(string password)
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var response = await client.SubmitFormAsync("/Identity/Account/Register", "form#registerForm", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Guessable Student",
+            ["Input.Email"] = "guessable.student@example.org",
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Contains("too easy to guess", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Try a longer phrase", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => Task.FromResult(db.Users.Any(u => u.Email == "guessable.student@example.org"))));
     }
 
     [Fact]

@@ -116,7 +116,9 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
 
         var school = byCity.RootElement.EnumerateArray().Single(s => s.GetProperty("slug").GetString() == "uab-heersink-som");
         Assert.False(school.GetProperty("available").GetBoolean());
-        Assert.True(school.GetProperty("hasPendingRig").GetBoolean());
+        // Unavailable, without saying that an unpublished registration is why.
+        Assert.False(school.TryGetProperty("hasPendingRig", out _));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, school.GetProperty("approvedRigSlug").ValueKind);
         Assert.Equal(0, tooShort.RootElement.GetArrayLength());
     }
 
@@ -262,7 +264,8 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
 
         Assert.True(page.QuerySelector("input[value='uchicago-pritzker-som']")!.HasAttribute("disabled"));
         Assert.True(choices.QuerySelector("input[value='uchicago-pritzker-som']")!.HasAttribute("disabled"));
-        Assert.Contains("already waiting for review", choices.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not available for a new registration", choices.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("waiting for review", choices.QuerySelector("fieldset")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("/register?school=uchicago-pritzker-som", forced.Headers.Location!.OriginalString);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Rigs.CountAsync(r => r.School!.Slug == "uchicago-pritzker-som")));
     }

@@ -136,7 +136,7 @@ public sealed class SeedingTests(RigDirectoryFactory factory) : IClassFixture<Ri
 public sealed class BootstrapAdminFactory : RigDirectoryFactory
 {
     public const string Email = "first.admin@acr.example";
-    public const string Password = "bootstrap admin password";
+    public const string Password = "first curator lantern phrase";
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -194,7 +194,7 @@ public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<De
             var user = await users.FindByEmailAsync(email);
             Assert.NotNull(user);
             Assert.True(await users.IsInRoleAsync(user, role));
-            Assert.True(await users.CheckPasswordAsync(user, "rigdirectory-demo"));
+            Assert.True(await users.CheckPasswordAsync(user, "lantern orchard demo"));
         }
     }
 

@@ -45,6 +45,7 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddUserManager<AppUserManager>()
             .AddSignInManager<AppSignInManager>();
         services.AddHttpContextAccessor();

@@ -26,7 +26,7 @@ public sealed class DemoOptions
     public bool Enabled { get; set; }
 
     /// <summary>Password of the demo admin, leader and student (documented in the README; Development only).</summary>
-    public string Password { get; set; } = "rigdirectory-demo";
+    public string Password { get; set; } = "lantern orchard demo";
 
     public static readonly IReadOnlyList<(string Email, string DisplayName, string Role)> Accounts =
     [

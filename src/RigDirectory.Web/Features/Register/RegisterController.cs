@@ -89,7 +89,7 @@ public sealed class RegisterController(
             .Select(s => new SchoolChoice(
                 s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode,
                 s.Rigs.Where(r => r.Status == RigStatus.Approved).Select(r => r.Slug).FirstOrDefault(),
-                s.Rigs.Any(r => r.Status == RigStatus.Submitted || r.Status == RigStatus.ChangesRequested)))
+                !s.Rigs.Any(r => r.Status == RigStatus.Approved || r.Status == RigStatus.Submitted || r.Status == RigStatus.ChangesRequested)))
             .ToListAsync(cancellationToken);
     }
 

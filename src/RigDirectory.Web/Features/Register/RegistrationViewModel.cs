@@ -80,10 +80,11 @@ public static class RegistrationRules
 
 public sealed record DraftRow(int Id, string Name, string School, RigStatus Status, RegistrationStep Step);
 
-public sealed record SchoolChoice(string Slug, string Name, string? Campus, string City, string PostalCode, string? ApprovedRigSlug, bool HasPendingRig)
-{
-    public bool Available => ApprovedRigSlug is null && !HasPendingRig;
-}
+/// <summary>
+/// A school the wizard offers. Unavailable without saying why unless its RIG is public: the type-ahead answers anyone
+/// signed in, and must not reveal that an unpublished registration exists.
+/// </summary>
+public sealed record SchoolChoice(string Slug, string Name, string? Campus, string City, string PostalCode, string? ApprovedRigSlug, bool Available);
 
 public sealed record StateChoice(string Code, string Name);
 

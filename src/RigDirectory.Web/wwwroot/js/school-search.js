@@ -46,8 +46,8 @@
             wrapper.append(radio, label);
             if (school.approvedRigSlug) {
                 wrapper.append(note("This school already has a RIG: ", "/rigs/" + school.approvedRigSlug, "see it and contact its leaders"));
-            } else if (school.hasPendingRig) {
-                wrapper.append(note("A RIG at this school is already waiting for review. If you are one of its leaders, ask them to invite you."));
+            } else if (!school.available) {
+                wrapper.append(note("Not available for a new registration. If you help lead a RIG starting here, ask its leaders to invite you."));
             }
             results.append(wrapper);
         });
