@@ -43,6 +43,7 @@ public static class WebServiceCollectionExtensions
         services.AddOutputCache(DirectoryCache.AddPolicy);
         services.AddSingleton<DirectoryCache>();
         services.AddSingleton<DirectorySnapshot>();
+        services.AddScoped<Features.Reviews.ReviewDecisions>();
         services.AddSingleton(_ => new MapGeometry(MapGeometry.DefaultFolder));
         return services;
     }

@@ -1,17 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Register;
-using RigDirectory.Web.Infrastructure;
-using RigDirectory.Web.Infrastructure.Email;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Reviews;
@@ -19,13 +11,7 @@ namespace RigDirectory.Web.Features.Reviews;
 /// <summary>The ACR review desk: a queue of registrations, and approve / request changes / reject with a note.</summary>
 [Authorize(Policy = Policies.Administer)]
 [Route("admin/reviews")]
-public sealed class ReviewsController(
-    AppDbContext db,
-    UserManager<ApplicationUser> users,
-    DirectoryCache directoryCache,
-    RigMailer mailer,
-    PublicUrls urls,
-    TimeProvider clock) : Controller
+public sealed class ReviewsController(AppDbContext db, ReviewDecisions decisions, TimeProvider clock) : Controller
 {
     public const int PageSize = 25;
 
@@ -79,178 +65,33 @@ public sealed class ReviewsController(
     }
 
     [HttpPost("{id:int}")]
-    public async Task<IActionResult> Decide(int id, [Bind(Prefix = "Decision")] DecisionInput input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var rig = await db.Rigs.Include(r => r.School).Include(r => r.Officers).ThenInclude(o => o.User).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (rig is null)
-        {
-            return NotFound();
-        }
-
-        var to = input.Action switch
-        {
-            ReviewAction.Approve => RigStatus.Approved,
-            ReviewAction.RequestChanges => RigStatus.ChangesRequested,
-            _ => RigStatus.Rejected,
-        };
-        if (to != RigStatus.Approved && string.IsNullOrWhiteSpace(input.Note))
-        {
-            ModelState.AddModelError("Decision.Note", "Write a note: the leaders see it and need to know what to do next.");
-        }
-
-        if (rig.Version != input.Version)
-        {
-            return await ConflictAsync(id, cancellationToken);
-        }
-
-        var refusal = RegistrationWorkflow.Refusal(rig.Status, to, RegistrationActor.Reviewer);
-        if (refusal is not null)
-        {
-            ModelState.AddModelError(string.Empty, refusal);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Show), await PageAsync(id, input, cancellationToken));
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var from = rig.Status;
-        rig.Status = to;
-        rig.UpdatedAt = now;
-        if (to == RigStatus.Approved)
-        {
-            rig.ApprovedAt = now;
-            rig.LastVerifiedAt = rig.SubmittedAt ?? now;
-            if (rig.School!.Status == SchoolStatus.Requested)
-            {
-                rig.School.Status = SchoolStatus.Listed;
-                rig.School.UpdatedAt = now;
-            }
-        }
-
-        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, input.Action.ToString(), now, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name, note, from, to));
-        if (!await SaveIfUnchangedAsync(rig, input.Version, cancellationToken))
-        {
-            return await ConflictAsync(id, cancellationToken);
-        }
-
-        var officers = rig.Officers.Where(o => o.EndedAt == null && o.User is not null).Select(o => o.User!).ToList();
-        if (to == RigStatus.Approved)
-        {
-            foreach (var officer in officers)
-            {
-                if (!await users.IsInRoleAsync(officer, Roles.RigLeader))
-                {
-                    await users.AddToRoleAsync(officer, Roles.RigLeader);
-                }
-            }
-
-            await directoryCache.EvictAsync(cancellationToken);
-        }
-
-        await NotifyLeadersAsync(rig, officers, to, note, cancellationToken);
-        TempData["StatusMessage"] = $"{rig.Name}: {to.DisplayName().ToLowerInvariant()}. The leaders were emailed.";
-        return RedirectToAction(nameof(Index));
-    }
+    public async Task<IActionResult> Decide(int id, [Bind(Prefix = "Decision")] DecisionInput input, CancellationToken cancellationToken) =>
+        await TranslateAsync(id, input, await decisions.DecideRegistrationAsync(id, input, ModelState.IsValid, User, cancellationToken), RedirectToAction(nameof(Index)), cancellationToken);
 
     /// <summary>Approves or rejects a pending change of name or school to an approved RIG.</summary>
     [HttpPost("{id:int}/change")]
-    public async Task<IActionResult> DecideChange(int id, [Bind(Prefix = "Decision")] DecisionInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> DecideChange(int id, [Bind(Prefix = "Decision")] DecisionInput input, CancellationToken cancellationToken) =>
+        await TranslateAsync(id, input, await decisions.DecideChangeAsync(id, input, ModelState.IsValid, User, cancellationToken), RedirectToAction(nameof(Index), new { changes = true }), cancellationToken);
+
+    private async Task<IActionResult> TranslateAsync(int id, DecisionInput input, DecisionResult result, IActionResult whenDone, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var rig = await db.Rigs.Include(r => r.School).Include(r => r.PendingSchool).Include(r => r.Officers).ThenInclude(o => o.User)
-            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (rig is null)
+        switch (result.Outcome)
         {
-            return NotFound();
-        }
+            case DecisionOutcome.NotFound:
+                return NotFound();
+            case DecisionOutcome.Conflict:
+                return await ConflictAsync(id, cancellationToken);
+            case DecisionOutcome.Invalid:
+                foreach (var (key, message) in result.Errors)
+                {
+                    ModelState.AddModelError(key, message);
+                }
 
-        if (rig.Version != input.Version)
-        {
-            return await ConflictAsync(id, cancellationToken);
-        }
-
-        if (!rig.HasPendingChange || rig.Status != RigStatus.Approved)
-        {
-            ModelState.AddModelError(string.Empty, "This RIG has no change waiting for review.");
-        }
-
-        if (input.Action != ReviewAction.Approve && string.IsNullOrWhiteSpace(input.Note))
-        {
-            ModelState.AddModelError("Decision.Note", "Write a note: the leaders see it and need to know what to do next.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Show), await PageAsync(id, input, cancellationToken));
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changes = new Dictionary<string, object?>();
-        if (rig.PendingName is not null)
-        {
-            changes["Name"] = new { before = rig.Name, after = rig.PendingName };
-        }
-
-        if (rig.PendingSchool is not null)
-        {
-            changes["School"] = new { before = rig.School!.DisplayName, after = rig.PendingSchool.DisplayName };
-        }
-
-        var approve = input.Action == ReviewAction.Approve;
-        if (approve)
-        {
-            rig.Name = rig.PendingName ?? rig.Name;
-            rig.SchoolId = rig.PendingSchoolId ?? rig.SchoolId;
-            rig.UpdatedAt = now;
-        }
-
-        rig.PendingName = null;
-        rig.PendingSchoolId = null;
-        rig.ChangeRequestedAt = null;
-        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, approve ? "ChangeApproved" : "ChangeRejected", now, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name,
-            note, changes: System.Text.Json.JsonSerializer.Serialize(changes)));
-        if (!await SaveIfUnchangedAsync(rig, input.Version, cancellationToken))
-        {
-            return await ConflictAsync(id, cancellationToken);
-        }
-
-        if (approve)
-        {
-            await directoryCache.EvictAsync(cancellationToken);
-        }
-
-        var officers = rig.Officers.Where(o => o.EndedAt == null && o.User is not null).Select(o => o.User!).ToList();
-        await SendToLeadersAsync(rig, officers,
-            approve ? $"Change approved for {rig.Name}" : $"Change not approved for {rig.Name}",
-            approve ? $"<p>ACR approved the change to <strong>{Encode(rig.Name)}</strong>; the directory shows it now.</p>" : $"<p>ACR did not approve the change of name or school for <strong>{Encode(rig.Name)}</strong>; the directory keeps the approved version.</p>",
-            note, cancellationToken);
-        TempData["StatusMessage"] = $"{rig.Name}: change {(approve ? "approved" : "not approved")}. The leaders were emailed.";
-        return RedirectToAction(nameof(Index), new { changes = true });
-    }
-
-    /// <summary>
-    /// Saves only if the registration is still at the version the reviewer saw; otherwise someone else got
-    /// there first, and nothing is written.
-    /// </summary>
-    private async Task<bool> SaveIfUnchangedAsync(Rig rig, int seenVersion, CancellationToken cancellationToken)
-    {
-        db.Entry(rig).Property(r => r.Version).OriginalValue = seenVersion;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View(nameof(Show), await PageAsync(id, input, cancellationToken));
+            default:
+                TempData["StatusMessage"] = result.Message;
+                return whenDone;
         }
     }
 
@@ -261,27 +102,6 @@ public sealed class ReviewsController(
         Response.StatusCode = StatusCodes.Status409Conflict;
         var page = await PageAsync(id, new DecisionInput(), cancellationToken);
         return page is null ? NotFound() : View(nameof(Show), page);
-    }
-
-    private async Task NotifyLeadersAsync(Rig rig, IReadOnlyList<ApplicationUser> officers, RigStatus to, string? note, CancellationToken cancellationToken)
-    {
-        var (subject, body) = to switch
-        {
-            RigStatus.Approved => ($"{rig.Name} is approved", $"<p>ACR approved <strong>{Encode(rig.Name)}</strong>. It is now in the directory, and you can keep it current from My RIGs.</p>"),
-            RigStatus.ChangesRequested => ($"Changes requested for {rig.Name}", $"<p>ACR asked for changes to the registration of <strong>{Encode(rig.Name)}</strong>. Make them and submit again; nothing you entered is lost.</p>"),
-            _ => ($"{rig.Name} was not approved", $"<p>ACR did not approve the registration of <strong>{Encode(rig.Name)}</strong>.</p>"),
-        };
-        await SendToLeadersAsync(rig, officers, subject, body, note, cancellationToken);
-    }
-
-    private async Task SendToLeadersAsync(Rig rig, IReadOnlyList<ApplicationUser> officers, string subject, string body, string? note, CancellationToken cancellationToken)
-    {
-        var link = urls.Action("Index", "MyRigs");
-        var html = body + (note is null ? "" : $"<p>The reviewer's note:</p><blockquote>{Encode(note)}</blockquote>") + $"<p><a href=\"{Encode(link)}\">Open My RIGs</a></p>";
-        foreach (var officer in officers.Where(o => !string.IsNullOrEmpty(o.Email)))
-        {
-            await mailer.SendAsync(rig.Id, officer.Email!, subject, html, cancellationToken);
-        }
     }
 
     private async Task<ReviewPageViewModel?> PageAsync(int id, DecisionInput decision, CancellationToken cancellationToken)
@@ -333,73 +153,4 @@ public sealed class ReviewsController(
             decision);
     }
 
-    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 }
-
-public enum ReviewAction
-{
-    Approve = 0,
-    RequestChanges = 1,
-    Reject = 2,
-}
-
-public sealed class DecisionInput
-{
-    public ReviewAction Action { get; set; }
-
-    [StringLength(Limits.LongText)]
-    public string? Note { get; set; }
-
-    /// <summary>The version of the registration the reviewer was looking at.</summary>
-    public int Version { get; set; }
-}
-
-public sealed class ReviewQueueInput
-{
-    [FromQuery(Name = "status")]
-    public RigStatus Status { get; set; } = RigStatus.Submitted;
-
-    /// <summary>Changes of name or school to approved RIGs instead of registrations.</summary>
-    [FromQuery(Name = "changes")]
-    public bool Changes { get; set; }
-
-    [FromQuery(Name = "region")]
-    [StringLength(Limits.Slug)]
-    public string? Region { get; set; }
-
-    [FromQuery(Name = "older-than")]
-    [Range(0, 3650)]
-    public int? OlderThanDays { get; set; }
-
-    [FromQuery(Name = "page")]
-    [Range(1, 10_000)]
-    public int Page { get; set; } = 1;
-}
-
-public sealed record RegionOption(string Slug, string Name);
-
-public sealed record ReviewQueueItem(int Id, string Name, string School, string? Campus, bool SchoolRequested, string Region, DateTime? SubmittedAt, int Sponsors, int ConfirmedSponsors);
-
-public sealed record ReviewQueueViewModel(
-    ReviewQueueInput Input, int Submitted, int ChangesRequested, int PendingChanges, IReadOnlyList<ReviewQueueItem> Items, int Total, IReadOnlyList<RegionOption> Regions, DateTime Now)
-{
-    public int Pages => Math.Max(1, (Total + ReviewsController.PageSize - 1) / ReviewsController.PageSize);
-}
-
-public sealed record DuplicateRow(int Id, string Slug, string Name, RigStatus Status);
-
-public sealed record HistoryRow(DateTime At, string? Who, string Action, RigStatus? From, RigStatus? To, string? Note);
-
-public sealed record ReviewPageViewModel(
-    RegistrationViewModel Registration,
-    RigSummary Summary,
-    string Region,
-    DateTime? SubmittedAt,
-    IReadOnlyList<string> OfficerEmails,
-    IReadOnlyList<DuplicateRow> Duplicates,
-    IReadOnlyList<HistoryRow> History,
-    IReadOnlyList<ChangeRow> PendingChange,
-    DecisionInput Decision);
-
-/// <summary>One field of a change waiting for review: what the directory shows now and what the leaders asked for.</summary>
-public sealed record ChangeRow(string Field, string Live, string Proposed);
