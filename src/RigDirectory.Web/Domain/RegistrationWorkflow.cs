@@ -44,4 +44,11 @@ public static class RegistrationWorkflow
 
     /// <summary>Whether the leaders may still change the registration themselves.</summary>
     public static bool IsEditableByLeaders(RigStatus status) => status is RigStatus.Draft or RigStatus.ChangesRequested;
+
+    /// <summary>
+    /// A RIG that keeps its school from a second registration: approved, or waiting for (or back from) review.
+    /// An expression, so that queries send it as SQL.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Rig, bool>> HoldsItsSchool =
+        r => r.Status == RigStatus.Approved || r.Status == RigStatus.Submitted || r.Status == RigStatus.ChangesRequested;
 }

@@ -44,6 +44,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<DirectoryCache>();
         services.AddSingleton<DirectorySnapshot>();
         services.AddScoped<Features.Reviews.ReviewDecisions>();
+        services.AddScoped<Features.Register.RegistrationEmails>();
         services.AddSingleton(_ => new MapGeometry(MapGeometry.DefaultFolder));
         return services;
     }
