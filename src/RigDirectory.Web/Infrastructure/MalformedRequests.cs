@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace RigDirectory.Web.Infrastructure;
 
 /// <summary>
 /// Requests the app cannot read (too large, too many form fields, a key or value over its limit, broken
-/// multipart) are the client's fault: they get a plain 400 or 413 page in every environment, never a 500.
+/// multipart) are the client's fault: they get the site's 400 or 413 page in every environment, never a 500.
 /// </summary>
 public static class MalformedRequests
 {
@@ -22,9 +23,10 @@ public static class MalformedRequests
 
     public static IApplicationBuilder UseMalformedRequestAnswers(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
+        // Not again when the error page is re-executed for the same (still too large) request.
+        if (context.Request.ContentLength > MaxBodyBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
         {
-            await WriteAsync(context, StatusCodes.Status413PayloadTooLarge);
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
 
@@ -36,8 +38,9 @@ public static class MalformedRequests
         {
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MalformedRequests))
                 .LogInformation("Refused a malformed request to {Path}: {Reason}", context.Request.Path, exception.Message);
+            // Cleared and left empty: the status-code pages outside render the site's page for the status.
             context.Response.Clear();
-            await WriteAsync(context, status);
+            context.Response.StatusCode = status;
         }
     });
 
@@ -57,18 +60,5 @@ public static class MalformedRequests
         }
 
         return null;
-    }
-
-    private static Task WriteAsync(HttpContext context, int status)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        context.Response.Headers.CacheControl = "no-store";
-        var (title, text) = status == StatusCodes.Status413PayloadTooLarge
-            ? ("Too large", "What was sent is larger than this site accepts. Go back and send less (a smaller file, a shorter text).")
-            : ("Bad request", "This site could not read what was sent. Go back, reload the page and try again.");
-        return context.Response.WriteAsync(
-            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} — RigDirectory</title></head>" +
-            $"<body><h1>{title}</h1><p>{text}</p><p><a href=\"/\">RigDirectory home</a></p></body></html>");
     }
 }

@@ -77,9 +77,10 @@ public static class WebServiceCollectionExtensions
         }
 
         app.Use(SecurityHeaders);
-        app.UseMalformedRequestAnswers();
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Inside the status-code pages, so its 400s and 413s get the site's error page.
+        app.UseMalformedRequestAnswers();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
