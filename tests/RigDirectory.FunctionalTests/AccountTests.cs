@@ -194,20 +194,3 @@ public sealed class AccountTests(RigDirectoryFactory factory) : IClassFixture<Ri
         Assert.Equal("/landing", offSite.Headers.Location!.OriginalString);
     }
 }
-
-/// <summary>A factory whose clock the test moves, for the security-stamp revalidation interval.</summary>
-public sealed class FakeClockFactory : RigDirectoryFactory
-{
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.Configure<SecurityStampValidatorOptions>(options => options.TimeProvider = Clock);
-            services.PostConfigureAll<CookieAuthenticationOptions>(options => options.TimeProvider = Clock);
-        });
-    }
-}

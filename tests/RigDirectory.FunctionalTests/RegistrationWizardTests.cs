@@ -20,15 +20,6 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
         return (factory.CreateClientAs(user.Id, Roles.Student), user);
     }
 
-    private static async Task<int> StartAsync(HttpClient client, string schoolSlug)
-    {
-        using var response = await client.SubmitFormAsync($"/register?school={schoolSlug}", "form[action='/register'][method=post]", new Dictionary<string, string> { ["school"] = schoolSlug });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.OriginalString;
-        Assert.Matches(@"^/register/\d+/sponsors$", location);
-        return int.Parse(location.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     private static Task<HttpResponseMessage> AddSponsorAsync(HttpClient client, int id, string email) =>
         client.SubmitFormAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string>
         {
@@ -51,7 +42,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
 
     private static async Task<int> CompleteDraftAsync(HttpClient client, string schoolSlug)
     {
-        var id = await StartAsync(client, schoolSlug);
+        var id = await client.StartDraftAsync(schoolSlug);
         (await AddSponsorAsync(client, id, $"sponsor.{id}@hospital.example")).Dispose();
         (await client.SubmitFormAsync($"/register/{id}/sponsors", $"form[action='/register/{id}/sponsors/next']", new Dictionary<string, string>())).Dispose();
         (await client.SubmitFormAsync($"/register/{id}/officers", "#officer-form", new Dictionary<string, string> { ["Input.Position"] = "President", ["Input.GraduationYear"] = "2028" })).Dispose();
@@ -75,7 +66,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     {
         var (client, user) = await StudentAsync("whole.wizard");
 
-        var id = await StartAsync(client, "tufts-som");
+        var id = await client.StartDraftAsync("tufts-som");
         using var sponsor = await AddSponsorAsync(client, id, "rita.ray@hospital.example");
         Assert.Equal(HttpStatusCode.Redirect, sponsor.StatusCode);
         var sponsorEmail = factory.Emails.LastTo("rita.ray@hospital.example");
@@ -141,7 +132,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     public async Task Wizard_ValidationError_KeepsWhatWasTyped()
     {
         var (client, _) = await StudentAsync("typed.values");
-        var id = await StartAsync(client, "bu-chobanian-avedisian-som");
+        var id = await client.StartDraftAsync("bu-chobanian-avedisian-som");
 
         using var badSponsor = await AddSponsorAsync(client, id, "not-an-email");
         using var badDetails = await client.SubmitFormAsync($"/register/{id}/details", "#details-form", Details(description: "Too short"));
@@ -160,7 +151,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     public async Task Wizard_Resume_GoesBackToTheFurthestStep()
     {
         var (client, _) = await StudentAsync("resumer");
-        var id = await StartAsync(client, "weill-cornell-medicine");
+        var id = await client.StartDraftAsync("weill-cornell-medicine");
         (await AddSponsorAsync(client, id, "resume.sponsor@hospital.example")).Dispose();
         (await client.SubmitFormAsync($"/register/{id}/sponsors", $"form[action='/register/{id}/sponsors/next']", new Dictionary<string, string>())).Dispose();
 
@@ -175,7 +166,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     public async Task SponsorsNext_WithoutASponsor_IsRefused()
     {
         var (client, _) = await StudentAsync("no.sponsor");
-        var id = await StartAsync(client, "nyu-grossman-som");
+        var id = await client.StartDraftAsync("nyu-grossman-som");
 
         using var response = await client.SubmitFormAsync($"/register/{id}/sponsors", $"form[action='/register/{id}/sponsors/next']", new Dictionary<string, string>());
 
@@ -187,7 +178,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     public async Task Submit_Incomplete_IsRefusedWithWhatIsMissing()
     {
         var (client, _) = await StudentAsync("incomplete");
-        var id = await StartAsync(client, "columbia-vagelos-ps");
+        var id = await client.StartDraftAsync("columbia-vagelos-ps");
 
         using var response = await client.PostAsync($"/register/{id}/submit", await AntiforgeryFormAsync(client, $"/register/{id}/review"));
 
@@ -217,7 +208,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     {
         var (owner, _) = await StudentAsync("draft.owner");
         var (other, _) = await StudentAsync("draft.snoop");
-        var id = await StartAsync(owner, "mount-sinai-icahn-som");
+        var id = await owner.StartDraftAsync("mount-sinai-icahn-som");
 
         using var read = await other.GetAsync($"/register/{id}/review");
         using var write = await other.PostAsync($"/register/{id}/sponsors", await AntiforgeryFormAsync(other, "/register"));
@@ -230,7 +221,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     public async Task Details_ExtraFields_CannotSetStatusOrSchool()
     {
         var (client, _) = await StudentAsync("overposter");
-        var id = await StartAsync(client, "northwestern-feinberg-som");
+        var id = await client.StartDraftAsync("northwestern-feinberg-som");
         var otherSchool = await factory.WithDbAsync(db => db.Schools.Where(s => s.Slug == "rush-medical-college").Select(s => s.Id).SingleAsync());
         var fields = Details();
         fields["Input.Status"] = "Approved";
@@ -313,7 +304,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     public async Task SponsorLink_ConfirmsWithoutAnAccount_AndABadLinkSaysSo()
     {
         var (client, _) = await StudentAsync("sponsor.link");
-        var id = await StartAsync(client, "harvard-medical-school");
+        var id = await client.StartDraftAsync("harvard-medical-school");
         (await AddSponsorAsync(client, id, "confirming.sponsor@hospital.example")).Dispose();
         var link = new Uri(PickupDirectoryEmailTransport.FirstLink(factory.Emails.LastTo("confirming.sponsor@hospital.example").HtmlBody ?? "")!).PathAndQuery;
         using var anonymous = factory.CreateNonRedirectingClient();
@@ -333,7 +324,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     {
         var (leader, _) = await StudentAsync("inviting.leader");
         var (invitee, inviteeUser) = await StudentAsync("invited.coleader");
-        var id = await StartAsync(leader, "uic-com-chicago");
+        var id = await leader.StartDraftAsync("uic-com-chicago");
 
         (await leader.SubmitFormAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = "invited.coleader@example.org", ["Invite.Position"] = "Treasurer" })).Dispose();
         var link = new Uri(PickupDirectoryEmailTransport.FirstLink(factory.Emails.LastTo("invited.coleader@example.org").HtmlBody ?? "")!).PathAndQuery;
@@ -369,8 +360,7 @@ public sealed class InvitationExpiryTests(FakeClockFactory factory) : IClassFixt
         var inviteeUser = await factory.CreateUserAsync("expiry.invitee@example.org", "expiry test password", emailConfirmed: true, Roles.Student);
         using var leader = factory.CreateClientAs(leaderUser.Id, Roles.Student);
         using var invitee = factory.CreateClientAs(inviteeUser.Id, Roles.Student);
-        using var started = await leader.SubmitFormAsync("/register?school=tufts-som", "form[action='/register'][method=post]", new Dictionary<string, string> { ["school"] = "tufts-som" });
-        var id = started.Headers.Location!.OriginalString.Split('/')[2];
+        var id = await leader.StartDraftAsync("tufts-som");
         (await leader.SubmitFormAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = "expiry.invitee@example.org", ["Invite.Position"] = "Secretary" })).Dispose();
         var link = new Uri(PickupDirectoryEmailTransport.FirstLink(factory.Emails.LastTo("expiry.invitee@example.org").HtmlBody ?? "")!).PathAndQuery;
 
@@ -408,8 +398,7 @@ public sealed class EmailFailureTests(FailingEmailFactory factory) : IClassFixtu
     {
         var user = await factory.CreateUserAsync("mail.down@example.org", "mail down password", emailConfirmed: true, Roles.Student);
         using var client = factory.CreateClientAs(user.Id, Roles.Student);
-        using var started = await client.SubmitFormAsync("/register?school=tufts-som", "form[action='/register'][method=post]", new Dictionary<string, string> { ["school"] = "tufts-som" });
-        var id = started.Headers.Location!.OriginalString.Split('/')[2];
+        var id = await client.StartDraftAsync("tufts-som");
 
         using var added = await client.SubmitFormAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string> { ["Input.Name"] = "Dr. Unreachable", ["Input.Email"] = "unreachable@hospital.example" });
         var page = await client.GetDocumentAsync($"/register/{id}/sponsors");

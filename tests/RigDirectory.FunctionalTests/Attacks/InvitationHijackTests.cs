@@ -21,8 +21,7 @@ public sealed class InvitationHijackTests(FileDatabaseFactory factory) : IClassF
     {
         var starter = await factory.CreateUserAsync($"starter.{Guid.NewGuid():N}@example.org", Password, emailConfirmed: true, Roles.Student);
         using var leader = factory.CreateClientAs(starter.Id, Roles.Student);
-        using var started = await leader.SubmitFormAsync($"/register?school={school}", "form[action='/register'][method=post]", new Dictionary<string, string> { ["school"] = school });
-        var id = int.Parse(started.Headers.Location!.OriginalString.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+        var id = await leader.StartDraftAsync(school);
         using var invited = await leader.SubmitFormAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = invitedEmail, ["Invite.Position"] = "Treasurer" });
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
         var link = new Uri(PickupDirectoryEmailTransport.FirstLink(factory.Emails.LastTo(invitedEmail).HtmlBody!)!).PathAndQuery;
@@ -95,8 +94,7 @@ public sealed class SponsorLinkExpiryTests(FakeClockFactory factory) : IClassFix
     {
         var starter = await factory.CreateUserAsync("sponsor.expiry.leader@example.org", "sponsor expiry password", emailConfirmed: true, Roles.Student);
         using var leader = factory.CreateClientAs(starter.Id, Roles.Student);
-        using var started = await leader.SubmitFormAsync("/register?school=rutgers-njms", "form[action='/register'][method=post]", new Dictionary<string, string> { ["school"] = "rutgers-njms" });
-        var id = started.Headers.Location!.OriginalString.Split('/')[2];
+        var id = await leader.StartDraftAsync("rutgers-njms");
         (await leader.SubmitFormAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string>
         {
             ["Input.Name"] = "Dr. Late Reader",

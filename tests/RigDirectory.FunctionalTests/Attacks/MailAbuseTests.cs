@@ -30,8 +30,7 @@ public sealed class MailAbuseTests(RateLimitedFactory factory) : IClassFixture<R
     {
         var user = await factory.CreateUserAsync($"spammer.{Guid.NewGuid():N}@example.org", Password, emailConfirmed: true, Roles.Student);
         var client = factory.CreateClientAs(user.Id, Roles.Student);
-        using var started = await client.SubmitFormAsync($"/register?school={school}", "form[action='/register'][method=post]", new Dictionary<string, string> { ["school"] = school });
-        return (client, int.Parse(started.Headers.Location!.OriginalString.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture));
+        return (client, await client.StartDraftAsync(school));
     }
 
     private static Task<HttpResponseMessage> InviteAsync(HttpClient client, AngleSharp.Dom.IDocument form, string email) =>

@@ -10,21 +10,10 @@ using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests.Attacks;
 
-/// <summary>A clock the test moves, starting now (authenticator codes are checked against the real time).</summary>
-public sealed class SessionClockFactory : RigDirectoryFactory
+/// <summary>The moved clock starting now: authenticator codes are checked against the real time.</summary>
+public sealed class SessionClockFactory : FakeClockFactory
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.Configure<SecurityStampValidatorOptions>(options => options.TimeProvider = Clock);
-            services.PostConfigureAll<CookieAuthenticationOptions>(options => options.TimeProvider = Clock);
-        });
-    }
+    protected override DateTimeOffset Start => DateTimeOffset.UtcNow;
 }
 
 /// <summary>
