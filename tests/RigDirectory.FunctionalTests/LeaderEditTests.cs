@@ -169,4 +169,28 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         Assert.Equal("/my/rigs", verified.Headers.Location!.OriginalString);
         Assert.Contains($"Verified by its leaders on {DateTime.UtcNow:d MMMM yyyy}", await anonymous.GetStringAsync("/rigs/ku-som-wichita-rig"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CoLeaderAcceptingAnInvitation_ShowsOnThePublicProfileAtOnce()
+    {
+        var (id, leader) = await ApprovedAsync("toledo-comls", "Toledo RIG");
+        var coLeader = await factory.CreateUserAsync("toledo.coleader@example.org", "leader edit password", emailConfirmed: true, Roles.Student);
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == coLeader.Id)).DisplayName = "Wendy Coleader";
+            await db.SaveChangesAsync();
+        });
+        using var anonymous = factory.CreateNonRedirectingClient();
+        var before = await anonymous.GetStringAsync("/rigs/toledo-comls-rig");
+
+        (await leader.SubmitFormAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = "toledo.coleader@example.org", ["Invite.Position"] = "Treasurer" })).Dispose();
+        var link = new Uri(PickupDirectoryEmailTransport.FirstLink(factory.Emails.LastTo("toledo.coleader@example.org").HtmlBody!)!).PathAndQuery;
+        using var coLeaderClient = factory.CreateClientAs(coLeader.Id, Roles.Student);
+        using var accepted = await coLeaderClient.SubmitFormAsync(link, "main form[method=post]", new Dictionary<string, string> { ["Input.GraduationYear"] = "2029" });
+        var after = await anonymous.GetStringAsync("/rigs/toledo-comls-rig");
+
+        Assert.DoesNotContain("Wendy Coleader", before, StringComparison.Ordinal);
+        Assert.Equal("/my/rigs", accepted.Headers.Location!.OriginalString);
+        Assert.Contains("Wendy Coleader", after, StringComparison.Ordinal);
+    }
 }
