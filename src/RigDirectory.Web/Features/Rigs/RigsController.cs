@@ -13,7 +13,7 @@ using RigDirectory.Web.Security;
 namespace RigDirectory.Web.Features.Rigs;
 
 [AllowAnonymous]
-public sealed class RigsController(AppDbContext db, DirectorySnapshot directory) : Controller
+public sealed class RigsController(AppDbContext db, DirectorySnapshot directory, IAuthorizationService authorization) : Controller
 {
     [HttpGet("/rigs")]
     [OutputCache(PolicyName = DirectoryCache.Policy)]
@@ -51,7 +51,7 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory)
         var signedIn = User.Identity?.IsAuthenticated == true;
         // Sponsors' emails are for the RIG's own leaders and ACR staff: one more query, for signed-in visitors only.
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var seesSponsorEmails = User.IsInRole(Roles.AcrAdmin) ||
+        var seesSponsorEmails = (signedIn && (await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded) ||
             (userId is not null && await db.Rigs.AsNoTracking().LedBy(userId).AnyAsync(r => r.Slug == slug, cancellationToken));
         var rig = await db.Rigs.AsNoTracking().Published()
             .Where(r => r.Slug == slug && r.School!.Status == SchoolStatus.Listed)
