@@ -43,7 +43,16 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
         await page.GotoAsync("/register");
         await Expect(page.Locator("#school-form")).ToBeHiddenAsync();
         await page.GetByLabel("Find your school by name or city").PressSequentiallyAsync(name[..10]);
-        await page.GetByLabel(name, new() { Exact = false }).First.CheckAsync();
+        var choice = page.Locator($"input[name=school][value='{slug}']");
+        await choice.CheckAsync();
+        // Typing on after choosing re-renders the results; the choice survives it.
+        var refreshed = await page.RunAndWaitForResponseAsync(
+            () => page.GetByLabel("Find your school by name or city").FillAsync(name[..12]),
+            response => response.Url.Contains("/register/schools?q=", StringComparison.Ordinal) &&
+                Uri.UnescapeDataString(response.Url.Split("?q=")[1]) == name[..12].Trim());
+        await refreshed.FinishedAsync();
+        await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 50))");
+        await Expect(choice).ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the registration" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/register/\d+/sponsors$"));

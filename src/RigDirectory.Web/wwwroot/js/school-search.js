@@ -27,6 +27,9 @@
     }
 
     function render(schools) {
+        // A school already chosen stays chosen when a later keystroke's results arrive and still list it.
+        var checked = results.querySelector("input[name=school]:checked");
+        var chosen = checked ? checked.value : null;
         results.replaceChildren();
         schools.forEach(function (school) {
             var id = "school-" + school.slug;
@@ -39,6 +42,7 @@
             radio.value = school.slug;
             radio.id = id;
             radio.disabled = !school.available;
+            radio.checked = school.available && school.slug === chosen;
             var label = document.createElement("label");
             label.className = "form-check-label";
             label.htmlFor = id;
