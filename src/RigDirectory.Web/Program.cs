@@ -1,6 +1,7 @@
 using RigDirectory.Web.Data;
+using RigDirectory.Web.Features;
 using RigDirectory.Web.Infrastructure;
-using RigDirectory.Web.Infrastructure.Email;
+using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,14 +9,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddAppIdentity(builder.Configuration);
 builder.Services.AddAppAuthorization();
-builder.Services.AddAppEmail(builder.Configuration);
+builder.Services.AddAppNotifications(builder.Configuration);
 builder.Services.AddAppSeeding(builder.Configuration);
 builder.Services.AddAppPublicUrls(builder.Configuration, builder.Environment);
 builder.Services.AddAppWeb(builder.Configuration);
+builder.Services.AddAppFeatures();
 
 var app = builder.Build();
 
 app.UseAppPipeline();
+app.MapAppFeatures();
 await app.InitializeDatabaseAsync();
 app.PrintStartupBanner();
 

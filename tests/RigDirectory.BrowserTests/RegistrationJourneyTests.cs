@@ -12,7 +12,7 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
     [Fact]
     public async Task WizardAndReviewDesk_HaveNoSeriousOrCriticalAccessibilityViolations()
     {
-        await app.CreateConfirmedUserAsync("axe.student@example.org", "axe student password");
+        await app.CreateUserAsync("axe.student@example.org", "axe student password");
         var student = await app.SignedInPageAsync("axe.student@example.org", "axe student password");
         var admin = await app.AdminPageAsync();
         await student.GotoAsync("/register?q=University");
@@ -34,7 +34,7 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
     [Fact]
     public async Task SchoolStep_TypeAhead_OffersMatchesAsTheStudentTypes()
     {
-        await app.CreateConfirmedUserAsync("typing.student@example.org", "typing student password");
+        await app.CreateUserAsync("typing.student@example.org", "typing student password");
         var page = await app.SignedInPageAsync("typing.student@example.org", "typing student password");
         var (slug, name) = await app.WithDbAsync(db =>
             db.Schools.Where(s => s.Status == SchoolStatus.Listed && !s.Rigs.Any() && s.Campus == null && s.Name.Length > 12)
@@ -106,7 +106,7 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
         await leader.GetByLabel("Their position").FillAsync("Vice President");
         await leader.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
         await Expect(leader.GetByText($"An invitation was emailed to {coLeaderEmail}.")).ToBeVisibleAsync();
-        await app.CreateConfirmedUserAsync(coLeaderEmail, password);
+        await app.CreateUserAsync(coLeaderEmail, password);
         var coLeader = await app.NewPageAsync();
         await coLeader.GotoAsync(await app.WaitForLinkInEmailToAsync(coLeaderEmail));
         await coLeader.GetByLabel("Email").FillAsync(coLeaderEmail);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Infrastructure.Email;
 using RigDirectory.Web.Security;
@@ -44,7 +45,7 @@ public sealed class AccountTests(RigDirectoryFactory factory) : IClassFixture<Ri
         Assert.Equal(HttpStatusCode.OK, beforeConfirming.StatusCode);
         Assert.Contains("Confirm your email address before signing in", await beforeConfirming.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var message = factory.Emails.LastTo(email);
+        var message = (await factory.SentEmailsAsync()).LastTo(email);
         var link = PickupDirectoryEmailTransport.FirstLink(message.HtmlBody ?? "")!;
         var confirmation = await client.GetDocumentAsync(link);
         Assert.Contains("Thank you for confirming your email", confirmation.Body!.TextContent, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests;

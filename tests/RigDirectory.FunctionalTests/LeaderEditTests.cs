@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Infrastructure.Email;
 using RigDirectory.Web.Security;
@@ -42,7 +43,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
 
         Assert.Equal("/my/rigs", saved.Headers.Location!.OriginalString);
         Assert.Contains("A brand new description for students in Peoria.", await anonymous.GetStringAsync("/rigs/uic-com-peoria-rig"), StringComparison.Ordinal);
-        var changes = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.RigId == id && a.Action == "Edited").Select(a => a.Changes).SingleAsync());
+        var changes = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.RigId == id && a.Action == AuditAction.Edited).Select(a => a.Changes).SingleAsync());
         Assert.Contains("The original description of this RIG.", changes, StringComparison.Ordinal);
         Assert.Contains("A brand new description for students in Peoria.", changes, StringComparison.Ordinal);
     }
@@ -152,7 +153,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, removeLast.StatusCode);
         Assert.Contains("A RIG needs at least one faculty sponsor", await removeLast.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        var link = new Uri(PickupDirectoryEmailTransport.FirstLink(factory.Emails.LastTo("newly.added@hospital.example").HtmlBody!)!).PathAndQuery;
+        var link = new Uri(PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo("newly.added@hospital.example").HtmlBody!)!).PathAndQuery;
         (await anonymous.SubmitFormAsync(link, "main form[method=post]", new Dictionary<string, string>())).Dispose();
         Assert.Contains("Dr. Newly Added", await anonymous.GetStringAsync("/rigs/penn-state-com-university-park-rig"), StringComparison.Ordinal);
     }
@@ -167,7 +168,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         using var anonymous = factory.CreateNonRedirectingClient();
 
         Assert.Equal("/my/rigs", verified.Headers.Location!.OriginalString);
-        Assert.Contains($"Verified by its leaders on {DateTime.UtcNow:d MMMM yyyy}", await anonymous.GetStringAsync("/rigs/ku-som-wichita-rig"), StringComparison.Ordinal);
+        Assert.Contains($"Verified by its leaders on {factory.Clock.GetUtcNow():d MMMM yyyy}", await anonymous.GetStringAsync("/rigs/ku-som-wichita-rig"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,7 +185,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         var before = await anonymous.GetStringAsync("/rigs/toledo-comls-rig");
 
         (await leader.SubmitFormAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = "toledo.coleader@example.org", ["Invite.Position"] = "Treasurer" })).Dispose();
-        var link = new Uri(PickupDirectoryEmailTransport.FirstLink(factory.Emails.LastTo("toledo.coleader@example.org").HtmlBody!)!).PathAndQuery;
+        var link = new Uri(PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo("toledo.coleader@example.org").HtmlBody!)!).PathAndQuery;
         using var coLeaderClient = factory.CreateClientAs(coLeader.Id, Roles.Student);
         using var accepted = await coLeaderClient.SubmitFormAsync(link, "main form[method=post]", new Dictionary<string, string> { ["Input.GraduationYear"] = "2029" });
         var after = await anonymous.GetStringAsync("/rigs/toledo-comls-rig");

@@ -1,32 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Features.Directory;
 
 namespace RigDirectory.FunctionalTests;
-
-/// <summary>A directory of a given size; the query budgets must hold at every size.</summary>
-public abstract class SizedDirectoryFactory(int rigs) : RigDirectoryFactory, IAsyncLifetime
-{
-    public async Task InitializeAsync() => await WithDbAsync(db => TestRigs.AddApprovedAsync(db, rigs));
-
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-
-    /// <summary>How many SQL statements one uncached anonymous request for <paramref name="url"/> sends.</summary>
-    public async Task<int> CountCommandsAsync(string url)
-    {
-        await Services.GetRequiredService<DirectoryCache>().EvictAsync();
-        using var client = CreateNonRedirectingClient();
-        Commands.Reset();
-        using var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Commands.Count;
-    }
-}
-
-public sealed class SmallDirectoryFactory() : SizedDirectoryFactory(10);
-
-public sealed class LargeDirectoryFactory() : SizedDirectoryFactory(1_000);
 
 public sealed class QueryBudgetTests(SmallDirectoryFactory small, LargeDirectoryFactory large)
     : IClassFixture<SmallDirectoryFactory>, IClassFixture<LargeDirectoryFactory>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Security;
 
@@ -13,27 +14,8 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
     private const string Password = "review desk password";
 
     /// <summary>A registration as the wizard leaves it after submission, with its leader.</summary>
-    private async Task<(int Id, ApplicationUser Leader)> SubmittedAsync(string schoolSlug, string name, DateTime submittedAt)
-    {
-        var leader = await factory.CreateUserAsync($"leader.{schoolSlug}@example.org", Password, emailConfirmed: true, Roles.Student);
-        var id = await factory.WithDbAsync(async db =>
-        {
-            var rig = await TestRigs.MakeAsync(db, $"{schoolSlug}-rig", name, schoolSlug, RigStatus.Submitted, r =>
-            {
-                r.Description = "Talks and workshops for every year.";
-                r.ContactEmail = $"{schoolSlug}@example.org";
-                r.SubmittedAt = submittedAt;
-                r.CreatedByUserId = leader.Id;
-                r.RegistrationStep = RegistrationStep.Review;
-                r.Officers.Add(new RigOfficer { UserId = leader.Id, Position = "President", GraduationYear = 2028 });
-                r.Events.Add(new RigEvent { Title = "Kick-off", StartsAt = submittedAt.AddDays(30) });
-            });
-            db.Rigs.Add(rig);
-            await db.SaveChangesAsync();
-            return rig.Id;
-        });
-        return (id, leader);
-    }
+    private Task<(int Id, ApplicationUser Leader)> SubmittedAsync(string schoolSlug, string name, DateTime submittedAt) =>
+        factory.CreateSubmittedRigAsync(schoolSlug, name, submittedAt, Password);
 
     private HttpClient Admin(string name = "reviewer") => factory.CreateClientAs($"{name}-id", Roles.AcrAdmin);
 
@@ -55,7 +37,7 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
     [Fact]
     public async Task Decide_AsTheRegistrationsOwnLeader_IsForbiddenAndChangesNothing()
     {
-        var (id, leader) = await SubmittedAsync("ut-san-antonio-long-som", "Self Approval RIG", DateTime.UtcNow);
+        var (id, leader) = await SubmittedAsync("ut-san-antonio-long-som", "Self Approval RIG", factory.Clock.GetUtcNow().UtcDateTime);
         using var client = factory.CreateClientAs(leader.Id, Roles.Student);
         var page = await client.GetDocumentAsync("/my/rigs");
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -90,7 +72,7 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
     [Fact]
     public async Task Approve_PublishesTheRig_GrantsLeaderRole_AndEmailsTheLeaders()
     {
-        var (id, leader) = await SubmittedAsync("uams-com", "Little Rock Radiology Club", DateTime.UtcNow.AddDays(-3));
+        var (id, leader) = await SubmittedAsync("uams-com", "Little Rock Radiology Club", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-3));
         using var anonymous = factory.CreateNonRedirectingClient();
         Assert.DoesNotContain("Little Rock Radiology Club", await anonymous.GetStringAsync("/rigs"), StringComparison.Ordinal);
         using var admin = Admin();
@@ -103,7 +85,7 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         Assert.True(await users.IsInRoleAsync((await users.FindByIdAsync(leader.Id))!, Roles.RigLeader));
-        Assert.Contains("is approved", factory.Emails.LastTo(leader.Email!).Subject, StringComparison.Ordinal);
+        Assert.Contains("is approved", (await factory.SentEmailsAsync()).LastTo(leader.Email!).Subject, StringComparison.Ordinal);
         var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.RigId == id && a.ToStatus == RigStatus.Approved));
         Assert.Equal(RigStatus.Submitted, audit.FromStatus);
         Assert.Equal("reviewer-id", audit.UserId);
@@ -112,7 +94,7 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
     [Fact]
     public async Task RequestChanges_WithoutANote_IsRefusedAndNothingChanges()
     {
-        var (id, _) = await SubmittedAsync("lsu-new-orleans-som", "New Orleans RIG", DateTime.UtcNow.AddDays(-2));
+        var (id, _) = await SubmittedAsync("lsu-new-orleans-som", "New Orleans RIG", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-2));
         using var admin = Admin();
 
         using var response = await DecideAsync(admin, id, "RequestChanges");
@@ -125,7 +107,7 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
     [Fact]
     public async Task RequestChanges_LeaderSeesTheNote_FixesAndResubmits()
     {
-        var (id, leader) = await SubmittedAsync("tulane-som", "Tulane Imaging Society", DateTime.UtcNow.AddDays(-5));
+        var (id, leader) = await SubmittedAsync("tulane-som", "Tulane Imaging Society", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-5));
         using var admin = Admin();
         using var leaderClient = factory.CreateClientAs(leader.Id, Roles.Student);
 
@@ -140,13 +122,13 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
         Assert.Equal("/my/rigs", resubmitted.Headers.Location!.OriginalString);
         var history = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.RigId == id && a.ToStatus != null).OrderBy(a => a.Id).Select(a => a.ToStatus).ToListAsync());
         Assert.Equal([RigStatus.ChangesRequested, RigStatus.Submitted], history);
-        Assert.Contains("Changes requested", factory.Emails.LastTo(leader.Email!).Subject, StringComparison.Ordinal);
+        Assert.Contains("Changes requested", (await factory.SentEmailsAsync()).LastTo(leader.Email!).Subject, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Reject_ClosesTheRegistrationForTheLeaders()
     {
-        var (id, leader) = await SubmittedAsync("south-alabama-whiddon-com", "Duplicate RIG", DateTime.UtcNow.AddDays(-1));
+        var (id, leader) = await SubmittedAsync("south-alabama-whiddon-com", "Duplicate RIG", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-1));
         using var admin = Admin();
         using var leaderClient = factory.CreateClientAs(leader.Id, Roles.Student);
 
@@ -160,7 +142,7 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
     [Fact]
     public async Task TwoReviewers_TheSecondIsToldItChangedAndSeesTheCurrentState()
     {
-        var (id, _) = await SubmittedAsync("lsu-shreveport-som", "Shreveport RIG", DateTime.UtcNow.AddDays(-4));
+        var (id, _) = await SubmittedAsync("lsu-shreveport-som", "Shreveport RIG", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-4));
         using var first = Admin("first-reviewer");
         using var second = Admin("second-reviewer");
         var firstPage = await first.GetDocumentAsync($"/admin/reviews/{id}");

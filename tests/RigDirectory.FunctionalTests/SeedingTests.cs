@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Domain;
@@ -131,18 +132,6 @@ public sealed class SeedingTests(RigDirectoryFactory factory) : IClassFixture<Ri
             Assert.Null(await users.FindByEmailAsync(email));
         }
     }
-}
-
-public sealed class BootstrapAdminFactory : RigDirectoryFactory
-{
-    public const string Email = "first.admin@acr.example";
-    public const string Password = "first curator lantern phrase";
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Bootstrap:AdminEmail"] = Email,
-        ["Bootstrap:AdminPassword"] = Password,
-    };
 }
 
 public sealed class BootstrapAdminTests(BootstrapAdminFactory factory) : IClassFixture<BootstrapAdminFactory>

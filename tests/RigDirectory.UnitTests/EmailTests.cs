@@ -24,9 +24,11 @@ public sealed class EmailTests : IDisposable
     {
         var options = Options.Create(new EmailOptions { PickupDirectory = _folder });
         var transport = new PickupDirectoryEmailTransport(options, new TestEnvironment(), new FakeTimeProvider(), NullLogger<PickupDirectoryEmailTransport>.Instance);
-        var sender = new AppEmailSender(transport, options);
+        var email = new MimeMessage { Subject = "Confirm", Body = new BodyBuilder { HtmlBody = "<a href=\"https://x.example/c\">Confirm</a>" }.ToMessageBody() };
+        email.From.Add(MailboxAddress.Parse("no-reply@rigdirectory.example"));
+        email.To.Add(MailboxAddress.Parse("leader@example.org"));
 
-        await sender.SendEmailAsync("leader@example.org", "Confirm", "<a href=\"https://x.example/c\">Confirm</a>");
+        await transport.SendAsync(email, CancellationToken.None);
 
         var file = Assert.Single(Directory.GetFiles(_folder, "*.eml"));
         var message = await MimeMessage.LoadAsync(file);

@@ -10,6 +10,8 @@ public sealed class RegistrationWorkflowTests
     [InlineData(RigStatus.Submitted, RigStatus.Approved, RegistrationActor.Reviewer)]
     [InlineData(RigStatus.Submitted, RigStatus.ChangesRequested, RegistrationActor.Reviewer)]
     [InlineData(RigStatus.Submitted, RigStatus.Rejected, RegistrationActor.Reviewer)]
+    [InlineData(RigStatus.Approved, RigStatus.Archived, RegistrationActor.Reviewer)]
+    [InlineData(RigStatus.Archived, RigStatus.Approved, RegistrationActor.Reviewer)]
     public void Refusal_AllowedMove_IsNull(RigStatus from, RigStatus to, RegistrationActor actor)
     {
         Assert.Null(RegistrationWorkflow.Refusal(from, to, actor));
@@ -25,6 +27,8 @@ public sealed class RegistrationWorkflowTests
             (RigStatus.Submitted, RigStatus.Approved, RegistrationActor.Reviewer),
             (RigStatus.Submitted, RigStatus.ChangesRequested, RegistrationActor.Reviewer),
             (RigStatus.Submitted, RigStatus.Rejected, RegistrationActor.Reviewer),
+            (RigStatus.Approved, RigStatus.Archived, RegistrationActor.Reviewer),
+            (RigStatus.Archived, RigStatus.Approved, RegistrationActor.Reviewer),
         };
 
         foreach (var from in Enum.GetValues<RigStatus>())
@@ -48,6 +52,9 @@ public sealed class RegistrationWorkflowTests
     [InlineData(RigStatus.Submitted, RigStatus.Submitted, RegistrationActor.Leader, "already been submitted")]
     [InlineData(RigStatus.Draft, RigStatus.Approved, RegistrationActor.Reviewer, "must be submitted before")]
     [InlineData(RigStatus.Rejected, RigStatus.Submitted, RegistrationActor.Leader, "rejected and is closed")]
+    [InlineData(RigStatus.Archived, RigStatus.Submitted, RegistrationActor.Leader, "archived; an admin can restore it")]
+    [InlineData(RigStatus.Submitted, RigStatus.Archived, RegistrationActor.Reviewer, "Only an approved RIG can be archived")]
+    [InlineData(RigStatus.Approved, RigStatus.Archived, RegistrationActor.Leader, "Only ACR reviewers")]
     public void Refusal_SaysWhy(RigStatus from, RigStatus to, RegistrationActor actor, string reason)
     {
         Assert.Contains(reason, RegistrationWorkflow.Refusal(from, to, actor), StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<RigEvent> RigEvents => Set<RigEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
-    public DbSet<EmailQuotaEntry> EmailQuota => Set<EmailQuotaEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace RigDirectory.Web.Domain;
 
 /// <summary>Who changed what, when, with the values before and after, so that any change can be traced and undone.</summary>
@@ -10,34 +13,111 @@ public class AuditEntry
     /// <summary>The RIG the change belongs to, for its history page; null for changes outside any RIG.</summary>
     public int? RigId { get; set; }
 
-    public required string Action { get; set; }
+    public AuditAction Action { get; set; }
     public string? UserId { get; set; }
     public string? UserDisplayName { get; set; }
     public DateTime OccurredAt { get; set; }
+
+    /// <summary>The status before and after, copied from <see cref="Changes"/> so that queries can find review decisions.</summary>
     public RigStatus? FromStatus { get; set; }
+
     public RigStatus? ToStatus { get; set; }
 
     /// <summary>The note a reviewer or admin wrote; leaders see review notes.</summary>
     public string? Note { get; set; }
 
-    /// <summary>JSON object of field → { "before": …, "after": … }.</summary>
+    /// <summary>The one shape of every entry's changes, as JSON: field → { "before": …, "after": … } (see <see cref="AuditChanges"/>).</summary>
     public string? Changes { get; set; }
+}
 
-    /// <summary>An entry in a RIG's history.</summary>
-    public static AuditEntry ForRig(int rigId, string action, DateTime at, string? userId, string? userName, string? note = null, RigStatus? from = null, RigStatus? to = null, string? changes = null) => new()
+/// <summary>Every kind of change the audit log records. Stored by name: renaming a member needs a data migration.</summary>
+public enum AuditAction
+{
+    Started,
+    Submitted,
+    Approved,
+    ChangesRequested,
+    Rejected,
+    ChangeRequested,
+    ChangeWithdrawn,
+    ChangeApproved,
+    ChangeRejected,
+    Edited,
+    Verified,
+    Archived,
+    Restored,
+    SponsorAdded,
+    SponsorRemoved,
+    SponsorConfirmed,
+    OfficerSaved,
+    OfficerInvited,
+    InvitationAccepted,
+    RegionEdited,
+    RegionalContactAdded,
+    RegionalContactRemoved,
+
+    /// <summary>An email the outbox gave up on after its last retry.</summary>
+    EmailFailed,
+
+    /// <summary>An admin queued a failed email again.</summary>
+    EmailResent,
+}
+
+/// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>
+public sealed record FieldChange(string? Before, string? After);
+
+/// <summary>The before/after of every audit entry, field by field.</summary>
+public sealed class AuditChanges : Dictionary<string, FieldChange>
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    public AuditChanges()
+        : base(StringComparer.Ordinal)
     {
-        EntityType = nameof(Rig),
-        EntityId = rigId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        RigId = rigId,
-        Action = action,
-        UserId = userId,
-        UserDisplayName = userName,
-        OccurredAt = at,
-        FromStatus = from,
-        ToStatus = to,
-        Note = note,
-        Changes = changes,
-    };
+    }
+
+    public const string StatusField = "Status";
+
+    public static AuditChanges Of(string field, string? before, string? after) => new AuditChanges().With(field, before, after);
+
+    /// <summary>A change of status, the shape review decisions and the lifecycle record.</summary>
+    public static AuditChanges Status(RigStatus from, RigStatus to) => Of(StatusField, from.ToString(), to.ToString());
+
+    public AuditChanges With(string field, string? before, string? after)
+    {
+        if (before != after)
+        {
+            this[field] = new FieldChange(before, after);
+        }
+
+        return this;
+    }
+
+    public string? Serialize() => Count == 0 ? null : JsonSerializer.Serialize<Dictionary<string, FieldChange>>(this, Json);
+
+    public static AuditChanges Parse(string? json)
+    {
+        var changes = new AuditChanges();
+        if (string.IsNullOrEmpty(json))
+        {
+            return changes;
+        }
+
+        foreach (var (field, change) in JsonSerializer.Deserialize<Dictionary<string, FieldChange>>(json, Json) ?? [])
+        {
+            changes[field] = change;
+        }
+
+        return changes;
+    }
+
+    /// <summary>"Name: A → B; Sponsor: + Dr X" — how an entry reads in a history list.</summary>
+    public override string ToString() => string.Join("; ", this.Select(c => c.Value switch
+    {
+        { Before: null } => $"{c.Key}: + {c.Value.After}",
+        { After: null } => $"{c.Key}: − {c.Value.Before}",
+        _ => $"{c.Key}: {c.Value.Before} → {c.Value.After}",
+    }));
 }
 
 /// <summary>An entity whose concurrency token is a counter bumped on every save.</summary>

@@ -13,4 +13,12 @@ public static class DisplayNames
         RigStatus.Archived => "Archived",
         _ => status.ToString(),
     };
+
+    /// <summary>"ChangesRequested" → "Changes requested".</summary>
+    public static string DisplayName(this AuditAction action)
+    {
+        var name = action.ToString();
+        var words = System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z])(?=[A-Z])", " ");
+        return words[..1] + words[1..].ToLowerInvariant();
+    }
 }

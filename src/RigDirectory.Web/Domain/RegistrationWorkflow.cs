@@ -9,7 +9,8 @@ public enum RegistrationActor
 
 /// <summary>
 /// The registration state machine: a leader submits a draft (or a registration sent back for changes);
-/// a reviewer approves it, sends it back, or rejects it. Every other move is refused with a reason.
+/// a reviewer approves it, sends it back, or rejects it; an approved RIG that closed is archived, and can be restored.
+/// Every other move is refused with a reason.
 /// </summary>
 public static class RegistrationWorkflow
 {
@@ -20,6 +21,8 @@ public static class RegistrationWorkflow
         [(RigStatus.Submitted, RigStatus.Approved)] = RegistrationActor.Reviewer,
         [(RigStatus.Submitted, RigStatus.ChangesRequested)] = RegistrationActor.Reviewer,
         [(RigStatus.Submitted, RigStatus.Rejected)] = RegistrationActor.Reviewer,
+        [(RigStatus.Approved, RigStatus.Archived)] = RegistrationActor.Reviewer,
+        [(RigStatus.Archived, RigStatus.Approved)] = RegistrationActor.Reviewer,
     };
 
     /// <summary>Null when the move is allowed; otherwise a sentence saying why not.</summary>
@@ -28,7 +31,7 @@ public static class RegistrationWorkflow
         if (Allowed.TryGetValue((from, to), out var who))
         {
             return who == actor ? null : who == RegistrationActor.Reviewer
-                ? "Only ACR reviewers can approve, reject or ask for changes."
+                ? "Only ACR reviewers can approve, reject, ask for changes, archive or restore."
                 : "Only the RIG's leaders can submit its registration.";
         }
 
@@ -36,6 +39,8 @@ public static class RegistrationWorkflow
         {
             (RigStatus.Submitted, RigStatus.Submitted) => "This registration has already been submitted and is waiting for review.",
             (RigStatus.Approved, _) => "This RIG is already approved.",
+            (RigStatus.Archived, _) => "This RIG is archived; an admin can restore it.",
+            (_, RigStatus.Archived) => "Only an approved RIG can be archived.",
             (RigStatus.Rejected, _) => "This registration was rejected and is closed.",
             (RigStatus.Draft or RigStatus.ChangesRequested, RigStatus.Approved or RigStatus.Rejected or RigStatus.ChangesRequested) => "A registration must be submitted before it can be reviewed.",
             _ => $"A registration cannot go from {from.DisplayName()} to {to.DisplayName()}.",

@@ -7,9 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using RigDirectory.Web.Data.Seed;
-using RigDirectory.Web.Features.Benchmark;
-using RigDirectory.Web.Features.Directory;
-using RigDirectory.Web.Features.Map;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Infrastructure;
@@ -40,12 +37,6 @@ public static class WebServiceCollectionExtensions
         // School and RIG names are often French or accented: write them as characters, not &#x…; escapes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddResponseCompression(options => options.EnableForHttps = true);
-        services.AddOutputCache(DirectoryCache.AddPolicy);
-        services.AddSingleton<DirectoryCache>();
-        services.AddSingleton<DirectorySnapshot>();
-        services.AddScoped<Features.Reviews.ReviewDecisions>();
-        services.AddScoped<Features.Register.RegistrationEmails>();
-        services.AddSingleton(_ => new MapGeometry(MapGeometry.DefaultFolder));
         return services;
     }
 
@@ -92,7 +83,6 @@ public static class WebServiceCollectionExtensions
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapControllers().WithStaticAssets();
         app.MapRazorPages().WithStaticAssets();
-        app.MapBenchmarkBaseline();
 
         // An unknown address is a 404 for everyone; without this the fallback policy would send
         // anonymous visitors to sign in first.

@@ -6,33 +6,29 @@ using RigDirectory.Web.Domain;
 namespace RigDirectory.Web.Security;
 
 /// <summary>
-/// Daily caps on the emails users make the app send to addresses they type, so the directory cannot be used to
-/// spam anyone: per RIG, and per recipient across all RIGs.
+/// Daily caps on the emails users make the app send to addresses they type (invitations, sponsor confirmations),
+/// so the directory cannot be used to spam anyone: per RIG, and per recipient across all RIGs. They count the
+/// outbox, whose rows stay when a sponsor or invitation is removed, so removing and re-adding resets nothing.
 /// </summary>
 public sealed class OutgoingEmailCaps(AppDbContext db, IOptions<RateLimitOptions> options, TimeProvider clock)
 {
-    /// <summary>
-    /// Null when the email may go, after counting it (saved with the caller's next <c>SaveChangesAsync</c>);
-    /// otherwise why it may not.
-    /// </summary>
-    public async Task<string?> ReserveAsync(int rigId, string recipient, string purpose, CancellationToken cancellationToken)
+    public static readonly EmailPurpose[] Capped = [EmailPurpose.SponsorConfirmation, EmailPurpose.OfficerInvitation];
+
+    /// <summary>Null when one more email to <paramref name="recipient"/> may go; otherwise why it may not.</summary>
+    public async Task<string?> RefusalAsync(int rigId, string recipient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         var limits = options.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var since = now.AddDays(-1);
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
         var address = recipient.Trim().ToLowerInvariant();
-        if (await db.EmailQuota.CountAsync(e => e.RigId == rigId && e.SentAt > since, cancellationToken) >= limits.EmailsPerRigPerDay)
+        var capped = db.OutboxMessages.Where(m => Capped.Contains(m.Purpose) && m.CreatedAt > since);
+        if (await capped.CountAsync(m => m.RigId == rigId, cancellationToken) >= limits.EmailsPerRigPerDay)
         {
             return $"This RIG has sent its {limits.EmailsPerRigPerDay} invitation and sponsor emails for today. Try again tomorrow.";
         }
 
-        if (await db.EmailQuota.CountAsync(e => e.Recipient == address && e.SentAt > since, cancellationToken) >= limits.EmailsPerRecipientPerDay)
-        {
-            return $"{recipient.Trim()} has already received {limits.EmailsPerRecipientPerDay} emails from RigDirectory today. Try again tomorrow.";
-        }
-
-        db.EmailQuota.Add(new EmailQuotaEntry { RigId = rigId, Recipient = address, Purpose = purpose, SentAt = now });
-        return null;
+        return await capped.CountAsync(m => m.Recipient == address, cancellationToken) >= limits.EmailsPerRecipientPerDay
+            ? $"{recipient.Trim()} has already received {limits.EmailsPerRecipientPerDay} emails from RigDirectory today. Try again tomorrow."
+            : null;
     }
 }

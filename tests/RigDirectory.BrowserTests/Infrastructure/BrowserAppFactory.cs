@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -12,10 +10,10 @@ using RigDirectory.Web.Features.Directory;
 namespace RigDirectory.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The app on a real Kestrel port with its own SQLite file and email pickup folder, and a headless
-/// Debian Chromium driven by Playwright.
+/// The app on a real Kestrel port with its own SQLite file, the real clock, the outbox worker sending to an email
+/// pickup folder, and a headless Debian Chromium driven by Playwright.
 /// </summary>
-public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "rigdirectory-browser-" + Guid.NewGuid().ToString("N"));
     private readonly int _port;
@@ -38,21 +36,25 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public IBrowser Browser { get; private set; } = null!;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override bool UseFakeClock => false;
+
+    protected override bool DriveOutboxByHand => false;
+
+    protected override bool CaptureEmails => false;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        builder.UseEnvironment("Testing");
-        // Outside Development the host does not map static assets to the build's folders by itself; without
-        // this, precompressed variants (what a browser asks for) would be served empty.
-        builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_folder, "app.db")}");
-        builder.UseSetting("Email:PickupDirectory", MailFolder);
-        builder.UseSetting("App:PublicBaseUrl", $"http://127.0.0.1:{_port}/");
-        builder.UseSetting("RateLimiting:AccountPosts", "100000");
+        ["Email:PickupDirectory"] = MailFolder,
+        ["App:PublicBaseUrl"] = $"http://127.0.0.1:{_port}/",
+        ["Outbox:PollInterval"] = "00:00:00.500",
         // Plain HTTP on loopback: no TLS certificate exists on a fresh machine.
-        builder.UseSetting("Security:RequireHttps", "false");
-        builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
-        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
-    }
+        ["Security:RequireHttps"] = "false",
+        ["Bootstrap:AdminEmail"] = AdminEmail,
+        ["Bootstrap:AdminPassword"] = AdminPassword,
+    };
+
+    protected override DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder options) =>
+        options.UseAppSqlite($"Data Source={Path.Combine(_folder, "app.db")}");
 
     private static int FreePort()
     {
@@ -84,17 +86,11 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var schools = await db.Schools.ToListAsync();
-        var data = DemoDataGenerator.Generate(schools, DateTime.UtcNow);
+        var data = DemoDataGenerator.Generate(schools, Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         db.Users.AddRange(data.Users);
         db.Rigs.AddRange(data.Rigs);
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<DirectoryCache>().EvictAsync();
-    }
-
-    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
@@ -167,25 +163,10 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>, IAsyncLi
         await page.GetByLabel("Email").FillAsync(AdminEmail);
         await page.GetByLabel("Password").FillAsync(AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByLabel("Authenticator code").FillAsync(RigDirectory.FunctionalTests.Infrastructure.Totp.Code(_adminAuthenticatorKey!, DateTimeOffset.UtcNow));
+        await page.GetByLabel("Authenticator code").FillAsync(Totp.Code(_adminAuthenticatorKey!, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         return page;
-    }
-
-    /// <summary>Creates a confirmed account directly, for people the journey does not need to see sign up.</summary>
-    public async Task CreateConfirmedUserAsync(string email, string password)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<RigDirectory.Web.Domain.ApplicationUser>>();
-        var user = new RigDirectory.Web.Domain.ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0] };
-        // Hashed directly: fixtures pick readable passwords, and the strength rules have their own tests.
-        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
-        var result = await users.CreateAsync(user);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
     }
 
     /// <summary>Waits for an email to land in the pickup folder and returns its first link.</summary>

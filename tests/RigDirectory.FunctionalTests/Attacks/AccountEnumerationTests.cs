@@ -1,5 +1,6 @@
 using System.Net;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests.Attacks;
@@ -43,8 +44,8 @@ public sealed class AccountEnumerationTests(RigDirectoryFactory factory) : IClas
 
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         Assert.Equal(fresh.Headers.Location, taken.Headers.Location);
-        Assert.Equal("You already have a RigDirectory account", factory.Emails.LastTo("taken.address@example.org").Subject);
-        Assert.Equal("Confirm your RigDirectory account", factory.Emails.LastTo("fresh.address@example.org").Subject);
+        Assert.Equal("You already have a RigDirectory account", (await factory.SentEmailsAsync()).LastTo("taken.address@example.org").Subject);
+        Assert.Equal("Confirm your RigDirectory account", (await factory.SentEmailsAsync()).LastTo("fresh.address@example.org").Subject);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Security;
 
@@ -31,7 +32,7 @@ public sealed class AdminTwoFactorTests(RigDirectoryFactory factory) : IClassFix
         var setUp = await client.GetDocumentAsync(AdminTwoFactorResultHandler.SetUpPath);
         var otpauth = new Uri(setUp.QuerySelector("#qrCodeData")!.GetAttribute("data-url")!);
         var key = System.Web.HttpUtility.ParseQueryString(otpauth.Query)["secret"]!;
-        using var verified = await client.SubmitFormAsync(setUp, "form#send-code", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        using var verified = await client.SubmitFormAsync(setUp, "form#send-code", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, factory.Clock.GetUtcNow()) });
         var codes = await client.GetDocumentAsync(verified.Headers.Location!.OriginalString);
         Assert.Contains("ShowRecoveryCodes", verified.Headers.Location.OriginalString, StringComparison.Ordinal);
         Assert.Equal(10, codes.QuerySelectorAll(".recovery-code, code.recovery-code").Length);
@@ -58,7 +59,7 @@ public sealed class AdminTwoFactorTests(RigDirectoryFactory factory) : IClassFix
         var (_, key) = await factory.CreateAdminWithAuthenticatorAsync("wrong.code.admin@acr.example.org", Password);
         using var client = factory.CreateNonRedirectingClient();
         using var first = await CookieSignIn.PasswordAsync(client, "wrong.code.admin@acr.example.org", Password);
-        var wrong = Totp.Code(key, DateTimeOffset.UtcNow.AddHours(1));
+        var wrong = Totp.Code(key, factory.Clock.GetUtcNow().AddHours(1));
 
         using var second = await client.SubmitFormAsync(first.Headers.Location!.OriginalString, "main form[method=post]", new Dictionary<string, string> { ["Input.TwoFactorCode"] = wrong });
         using var admin = await client.GetAsync("/admin");

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Infrastructure;
 using RigDirectory.Web.Infrastructure.Email;
@@ -24,7 +25,7 @@ public sealed class InvitationHijackTests(FileDatabaseFactory factory) : IClassF
         var id = await leader.StartDraftAsync(school);
         using var invited = await leader.SubmitFormAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = invitedEmail, ["Invite.Position"] = "Treasurer" });
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
-        var link = new Uri(PickupDirectoryEmailTransport.FirstLink(factory.Emails.LastTo(invitedEmail).HtmlBody!)!).PathAndQuery;
+        var link = new Uri(PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo(invitedEmail).HtmlBody!)!).PathAndQuery;
         return (id, link);
     }
 
@@ -77,7 +78,7 @@ public sealed class InvitationHijackTests(FileDatabaseFactory factory) : IClassF
             Assert.Contains("already been used", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.RigId == id && a.Action == "InvitationAccepted")));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.RigId == id && a.Action == AuditAction.InvitationAccepted)));
         Assert.Equal(1, await factory.WithDbAsync(db => db.RigOfficers.CountAsync(o => o.RigId == id && o.UserId == invitee.Id)));
         foreach (var item in responses.Concat<IDisposable>(clients))
         {
@@ -100,7 +101,7 @@ public sealed class SponsorLinkExpiryTests(FakeClockFactory factory) : IClassFix
             ["Input.Name"] = "Dr. Late Reader",
             ["Input.Email"] = "late.reader@hospital.example.org",
         })).Dispose();
-        var link = new Uri(PickupDirectoryEmailTransport.FirstLink(factory.Emails.LastTo("late.reader@hospital.example.org").HtmlBody!)!).PathAndQuery;
+        var link = new Uri(PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo("late.reader@hospital.example.org").HtmlBody!)!).PathAndQuery;
         using var anonymous = factory.CreateNonRedirectingClient();
 
         factory.Clock.Advance(TimeSpan.FromDays(31));

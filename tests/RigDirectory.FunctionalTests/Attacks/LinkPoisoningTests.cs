@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Infrastructure.Email;
 using RigDirectory.Web.Security;
 
@@ -29,7 +30,7 @@ public sealed class LinkPoisoningTests(DevelopmentFactory development, RigDirect
         using var response = await client.SubmitFormAsync(form, "form#forgot-password", new Dictionary<string, string> { ["Input.Email"] = "reset.victim@example.org" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var link = PickupDirectoryEmailTransport.FirstLink(development.Emails.LastTo("reset.victim@example.org").HtmlBody!)!;
+        var link = PickupDirectoryEmailTransport.FirstLink((await development.SentEmailsAsync()).LastTo("reset.victim@example.org").HtmlBody!)!;
         Assert.StartsWith(RigDirectoryFactory.PublicBaseUrl + "Identity/Account/ResetPassword?code=", link, StringComparison.Ordinal);
     }
 
@@ -49,7 +50,7 @@ public sealed class LinkPoisoningTests(DevelopmentFactory development, RigDirect
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var link = PickupDirectoryEmailTransport.FirstLink(development.Emails.LastTo("forged.host@example.org").HtmlBody!)!;
+        var link = PickupDirectoryEmailTransport.FirstLink((await development.SentEmailsAsync()).LastTo("forged.host@example.org").HtmlBody!)!;
         Assert.StartsWith(RigDirectoryFactory.PublicBaseUrl + "Identity/Account/ConfirmEmail?", link, StringComparison.Ordinal);
     }
 

@@ -1,21 +1,9 @@
 using System.Net;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests.Attacks;
-
-/// <summary>The app with its real rate limits (other tests lift them).</summary>
-public sealed class RateLimitedFactory : RigDirectoryFactory
-{
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["RateLimiting:AccountPosts"] = "10",
-        ["RateLimiting:OutgoingEmails"] = "10",
-        ["RateLimiting:TypeAhead"] = "60",
-        ["RateLimiting:EmailsPerRigPerDay"] = "20",
-        ["RateLimiting:EmailsPerRecipientPerDay"] = "3",
-    };
-}
 
 /// <summary>
 /// Threat: the app as a spam cannon or a password-guessing target: a new account posts dozens of invitations with
@@ -75,7 +63,7 @@ public sealed class MailAbuseTests(RateLimitedFactory factory) : IClassFixture<R
 
         Assert.All(statuses.Take(10), status => Assert.Equal(HttpStatusCode.Redirect, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
-        Assert.Equal(10, factory.Emails.Messages.Count(m => m.To.Mailboxes.Any(a => a.Address.StartsWith("stranger", StringComparison.Ordinal))));
+        Assert.Equal(10, (await factory.SentEmailsAsync()).Messages.Count(m => m.To.Mailboxes.Any(a => a.Address.StartsWith("stranger", StringComparison.Ordinal))));
         client.Dispose();
     }
 
@@ -98,7 +86,7 @@ public sealed class MailAbuseTests(RateLimitedFactory factory) : IClassFixture<R
             client.Dispose();
         }
 
-        Assert.Equal(3, factory.Emails.Messages.Count(m => m.To.Mailboxes.Any(a => a.Address == victim)));
+        Assert.Equal(3, (await factory.SentEmailsAsync()).Messages.Count(m => m.To.Mailboxes.Any(a => a.Address == victim)));
         Assert.Contains("has already received 3 emails from RigDirectory today", sent[3], StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests.Attacks;

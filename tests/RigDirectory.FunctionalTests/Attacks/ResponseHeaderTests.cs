@@ -1,4 +1,5 @@
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests.Attacks;

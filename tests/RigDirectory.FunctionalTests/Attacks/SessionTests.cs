@@ -5,23 +5,18 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests.Attacks;
-
-/// <summary>The moved clock starting now: authenticator codes are checked against the real time.</summary>
-public sealed class SessionClockFactory : FakeClockFactory
-{
-    protected override DateTimeOffset Start => DateTimeOffset.UtcNow;
-}
 
 /// <summary>
 /// Threat: a session outlives what should end it: a stolen cookie keeps working after the victim changes their
 /// password, a removed admin keeps admin pages for a minute, an admin's unattended browser stays signed in. Controls
 /// (ASVS L2): the security stamp is checked on every request; admin sessions end after 30 idle minutes or 12 hours.
 /// </summary>
-public sealed class SessionTests(SessionClockFactory factory) : IClassFixture<SessionClockFactory>
+public sealed class SessionTests(RigDirectoryFactory factory) : IClassFixture<RigDirectoryFactory>
 {
     private const string Password = "session test password";
 

@@ -1,4 +1,5 @@
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Security;
 
@@ -32,7 +33,7 @@ public sealed class UnconfirmedSponsorTests(RigDirectoryFactory factory) : IClas
             ["Input.Email"] = "never.asked@hospital.example.org",
         });
         var before = await anonymous.GetStringAsync("/rigs/sponsor-claim-rig");
-        var link = new Uri(Web.Infrastructure.Email.PickupDirectoryEmailTransport.FirstLink(factory.Emails.LastTo("never.asked@hospital.example.org").HtmlBody!)!).PathAndQuery;
+        var link = new Uri(Web.Infrastructure.Email.PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo("never.asked@hospital.example.org").HtmlBody!)!).PathAndQuery;
         (await anonymous.SubmitFormAsync(link, "main form[method=post]", new Dictionary<string, string>())).Dispose();
         var after = await anonymous.GetStringAsync("/rigs/sponsor-claim-rig");
 

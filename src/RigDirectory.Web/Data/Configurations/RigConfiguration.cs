@@ -100,7 +100,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.Property(a => a.EntityType).HasMaxLength(64);
         builder.Property(a => a.EntityId).HasMaxLength(450);
-        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(64);
         builder.Property(a => a.UserId).HasMaxLength(450);
         builder.Property(a => a.UserDisplayName).HasMaxLength(Limits.Name);
         builder.Property(a => a.FromStatus).HasConversion<string>().HasMaxLength(16);

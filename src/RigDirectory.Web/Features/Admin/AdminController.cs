@@ -3,14 +3,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Common;
+using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administer)]
 [Route("admin")]
-public sealed class AdminController(AppDbContext db) : Controller
+public sealed class AdminController(AppDbContext db, Outbox outbox) : Controller
 {
+    public const int FailedEmailsShown = 50;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -23,26 +27,37 @@ public sealed class AdminController(AppDbContext db) : Controller
             .GroupBy(s => 1)
             .Select(g => new { Total = g.Count(), WithRig = g.Count(s => s.Rigs.Any(r => r.Status == RigStatus.Approved)) })
             .FirstOrDefaultAsync(cancellationToken);
-        var failedEmails = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == "EmailFailed")
-            .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
-            .Take(20)
-            .Select(a => new FailedEmail(a.OccurredAt, a.RigId, a.Note))
+        var failed = db.OutboxMessages.AsNoTracking().Where(m => m.FailedAt != null);
+        var failedEmails = await failed
+            .OrderByDescending(m => m.FailedAt).ThenByDescending(m => m.Id)
+            .Take(FailedEmailsShown)
+            .Select(m => new FailedEmail(m.Id, m.FailedAt!.Value, m.RigId, m.Recipient, m.Subject, m.Attempts, m.LastError))
             .ToListAsync(cancellationToken);
         var model = new AdminDashboardViewModel(
             Enum.GetValues<RigStatus>().Select(s => new StatusCount(s, byStatus.GetValueOrDefault(s))).ToList(),
             schools?.Total ?? 0,
             schools?.WithRig ?? 0,
-            failedEmails);
+            failedEmails,
+            await failed.CountAsync(cancellationToken));
         return View(model);
+    }
+
+    /// <summary>Queues an email that failed every retry again, from its first attempt.</summary>
+    [HttpPost("emails/{id:long}/send-again")]
+    public async Task<IActionResult> SendAgain(long id, CancellationToken cancellationToken)
+    {
+        TempData.SetStatus(await outbox.SendAgainAsync(id, cancellationToken)
+            ? "The email is queued again; it goes out within a minute if the mail server answers."
+            : "That email is no longer waiting: it was already sent again.");
+        return RedirectToAction(nameof(Index));
     }
 }
 
 public sealed record StatusCount(RigStatus Status, int Count);
 
-public sealed record FailedEmail(DateTime At, int? RigId, string? What);
+public sealed record FailedEmail(long Id, DateTime At, int? RigId, string To, string Subject, int Attempts, string? Error);
 
-public sealed record AdminDashboardViewModel(IReadOnlyList<StatusCount> RigsByStatus, int Schools, int SchoolsWithRig, IReadOnlyList<FailedEmail> FailedEmails)
+public sealed record AdminDashboardViewModel(IReadOnlyList<StatusCount> RigsByStatus, int Schools, int SchoolsWithRig, IReadOnlyList<FailedEmail> FailedEmails, int FailedTotal)
 {
     public int AwaitingReview => RigsByStatus.Where(s => s.Status == RigStatus.Submitted).Sum(s => s.Count);
 }

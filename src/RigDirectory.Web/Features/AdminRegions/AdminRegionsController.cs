@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Security;
 
@@ -14,7 +15,7 @@ namespace RigDirectory.Web.Features.AdminRegions;
 /// <summary>Regions are data: curators rename them, describe them and keep their contacts current.</summary>
 [Authorize(Policy = Policies.Administer)]
 [Route("admin/regions")]
-public sealed class AdminRegionsController(AppDbContext db, DirectoryCache directoryCache, TimeProvider clock) : Controller
+public sealed class AdminRegionsController(AppDbContext db, AuditLog audit, DirectoryCache directoryCache) : Controller
 {
     private const string EditView = "~/Features/AdminRegions/Edit.cshtml";
 
@@ -47,14 +48,14 @@ public sealed class AdminRegionsController(AppDbContext db, DirectoryCache direc
             return View(EditView, await PageAsync(slug, input, null, cancellationToken));
         }
 
-        var before = new { region.Name, region.Description };
+        var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        Audit(region, AuditAction.RegionEdited, new AuditChanges().With(nameof(Region.Name), region.Name, input.Name.Trim()).With(nameof(Region.Description), region.Description, description));
         region.Name = input.Name.Trim();
-        region.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-        Audit(region, "RegionEdited", System.Text.Json.JsonSerializer.Serialize(new { before, after = new { region.Name, region.Description } }));
+        region.Description = description;
         await db.SaveChangesAsync(cancellationToken);
         await directoryCache.EvictAsync(cancellationToken);
-        TempData["StatusMessage"] = $"{region.Name} is saved.";
-        return Redirect($"/admin/regions/{slug}");
+        TempData.SetStatus($"{region.Name} is saved.");
+        return RedirectToAction(nameof(Edit), new { slug });
     }
 
     [HttpPost("{slug}/contacts")]
@@ -74,11 +75,11 @@ public sealed class AdminRegionsController(AppDbContext db, DirectoryCache direc
         }
 
         region.Contacts.Add(new RegionalContact { Name = input.Name.Trim(), Role = input.Role.Trim(), Email = input.Email.Trim(), SortOrder = region.Contacts.Count });
-        Audit(region, "RegionalContactAdded", $"{input.Name.Trim()} <{input.Email.Trim()}>");
+        Audit(region, AuditAction.RegionalContactAdded, AuditChanges.Of("Contact", null, $"{input.Name.Trim()} <{input.Email.Trim()}>"));
         await db.SaveChangesAsync(cancellationToken);
         await directoryCache.EvictAsync(cancellationToken);
-        TempData["StatusMessage"] = $"{input.Name.Trim()} was added to {region.Name}.";
-        return Redirect($"/admin/regions/{slug}");
+        TempData.SetStatus($"{input.Name.Trim()} was added to {region.Name}.");
+        return RedirectToAction(nameof(Edit), new { slug });
     }
 
     [HttpPost("{slug}/contacts/{contactId:int}/remove")]
@@ -91,11 +92,11 @@ public sealed class AdminRegionsController(AppDbContext db, DirectoryCache direc
         }
 
         db.RegionalContacts.Remove(contact);
-        Audit(contact.Region!, "RegionalContactRemoved", $"{contact.Name} <{contact.Email}>");
+        Audit(contact.Region!, AuditAction.RegionalContactRemoved, AuditChanges.Of("Contact", $"{contact.Name} <{contact.Email}>", null));
         await db.SaveChangesAsync(cancellationToken);
         await directoryCache.EvictAsync(cancellationToken);
-        TempData["StatusMessage"] = $"{contact.Name} was removed.";
-        return Redirect($"/admin/regions/{slug}");
+        TempData.SetStatus($"{contact.Name} was removed.");
+        return RedirectToAction(nameof(Edit), new { slug });
     }
 
     private async Task<RegionEditViewModel?> PageAsync(string slug, RegionInput? region, ContactInput? contact, CancellationToken cancellationToken)
@@ -114,17 +115,8 @@ public sealed class AdminRegionsController(AppDbContext db, DirectoryCache direc
             region ?? new RegionInput { Name = data.Name, Description = data.Description }, contact ?? new ContactInput());
     }
 
-    private void Audit(Region region, string action, string note) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            EntityType = nameof(Region),
-            EntityId = region.Id.ToString(CultureInfo.InvariantCulture),
-            Action = action,
-            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier),
-            UserDisplayName = User.Identity?.Name,
-            OccurredAt = clock.GetUtcNow().UtcDateTime,
-            Note = note,
-        });
+    private void Audit(Region region, AuditAction action, AuditChanges changes) =>
+        audit.Record(nameof(Region), region.Id.ToString(CultureInfo.InvariantCulture), null, action, changes);
 }
 
 public sealed class RegionInput

@@ -10,6 +10,8 @@ namespace RigDirectory.Web.Features.MyRigs;
 [Route("my/rigs")]
 public sealed class MyRigsController(AppDbContext db) : Controller
 {
+    public const string Name = "MyRigs";
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {

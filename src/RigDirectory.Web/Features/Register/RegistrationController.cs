@@ -1,79 +1,62 @@
 using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
-using RigDirectory.Web.Security;
+using RigDirectory.Web.Features.Common;
+using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Register;
 
 /// <summary>
-/// What the registration's controllers share: loading a registration with everything its pages show, checking
-/// that the user leads it and may still change it, rendering a step with the reviewer's note, and recording
-/// progress. The steps themselves are split by what a leader does: the school (<see cref="RegisterController"/>),
-/// the people (<see cref="RegisterPeopleController"/>), the details and submission (<see cref="RegisterDetailsController"/>).
+/// What the registration's controllers share: rendering a step with the registration so far and the reviewer's
+/// note, and translating the lifecycle's answers. The steps are split by what a leader does: the school
+/// (<see cref="RegisterController"/>), the people (<see cref="RegisterPeopleController"/>), the details and
+/// submission (<see cref="RegisterDetailsController"/>). The rules live in <see cref="RigLifecycle"/> and <see cref="RigPeople"/>.
 /// </summary>
 [Route("register")]
-public abstract class RegistrationController(AppDbContext db, IAuthorizationService authorization, DirectoryCache directoryCache, TimeProvider clock) : Controller
+public abstract class RegistrationController(AppDbContext db, LedRigs led) : Controller
 {
     protected AppDbContext Db => db;
 
+    protected LedRigs Led => led;
+
     protected string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    protected DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    protected string CurrentUserName => User.Identity?.Name ?? "A RIG leader";
-
-    protected static string Encode(string text) => HtmlEncoder.Default.Encode(text);
-
-    /// <summary>A registration the user leads (any status), or the 404 / 403 to answer instead.</summary>
-    protected async Task<(Rig? Rig, IActionResult? Refusal)> LoadLedAsync(int id, CancellationToken cancellationToken)
-    {
-        var rig = await db.Rigs
-            .Include(r => r.School)
-            .Include(r => r.Sponsors)
-            .Include(r => r.Officers).ThenInclude(o => o.User)
-            .Include(r => r.Invitations)
-            .Include(r => r.Events)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (rig is null)
-        {
-            return (null, NotFound());
-        }
-
-        return (await authorization.AuthorizeAsync(User, rig, Policies.EditRig)).Succeeded ? (rig, null) : (null, Forbid());
-    }
-
-    /// <summary>Loads a registration its leaders may still change, or says why not.</summary>
-    protected async Task<(Rig? Rig, IActionResult? Refusal)> LoadEditableAsync(int id, CancellationToken cancellationToken, bool allowApproved = false)
-    {
-        var (rig, refusal) = await LoadLedAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return (null, refusal);
-        }
-
-        if (!RegistrationWorkflow.IsEditableByLeaders(rig!.Status) && !(allowApproved && rig.Status == RigStatus.Approved))
-        {
-            TempData["StatusMessage"] = $"This registration is {rig.Status.DisplayName().ToLowerInvariant()} and can no longer be changed here.";
-            return (null, RedirectToAction(nameof(RegisterDetailsController.Review), RegisterDetailsController.Name, new { id }));
-        }
-
-        return (rig, null);
-    }
-
+    /// <summary>Shows a step of a registration its leaders may still change (sponsors and officers also after approval).</summary>
     protected async Task<IActionResult> StepAsync<TInput>(int id, RegistrationStep step, Func<Rig, TInput> input, CancellationToken cancellationToken)
     {
-        // Sponsors and officers stay the leaders' to manage after approval; the rest of the wizard does not.
-        var (rig, refusal) = await LoadEditableAsync(id, cancellationToken, allowApproved: step is RegistrationStep.Sponsors or RegistrationStep.Officers);
-        return refusal ?? await StepViewAsync(rig!, step, input(rig!), cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: step is RegistrationStep.Sponsors or RegistrationStep.Officers, cancellationToken);
+        return refusal is not null ? Refuse(id, refusal) : await StepViewAsync(rig!, step, input(rig!), cancellationToken);
     }
 
-    protected async Task<IActionResult> StepViewAsync<TInput>(Rig rig, RegistrationStep step, TInput input, CancellationToken cancellationToken)
+    /// <summary>Translates a command's result: on to <paramref name="next"/>, back to the step with its errors, or a refusal.</summary>
+    protected async Task<IActionResult> AnswerAsync<TInput>(int id, LifecycleResult result, RegistrationStep step, TInput input, Func<LifecycleResult, IActionResult> next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                return this.Done(result, next(result));
+            case Outcome.Invalid:
+                this.Failure(result);
+                return await StepViewAsync(id, step, input, cancellationToken);
+            case Outcome.Conflict:
+                TempData.SetStatus("Someone else changed this registration at the same moment. Here it is as it is now; do it again if it is still needed.");
+                return RedirectToAction(nameof(RegisterController.Resume), RegisterController.Name, new { id });
+            default:
+                return Refuse(id, result);
+        }
+    }
+
+    /// <summary>Renders a step after a refused post: the registration as saved, the form as posted.</summary>
+    protected async Task<IActionResult> StepViewAsync<TInput>(int id, RegistrationStep step, TInput input, CancellationToken cancellationToken)
+    {
+        var (rig, refusal) = await led.LoadAsync(id, cancellationToken);
+        return refusal is not null ? Refuse(id, refusal) : await StepViewAsync(rig!, step, input, cancellationToken);
+    }
+
+    private async Task<IActionResult> StepViewAsync<TInput>(Rig rig, RegistrationStep step, TInput input, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -83,11 +66,19 @@ public abstract class RegistrationController(AppDbContext db, IAuthorizationServ
         return RegistrationView(step.ToString(), await PageAsync(rig, input, cancellationToken));
     }
 
+    /// <summary>404 or 403, or (for a registration that can no longer change) its review page with the reason.</summary>
+    protected IActionResult Refuse(int id, LifecycleResult refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return this.Failure(refusal) ?? this.Done(refusal, RedirectToAction(nameof(RegisterDetailsController.Review), RegisterDetailsController.Name, new { id }));
+    }
+
     /// <summary>The wizard's views live with <see cref="RegisterController"/>, whichever controller renders them.</summary>
     protected ViewResult RegistrationView(string name, object model) => View($"/Features/Register/{name}.cshtml", model);
 
     protected async Task<RegistrationPage<TInput>> PageAsync<TInput>(Rig rig, TInput input, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(rig);
         var note = await db.AuditEntries.AsNoTracking()
             .Where(a => a.RigId == rig.Id && a.ToStatus == RigStatus.ChangesRequested)
             .OrderByDescending(a => a.OccurredAt)
@@ -96,23 +87,6 @@ public abstract class RegistrationController(AppDbContext db, IAuthorizationServ
         return new RegistrationPage<TInput>(RegistrationViewModel.From(rig, rig.Status == RigStatus.ChangesRequested ? note : null), input);
     }
 
-    protected async Task EvictIfPublishedAsync(Rig rig, CancellationToken cancellationToken)
-    {
-        if (rig.Status == RigStatus.Approved)
-        {
-            await directoryCache.EvictAsync(cancellationToken);
-        }
-    }
-
-    protected void Touch(Rig rig, RegistrationStep reached)
-    {
-        rig.UpdatedAt = Now;
-        if (reached > rig.RegistrationStep)
-        {
-            rig.RegistrationStep = reached;
-        }
-    }
-
-    protected void Audit(Rig rig, string action, string? note, RigStatus? from = null, RigStatus? to = null) =>
-        db.AuditEntries.Add(AuditEntry.ForRig(rig.Id, action, Now, UserId, CurrentUserName, note, from, to));
+    /// <summary>Where leaders of an approved RIG go after changing its people: the RIGs they lead.</summary>
+    protected IActionResult ToMyRigs() => RedirectToAction(nameof(Features.MyRigs.MyRigsController.Index), Features.MyRigs.MyRigsController.Name);
 }

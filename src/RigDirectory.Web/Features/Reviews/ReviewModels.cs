@@ -2,27 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Register;
+using RigDirectory.Web.Features.Common;
+using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Reviews;
-
-public enum ReviewAction
-{
-    Approve = 0,
-    RequestChanges = 1,
-    Reject = 2,
-}
-
-public sealed class DecisionInput
-{
-    public ReviewAction Action { get; set; }
-
-    [StringLength(Limits.LongText)]
-    public string? Note { get; set; }
-
-    /// <summary>The version of the registration the reviewer was looking at.</summary>
-    public int Version { get; set; }
-}
 
 public sealed class ReviewQueueInput
 {
@@ -58,7 +41,7 @@ public sealed record ReviewQueueViewModel(
 
 public sealed record DuplicateRow(int Id, string Slug, string Name, RigStatus Status);
 
-public sealed record HistoryRow(DateTime At, string? Who, string Action, RigStatus? From, RigStatus? To, string? Note);
+public sealed record HistoryRow(DateTime At, string? Who, AuditAction Action, RigStatus? From, RigStatus? To, string? Note, string? Changes);
 
 public sealed record ReviewPageViewModel(
     RegistrationViewModel Registration,
@@ -69,7 +52,8 @@ public sealed record ReviewPageViewModel(
     IReadOnlyList<DuplicateRow> Duplicates,
     IReadOnlyList<HistoryRow> History,
     IReadOnlyList<ChangeRow> PendingChange,
-    DecisionInput Decision);
+    DecisionInput Decision,
+    string? StatusNote);
 
 /// <summary>One field of a change waiting for review: what the directory shows now and what the leaders asked for.</summary>
 public sealed record ChangeRow(string Field, string Live, string Proposed);

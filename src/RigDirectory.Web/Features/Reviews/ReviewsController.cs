@@ -3,15 +3,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Register;
+using RigDirectory.Web.Features.Common;
+using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Reviews;
 
-/// <summary>The ACR review desk: a queue of registrations, and approve / request changes / reject with a note.</summary>
+/// <summary>The ACR review desk: a queue of registrations, approve / request changes / reject with a note, and archive or restore.</summary>
 [Authorize(Policy = Policies.Administer)]
 [Route("admin/reviews")]
-public sealed class ReviewsController(AppDbContext db, ReviewDecisions decisions, TimeProvider clock) : Controller
+public sealed class ReviewsController(AppDbContext db, RigLifecycle lifecycle, TimeProvider clock) : Controller
 {
     public const int PageSize = 25;
 
@@ -66,33 +67,40 @@ public sealed class ReviewsController(AppDbContext db, ReviewDecisions decisions
 
     [HttpPost("{id:int}")]
     public async Task<IActionResult> Decide(int id, [Bind(Prefix = "Decision")] DecisionInput input, CancellationToken cancellationToken) =>
-        await TranslateAsync(id, input, await decisions.DecideRegistrationAsync(id, input, ModelState.IsValid, User, cancellationToken), RedirectToAction(nameof(Index)), cancellationToken);
+        await TranslateAsync(id, input, null, ModelState.IsValid ? await lifecycle.DecideAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]), RedirectToAction(nameof(Index)), cancellationToken);
 
     /// <summary>Approves or rejects a pending change of name or school to an approved RIG.</summary>
     [HttpPost("{id:int}/change")]
     public async Task<IActionResult> DecideChange(int id, [Bind(Prefix = "Decision")] DecisionInput input, CancellationToken cancellationToken) =>
-        await TranslateAsync(id, input, await decisions.DecideChangeAsync(id, input, ModelState.IsValid, User, cancellationToken), RedirectToAction(nameof(Index), new { changes = true }), cancellationToken);
+        await TranslateAsync(id, input, null, ModelState.IsValid ? await lifecycle.DecideChangeAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]), RedirectToAction(nameof(Index), new { changes = true }), cancellationToken);
 
-    private async Task<IActionResult> TranslateAsync(int id, DecisionInput input, DecisionResult result, IActionResult whenDone, CancellationToken cancellationToken)
+    [HttpPost("{id:int}/archive")]
+    public async Task<IActionResult> Archive(int id, [Bind(Prefix = "Status")] StatusChangeInput input, CancellationToken cancellationToken) =>
+        await TranslateAsync(id, null, input, ModelState.IsValid ? await lifecycle.ArchiveAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]), RedirectToAction(nameof(Show), new { id }), cancellationToken);
+
+    [HttpPost("{id:int}/restore")]
+    public async Task<IActionResult> Restore(int id, [Bind(Prefix = "Status")] StatusChangeInput input, CancellationToken cancellationToken) =>
+        await TranslateAsync(id, null, input, ModelState.IsValid ? await lifecycle.RestoreAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]), RedirectToAction(nameof(Show), new { id }), cancellationToken);
+
+    private async Task<IActionResult> TranslateAsync(int id, DecisionInput? decision, StatusChangeInput? status, LifecycleResult result, IActionResult whenDone, CancellationToken cancellationToken)
     {
-        switch (result.Outcome)
+        if (result.Succeeded)
         {
-            case DecisionOutcome.NotFound:
-                return NotFound();
-            case DecisionOutcome.Conflict:
-                return await ConflictAsync(id, cancellationToken);
-            case DecisionOutcome.Invalid:
-                foreach (var (key, message) in result.Errors)
-                {
-                    ModelState.AddModelError(key, message);
-                }
-
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View(nameof(Show), await PageAsync(id, input, cancellationToken));
-            default:
-                TempData["StatusMessage"] = result.Message;
-                return whenDone;
+            return this.Done(result, whenDone);
         }
+
+        if (result.Outcome == Outcome.Conflict)
+        {
+            return await ConflictAsync(id, cancellationToken);
+        }
+
+        if (this.Failure(result) is { } failure)
+        {
+            return failure;
+        }
+
+        var page = await PageAsync(id, decision ?? new DecisionInput(), cancellationToken);
+        return page is null ? NotFound() : View(nameof(Show), page with { StatusNote = status?.Note });
     }
 
     private async Task<IActionResult> ConflictAsync(int id, CancellationToken cancellationToken)
@@ -138,7 +146,7 @@ public sealed class ReviewsController(AppDbContext db, ReviewDecisions decisions
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.RigId == id)
             .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
-            .Select(a => new HistoryRow(a.OccurredAt, a.UserDisplayName, a.Action, a.FromStatus, a.ToStatus, a.Note))
+            .Select(a => new HistoryRow(a.OccurredAt, a.UserDisplayName, a.Action, a.FromStatus, a.ToStatus, a.Note, a.Changes))
             .ToListAsync(cancellationToken);
         decision.Version = rig.Version;
         return new ReviewPageViewModel(
@@ -150,7 +158,8 @@ public sealed class ReviewsController(AppDbContext db, ReviewDecisions decisions
             duplicates,
             history,
             comparison,
-            decision);
+            decision,
+            null);
     }
 
 }

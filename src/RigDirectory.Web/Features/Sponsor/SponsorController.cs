@@ -3,15 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Sponsor;
 
 /// <summary>A faculty sponsor confirms, from the link emailed to them, that they sponsor a RIG. No account needed.</summary>
 [AllowAnonymous]
 [Route("sponsors/confirm/{token}")]
-public sealed class SponsorController(AppDbContext db, DirectoryCache directoryCache, TimeProvider clock) : Controller
+public sealed class SponsorController(AppDbContext db, RigPeople people, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Confirm(string token, CancellationToken cancellationToken)
@@ -30,28 +30,8 @@ public sealed class SponsorController(AppDbContext db, DirectoryCache directoryC
             return invalid;
         }
 
-        if (sponsor!.ConfirmedAt is null)
-        {
-            sponsor.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
-            db.AuditEntries.Add(new AuditEntry
-            {
-                EntityType = nameof(FacultySponsor),
-                EntityId = sponsor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                RigId = sponsor.RigId,
-                Action = "SponsorConfirmed",
-                UserDisplayName = sponsor.Name,
-                OccurredAt = sponsor.ConfirmedAt.Value,
-                Note = sponsor.Email,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            if (sponsor.Rig!.Status == RigStatus.Approved)
-            {
-                // A confirmed sponsor appears on the public profile.
-                await directoryCache.EvictAsync(cancellationToken);
-            }
-        }
-
-        return View(new SponsorConfirmationViewModel(token, sponsor.Name, sponsor.Rig!.Name, sponsor.Rig.School!.DisplayName, Confirmed: true));
+        await people.ConfirmSponsorAsync(sponsor!, cancellationToken);
+        return View(new SponsorConfirmationViewModel(token, sponsor!.Name, sponsor.Rig!.Name, sponsor.Rig.School!.DisplayName, Confirmed: true));
     }
 
     private async Task<(FacultySponsor? Sponsor, ViewResult? Invalid)> FindAsync(string token, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace RigDirectory.Web.Areas.Identity.Pages.Account;
 
 /// <summary>Emails a reset link (built from the public base URL) to a confirmed account; the answer is the same for any address.</summary>
 [AllowAnonymous]
-public class ForgotPasswordModel(UserManager<ApplicationUser> users, AccountEmails accountEmails) : PageModel
+public class ForgotPasswordModel(UserManager<ApplicationUser> users, RigDirectory.Web.Notifications.EmailNotifications emails) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -25,7 +25,7 @@ public class ForgotPasswordModel(UserManager<ApplicationUser> users, AccountEmai
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is not null && await users.IsEmailConfirmedAsync(user))
         {
-            await accountEmails.SendPasswordResetAsync(user);
+            await emails.PasswordResetAsync(user);
         }
 
         return RedirectToPage("./ForgotPasswordConfirmation");

@@ -13,7 +13,7 @@ namespace RigDirectory.Web.Areas.Identity.Pages.Account;
 [AllowAnonymous]
 public class RegisterModel(
     UserManager<ApplicationUser> userManager,
-    AccountEmails accountEmails,
+    RigDirectory.Web.Notifications.EmailNotifications emails,
     TimeProvider clock,
     ILogger<RegisterModel> logger) : PageModel
 {
@@ -55,7 +55,7 @@ public class RegisterModel(
         if (await userManager.FindByEmailAsync(email) is not null)
         {
             // The visitor sees what a new registration sees; only the address's owner is told it has an account.
-            await accountEmails.SendAlreadyRegisteredAsync(email);
+            await emails.AlreadyRegisteredAsync(email);
             return RedirectToPage("RegisterConfirmation", new { returnUrl });
         }
 
@@ -79,7 +79,7 @@ public class RegisterModel(
 
         await userManager.AddToRoleAsync(user, Roles.Student);
         logger.LogInformation("New account created");
-        await accountEmails.SendConfirmationAsync(user, returnUrl);
+        await emails.AccountConfirmationAsync(user, returnUrl);
         return RedirectToPage("RegisterConfirmation", new { returnUrl });
     }
 }

@@ -9,7 +9,7 @@ namespace RigDirectory.Web.Areas.Identity.Pages.Account;
 
 /// <summary>Sends the confirmation email again to an unconfirmed account; the answer is the same for any address.</summary>
 [AllowAnonymous]
-public class ResendEmailConfirmationModel(UserManager<ApplicationUser> users, AccountEmails accountEmails) : PageModel
+public class ResendEmailConfirmationModel(UserManager<ApplicationUser> users, RigDirectory.Web.Notifications.EmailNotifications emails) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -26,7 +26,7 @@ public class ResendEmailConfirmationModel(UserManager<ApplicationUser> users, Ac
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is not null && !await users.IsEmailConfirmedAsync(user))
         {
-            await accountEmails.SendConfirmationAsync(user, returnUrl: null);
+            await emails.AccountConfirmationAsync(user, returnUrl: null);
         }
 
         Sent = true;

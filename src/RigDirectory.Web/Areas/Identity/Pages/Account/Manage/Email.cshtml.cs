@@ -8,7 +8,7 @@ using RigDirectory.Web.Security;
 namespace RigDirectory.Web.Areas.Identity.Pages.Account.Manage;
 
 /// <summary>Change the account's email address (confirmed from a link sent to the new address) or resend the confirmation.</summary>
-public class EmailModel(UserManager<ApplicationUser> users, AccountEmails accountEmails) : PageModel
+public class EmailModel(UserManager<ApplicationUser> users, RigDirectory.Web.Notifications.EmailNotifications emails) : PageModel
 {
     public string Email { get; private set; } = "";
 
@@ -62,7 +62,7 @@ public class EmailModel(UserManager<ApplicationUser> users, AccountEmails accoun
             return RedirectToPage();
         }
 
-        await accountEmails.SendEmailChangeAsync(user, newEmail);
+        await emails.EmailChangeAsync(user, newEmail);
         StatusMessage = $"We sent a link to {newEmail}. Your address changes when you follow it.";
         return RedirectToPage();
     }
@@ -75,7 +75,7 @@ public class EmailModel(UserManager<ApplicationUser> users, AccountEmails accoun
             return NotFound();
         }
 
-        await accountEmails.SendConfirmationAsync(user, returnUrl: null);
+        await emails.AccountConfirmationAsync(user, returnUrl: null);
         StatusMessage = "Confirmation email sent. Please check your inbox.";
         return RedirectToPage();
     }

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace RigDirectory.FunctionalTests.Infrastructure;
+namespace RigDirectory.Testing;
 
 /// <summary>Counts every command EF Core executes; tests reset it before the request they measure.</summary>
 public sealed class CommandCounter : DbCommandInterceptor

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace RigDirectory.FunctionalTests.Infrastructure;
+namespace RigDirectory.Testing;
 
 /// <summary>What an authenticator app shows: RFC 6238 codes (HMAC-SHA1, 30-second steps, 6 digits) from a base32 key.</summary>
 public static class Totp

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 
-namespace RigDirectory.FunctionalTests.Infrastructure;
+namespace RigDirectory.Testing;
 
 /// <summary>A directory with known RIGs in every status, for the public pages' tests.</summary>
 public sealed class DirectoryFactory : RigDirectoryFactory, IAsyncLifetime

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -10,17 +11,21 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure.Email;
+using RigDirectory.Web.Notifications;
 
-namespace RigDirectory.FunctionalTests.Infrastructure;
+namespace RigDirectory.Testing;
 
 /// <summary>
-/// The app over HTTP in memory, on an in-memory SQLite database that lives as long as the factory, with
-/// email captured instead of sent and a test sign-in scheme that only authenticates.
+/// The base of every test host: the app in the Testing environment on an in-memory SQLite database that lives as
+/// long as the factory, email captured instead of sent, a clock the test moves, the outbox worker driven by the
+/// test (<see cref="SentEmailsAsync"/>), and a test sign-in scheme that only authenticates. Browser tests derive
+/// from it and put the app on a real port.
 /// </summary>
 public class RigDirectoryFactory : WebApplicationFactory<Program>
 {
@@ -30,9 +35,37 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
     {
         _connection.Open();
         ClientOptions.BaseAddress = new Uri("https://localhost");
+        // Each reading of the clock moves it on a little, so that entries written one after another stay in order.
+        Clock = new FakeTimeProvider(Start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
     }
 
+    /// <summary>The app's clock: tests move it for expiries, timeouts and retries, and read it instead of the real time.</summary>
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>
+    /// Where the clock starts: the real time by default, because browsers and cookie jars judge cookies by it and
+    /// authenticator codes are checked against it; a test of dates picks a fixed moment.
+    /// </summary>
+    protected virtual DateTimeOffset Start => DateTimeOffset.UtcNow;
+
+    /// <summary>Whether the app gets <see cref="Clock"/>; a real browser against a real server needs the real time.</summary>
+    protected virtual bool UseFakeClock => true;
+
+    /// <summary>Whether the test sends queued email itself (<see cref="SentEmailsAsync"/>) instead of the background worker.</summary>
+    protected virtual bool DriveOutboxByHand => true;
+
+    /// <summary>Whether email is captured in <see cref="Emails"/> instead of going to the configured transport.</summary>
+    protected virtual bool CaptureEmails => true;
+
+    /// <summary>Every email the outbox has sent so far; read through <see cref="SentEmailsAsync"/>.</summary>
     public CapturingEmailTransport Emails { get; } = new();
+
+    /// <summary>Sends what the outbox holds that is due (as the worker would), then returns every email sent so far.</summary>
+    public async Task<CapturingEmailTransport> SentEmailsAsync()
+    {
+        await Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None);
+        return Emails;
+    }
 
     /// <summary>Counts the SQL commands the app sends, for the per-page statement budgets.</summary>
     public CommandCounter Commands { get; } = new();
@@ -66,6 +99,7 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.UseSetting("Outbox:RunWorker", DriveOutboxByHand ? "false" : "true");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -77,8 +111,18 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
             services.RemoveAll<IDbContextOptionsConfiguration<SqliteAppDbContext>>();
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => UseDatabase(options).AddInterceptors(Commands));
 
-            services.RemoveAll<IEmailTransport>();
-            services.AddSingleton<IEmailTransport>(Emails);
+            if (CaptureEmails)
+            {
+                services.RemoveAll<IEmailTransport>();
+                services.AddSingleton<IEmailTransport>(Emails);
+            }
+
+            if (UseFakeClock)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                services.Configure<SecurityStampValidatorOptions>(options => options.TimeProvider = Clock);
+                services.PostConfigureAll<CookieAuthenticationOptions>(options => options.TimeProvider = Clock);
+            }
 
             services.AddAuthentication().AddScheme<TestAuthOptions, TestAuthHandler>(TestAuthHandler.SchemeName, options =>
             {
@@ -141,6 +185,29 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         return user;
     }
 
+    /// <summary>A complete registration waiting for review at <paramref name="schoolSlug"/>, led by a new student account.</summary>
+    public async Task<(int Id, ApplicationUser Leader)> CreateSubmittedRigAsync(string schoolSlug, string name, DateTime submittedAt, string password = "submitted rig password")
+    {
+        var leader = await CreateUserAsync($"leader.{schoolSlug}@example.org", password, emailConfirmed: true, Web.Security.Roles.Student);
+        var id = await WithDbAsync(async db =>
+        {
+            var rig = await TestRigs.MakeAsync(db, $"{schoolSlug}-rig", name, schoolSlug, RigStatus.Submitted, r =>
+            {
+                r.Description = "Talks and workshops for every year.";
+                r.ContactEmail = $"{schoolSlug}@example.org";
+                r.SubmittedAt = submittedAt;
+                r.CreatedByUserId = leader.Id;
+                r.RegistrationStep = RegistrationStep.Review;
+                r.Officers.Add(new RigOfficer { UserId = leader.Id, Position = "President", GraduationYear = submittedAt.Year + 2 });
+                r.Events.Add(new RigEvent { Title = "Kick-off", StartsAt = submittedAt.AddDays(30) });
+            });
+            db.Rigs.Add(rig);
+            await db.SaveChangesAsync();
+            return rig.Id;
+        });
+        return (id, leader);
+    }
+
     /// <summary>An admin with an authenticator app already set up; returns the app's key, for <see cref="Totp"/>.</summary>
     public async Task<(ApplicationUser User, string AuthenticatorKey)> CreateAdminWithAuthenticatorAsync(string email, string password)
     {
@@ -163,48 +230,3 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>The app as a developer runs it: Development, with demo data.</summary>
-public sealed class DevelopmentFactory : RigDirectoryFactory
-{
-    protected override string EnvironmentName => Environments.Development;
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Enabled"] = "true" };
-}
-
-/// <summary>
-/// The app on a SQLite file: each request gets its own connection, so simultaneous requests really race, as on a
-/// server (the in-memory database shares one connection, which cannot hold two transactions at once).
-/// </summary>
-public sealed class FileDatabaseFactory : RigDirectoryFactory
-{
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"rigdirectory-race-{Guid.NewGuid():N}.db");
-
-    protected override DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder options) => options.UseAppSqlite($"Data Source={_path};Pooling=False");
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
-}
-
-/// <summary>Keeps every message the app sends, for tests to read.</summary>
-public sealed class CapturingEmailTransport : IEmailTransport
-{
-    private readonly ConcurrentQueue<MimeMessage> _messages = new();
-
-    public IReadOnlyList<MimeMessage> Messages => [.. _messages];
-
-    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
-    {
-        _messages.Enqueue(message);
-        return Task.CompletedTask;
-    }
-
-    public MimeMessage LastTo(string email) =>
-        Messages.LastOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase)))
-        ?? throw new InvalidOperationException($"No email was sent to {email}.");
-}

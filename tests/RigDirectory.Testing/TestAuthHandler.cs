@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace RigDirectory.FunctionalTests.Infrastructure;
+namespace RigDirectory.Testing;
 
 public sealed class TestAuthOptions : AuthenticationSchemeOptions;
 

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Auditing;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
+
+namespace RigDirectory.Web.Lifecycle;
+
+/// <summary>How a registration begins and moves through the wizard's steps: the draft, its slug, a requested school.</summary>
+public sealed class RigDrafts(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Creates the draft with its "Started" entry; returns its id.</summary>
+    public async Task<int> CreateAsync(School school, string? note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(school);
+        var name = $"Radiology Interest Group at {school.DisplayName}";
+        var rig = new Rig
+        {
+            Slug = await UniqueSlugAsync(db.Rigs.Select(r => r.Slug), SlugRules.From($"{school.Slug} rig"), cancellationToken),
+            Name = name.Length > Limits.Name ? name[..Limits.Name] : name,
+            School = school,
+            Status = RigStatus.Draft,
+            RegistrationStep = RegistrationStep.Sponsors,
+            CreatedByUserId = audit.CurrentActor.UserId,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+        };
+        db.Rigs.Add(rig);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Rig(rig.Id, AuditAction.Started, note: note);
+        await db.SaveChangesAsync(cancellationToken);
+        return rig.Id;
+    }
+
+    /// <summary>A school the directory does not list yet, waiting (Requested) for its first RIG's approval.</summary>
+    public async Task<School> RequestSchoolAsync(MissingSchoolInput input, Jurisdiction jurisdiction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        var school = new School
+        {
+            Slug = await UniqueSlugAsync(db.Schools.Select(s => s.Slug), SlugRules.From($"{input.Name} {input.Campus} {input.City}"), cancellationToken),
+            Name = input.Name.Trim(),
+            Campus = string.IsNullOrWhiteSpace(input.Campus) ? null : input.Campus.Trim(),
+            City = input.City.Trim(),
+            JurisdictionCode = jurisdiction.Code,
+            Country = jurisdiction.Country,
+            Degree = input.Degree,
+            Status = SchoolStatus.Requested,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+        };
+        db.Schools.Add(school);
+        return school;
+    }
+
+    /// <summary>Records that the leaders reached <paramref name="step"/>, so the draft resumes there.</summary>
+    public void Reached(Rig rig, RegistrationStep step)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        rig.UpdatedAt = Now;
+        if (step > rig.RegistrationStep)
+        {
+            rig.RegistrationStep = step;
+        }
+    }
+
+    private static async Task<string> UniqueSlugAsync(IQueryable<string> slugs, string stem, CancellationToken cancellationToken)
+    {
+        stem = stem.Length > SlugRules.MaxLength - 6 ? stem[..(SlugRules.MaxLength - 6)].TrimEnd('-') : stem;
+        var taken = await slugs.Where(s => s == stem || s.StartsWith(stem + "-")).ToListAsync(cancellationToken);
+        if (!taken.Contains(stem))
+        {
+            return stem;
+        }
+
+        for (var i = 2; ; i++)
+        {
+            var candidate = $"{stem}-{i.ToString(CultureInfo.InvariantCulture)}";
+            if (!taken.Contains(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+}

@@ -1,0 +1,361 @@
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Auditing;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Notifications;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.Web.Lifecycle;
+
+/// <summary>
+/// The one owner of a RIG's life: start, save a step, submit, the reviewer's decision, a change of name or school
+/// and its decision, edits, "still active", archive and restore. It owns the state machine (through
+/// <see cref="RegistrationWorkflow"/>), timestamps, the school's listing, role grants, the audit entry, the
+/// leaders' emails and the transaction: each command saves once, so all of it commits or none does. Cache
+/// eviction follows a commit that changed what the public pages show.
+/// </summary>
+public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, DirectoryCache directoryCache, TimeProvider clock)
+{
+    private const string DecisionNote = "Decision.Note";
+    private const string StatusNote = "Status.Note";
+    private const string NoteRequired = "Write a note: the leaders see it and need to know what to do next.";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Starts a draft at a listed school, unless the school already has a RIG (or one under review).</summary>
+    public async Task<LifecycleResult> StartAsync(string? schoolSlug, CancellationToken cancellationToken)
+    {
+        var school = string.IsNullOrEmpty(schoolSlug) ? null : await db.Schools.Listed().SingleOrDefaultAsync(s => s.Slug == schoolSlug, cancellationToken);
+        if (school is null)
+        {
+            return LifecycleResult.Refused("Choose your school from the list, or tell us about a school that is missing.");
+        }
+
+        if (await db.Rigs.Where(r => r.SchoolId == school.Id).AnyAsync(RegistrationWorkflow.HoldsItsSchool, cancellationToken))
+        {
+            return LifecycleResult.Refused($"{school.DisplayName} already has a RIG, or one waiting for review. Contact its leaders rather than registering a second one.");
+        }
+
+        return LifecycleResult.Ok(rigId: await drafts.CreateAsync(school, null, cancellationToken));
+    }
+
+    /// <summary>Starts a draft at a school the directory does not list yet; the school is listed when the RIG is approved.</summary>
+    public async Task<LifecycleResult> StartAtNewSchoolAsync(MissingSchoolInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var jurisdiction = await db.Jurisdictions.SingleOrDefaultAsync(j => j.Code == input.State, cancellationToken);
+        if (jurisdiction is null)
+        {
+            return LifecycleResult.Invalid("MissingSchool.State", "Choose the state or province.");
+        }
+
+        var school = await drafts.RequestSchoolAsync(input, jurisdiction, cancellationToken);
+        return LifecycleResult.Ok(rigId: await drafts.CreateAsync(school, $"Requested a new school: {school.DisplayName}, {school.City}", cancellationToken));
+    }
+
+    /// <summary>Saves the details step: the RIG's own fields and its first event.</summary>
+    public async Task<LifecycleResult> SaveDetailsAsync(int id, DetailsInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: false, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (input.FoundedYear > Now.Year)
+        {
+            return LifecycleResult.Invalid("Input.FoundedYear", "The founding year cannot be in the future.");
+        }
+
+        rig!.Name = input.Name.Trim();
+        input.ApplyTo(rig);
+        input.ApplyFirstEventTo(rig);
+        drafts.Reached(rig, RegistrationStep.Review);
+        return await SaveAsync(LifecycleResult.Ok(rigId: rig.Id), cancellationToken);
+    }
+
+    public async Task<LifecycleResult> SubmitAsync(int id, CancellationToken cancellationToken)
+    {
+        var (rig, refusal) = await led.LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (RegistrationWorkflow.Refusal(rig!.Status, RigStatus.Submitted, RegistrationActor.Leader) is { } notAllowed)
+        {
+            return LifecycleResult.Invalid(string.Empty, notAllowed);
+        }
+
+        if (RegistrationRules.MissingForSubmission(rig).Count > 0)
+        {
+            return LifecycleResult.Invalid(string.Empty, "The registration is not complete yet.");
+        }
+
+        audit.Rig(rig.Id, AuditAction.Submitted, AuditChanges.Status(rig.Status, RigStatus.Submitted));
+        rig.Status = RigStatus.Submitted;
+        rig.SubmittedAt = Now;
+        drafts.Reached(rig, RegistrationStep.Review);
+        return await SaveAsync(LifecycleResult.Ok($"{rig.Name} was submitted for review. We will email you when ACR has looked at it."), cancellationToken);
+    }
+
+    /// <summary>A reviewer approves a registration, asks for changes or rejects it, with a note the leaders read.</summary>
+    public async Task<LifecycleResult> DecideAsync(int id, DecisionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var to = input.Action switch
+        {
+            ReviewAction.Approve => RigStatus.Approved,
+            ReviewAction.RequestChanges => RigStatus.ChangesRequested,
+            _ => RigStatus.Rejected,
+        };
+        return await MoveAsync(id, input.Version, to, input.Note, to != RigStatus.Approved ? DecisionNote : null, cancellationToken);
+    }
+
+    /// <summary>An admin archives an approved RIG that closed: it leaves the directory and its school shows no RIG.</summary>
+    public Task<LifecycleResult> ArchiveAsync(int id, StatusChangeInput input, CancellationToken cancellationToken) =>
+        MoveAsync(id, (input ?? throw new ArgumentNullException(nameof(input))).Version, RigStatus.Archived, input.Note, StatusNote, cancellationToken);
+
+    /// <summary>An admin puts an archived RIG back in the directory, unless its school has another RIG by now.</summary>
+    public async Task<LifecycleResult> RestoreAsync(int id, StatusChangeInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var schoolTaken = await db.Rigs.AnyAsync(r => r.Id == id && r.School!.Rigs.AsQueryable().Where(RegistrationWorkflow.HoldsItsSchool).Any(other => other.Id != id), cancellationToken);
+        return schoolTaken
+            ? LifecycleResult.Invalid(string.Empty, "Its school has another RIG now (approved or being registered); the archived one cannot come back beside it.")
+            : await MoveAsync(id, input.Version, RigStatus.Approved, input.Note, requiredNote: null, cancellationToken);
+    }
+
+    /// <summary>A reviewer's move of the RIG's status; <paramref name="requiredNote"/>: the field of a note that must be written.</summary>
+    private async Task<LifecycleResult> MoveAsync(int id, int seenVersion, RigStatus to, string? note, string? requiredNote, CancellationToken cancellationToken)
+    {
+        var rig = await db.Rigs.Include(r => r.School).Include(r => r.Officers).ThenInclude(o => o.User).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (rig is null)
+        {
+            return LifecycleResult.NotFound;
+        }
+
+        if (rig.Version != seenVersion)
+        {
+            return LifecycleResult.Conflict;
+        }
+
+        var errors = new List<KeyValuePair<string, string>>();
+        if (requiredNote is not null && string.IsNullOrWhiteSpace(note))
+        {
+            errors.Add(new(requiredNote, NoteRequired));
+        }
+
+        if (RegistrationWorkflow.Refusal(rig.Status, to, RegistrationActor.Reviewer) is { } refusal)
+        {
+            errors.Add(new(string.Empty, refusal));
+        }
+
+        if (errors.Count > 0)
+        {
+            return LifecycleResult.Invalid(errors);
+        }
+
+        var from = rig.Status;
+        await ApplyMoveAsync(rig, to, cancellationToken);
+        audit.Rig(rig.Id, ActionFor(from, to), AuditChanges.Status(from, to), note);
+        if (from != RigStatus.Archived)
+        {
+            emails.RegistrationDecided(rig, Leaders(rig).Select(u => u.Email!), to, note);
+        }
+
+        var done = from == RigStatus.Archived ? $"{rig.Name} is restored to the directory." : $"{rig.Name}: {to.DisplayName().ToLowerInvariant()}. The leaders were emailed.";
+        return await SaveIfUnchangedAsync(rig, seenVersion, LifecycleResult.Ok(done, rig.Id), evict: from == RigStatus.Approved || to == RigStatus.Approved, cancellationToken);
+    }
+
+    private async Task ApplyMoveAsync(Rig rig, RigStatus to, CancellationToken cancellationToken)
+    {
+        rig.Status = to;
+        rig.UpdatedAt = Now;
+        if (to != RigStatus.Approved || rig.ApprovedAt is not null)
+        {
+            return;
+        }
+
+        rig.ApprovedAt = Now;
+        rig.LastVerifiedAt = rig.SubmittedAt ?? Now;
+        if (rig.School!.Status == SchoolStatus.Requested)
+        {
+            rig.School.Status = SchoolStatus.Listed;
+            rig.School.UpdatedAt = Now;
+        }
+
+        await GrantLeaderRoleAsync(Leaders(rig), cancellationToken);
+    }
+
+    private static AuditAction ActionFor(RigStatus from, RigStatus to) => (from, to) switch
+    {
+        (RigStatus.Archived, _) => AuditAction.Restored,
+        (_, RigStatus.Archived) => AuditAction.Archived,
+        (_, RigStatus.Approved) => AuditAction.Approved,
+        (_, RigStatus.ChangesRequested) => AuditAction.ChangesRequested,
+        _ => AuditAction.Rejected,
+    };
+
+    /// <summary>
+    /// Adds the RigLeader role to the officers that lack it, in the same unit of work as the approval, so the
+    /// approval and the grant commit together.
+    /// </summary>
+    private async Task GrantLeaderRoleAsync(IReadOnlyList<ApplicationUser> leaders, CancellationToken cancellationToken)
+    {
+        var roleId = await db.Roles.Where(r => r.Name == Roles.RigLeader).Select(r => r.Id).SingleAsync(cancellationToken);
+        var ids = leaders.Select(l => l.Id).ToList();
+        var already = await db.UserRoles.Where(ur => ur.RoleId == roleId && ids.Contains(ur.UserId)).Select(ur => ur.UserId).ToListAsync(cancellationToken);
+        foreach (var id in ids.Except(already))
+        {
+            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = id, RoleId = roleId });
+        }
+    }
+
+    /// <summary>A leader edits an approved RIG: routine fields go live at once; a new name or school waits for review.</summary>
+    public async Task<LifecycleResult> EditAsync(int id, RigProfileInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        if (refusal is not null || rig!.Status != RigStatus.Approved)
+        {
+            return refusal ?? LifecycleResult.Refused("This RIG is not approved yet; change it in its registration.");
+        }
+
+        var newSchool = input.SchoolSlug == rig.School!.Slug ? null : await db.Schools.Listed().SingleOrDefaultAsync(s => s.Slug == input.SchoolSlug, cancellationToken);
+        if (input.SchoolSlug != rig.School.Slug && newSchool is null)
+        {
+            return LifecycleResult.Invalid("Input.SchoolSlug", "No listed school has that address name; copy it from the school's page (/schools/…).");
+        }
+
+        if (input.FoundedYear > Now.Year)
+        {
+            return LifecycleResult.Invalid("Input.FoundedYear", "The founding year cannot be in the future.");
+        }
+
+        var routine = input.ApplyTo(rig);
+        if (routine.Count > 0)
+        {
+            rig.UpdatedAt = Now;
+            audit.Rig(rig.Id, AuditAction.Edited, routine);
+        }
+
+        var proposed = ProposeChange(rig, input.Name.Trim(), newSchool);
+        var message = string.Join(" ", new[] { routine.Count > 0 ? "Your changes are live." : null, proposed }.OfType<string>());
+        return await SaveAsync(LifecycleResult.Ok(message.Length == 0 ? "Nothing had changed." : message, rig.Id, published: true), cancellationToken, evict: routine.Count > 0);
+    }
+
+    /// <summary>Records a new name or school for review (or withdraws one); returns what the leader should know.</summary>
+    private string? ProposeChange(Rig rig, string name, School? newSchool)
+    {
+        var proposedName = name == rig.Name ? null : name;
+        if (proposedName == rig.PendingName && newSchool?.Id == rig.PendingSchoolId)
+        {
+            return null;
+        }
+
+        var change = new AuditChanges()
+            .With("Name", rig.Name, proposedName ?? rig.Name)
+            .With("School", rig.School!.DisplayName, newSchool?.DisplayName ?? rig.School.DisplayName);
+        rig.PendingName = proposedName;
+        rig.PendingSchoolId = newSchool?.Id;
+        rig.ChangeRequestedAt = proposedName is null && newSchool is null ? null : Now;
+        audit.Rig(rig.Id, rig.ChangeRequestedAt is null ? AuditAction.ChangeWithdrawn : AuditAction.ChangeRequested, change);
+        return rig.ChangeRequestedAt is null ? null : "The new name or school goes to ACR for review; the directory shows the approved one until then.";
+    }
+
+    /// <summary>A reviewer approves or rejects a pending change of name or school to an approved RIG.</summary>
+    public async Task<LifecycleResult> DecideChangeAsync(int id, DecisionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rig = await db.Rigs.Include(r => r.School).Include(r => r.PendingSchool).Include(r => r.Officers).ThenInclude(o => o.User).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (rig is null || rig.Version != input.Version)
+        {
+            return rig is null ? LifecycleResult.NotFound : LifecycleResult.Conflict;
+        }
+
+        var approve = input.Action == ReviewAction.Approve;
+        var errors = new List<KeyValuePair<string, string>>();
+        if (!rig.HasPendingChange || rig.Status != RigStatus.Approved)
+        {
+            errors.Add(new(string.Empty, "This RIG has no change waiting for review."));
+        }
+
+        if (!approve && string.IsNullOrWhiteSpace(input.Note))
+        {
+            errors.Add(new(DecisionNote, NoteRequired));
+        }
+
+        if (errors.Count > 0)
+        {
+            return LifecycleResult.Invalid(errors);
+        }
+
+        audit.Rig(rig.Id, approve ? AuditAction.ChangeApproved : AuditAction.ChangeRejected, new AuditChanges()
+            .With("Name", rig.Name, rig.PendingName ?? rig.Name)
+            .With("School", rig.School!.DisplayName, rig.PendingSchool?.DisplayName ?? rig.School.DisplayName), input.Note);
+        ApplyChange(rig, approve);
+        emails.ChangeDecided(rig, Leaders(rig).Select(u => u.Email!), approve, input.Note);
+        return await SaveIfUnchangedAsync(rig, input.Version, LifecycleResult.Ok($"{rig.Name}: change {(approve ? "approved" : "not approved")}. The leaders were emailed."), evict: approve, cancellationToken);
+    }
+
+    private void ApplyChange(Rig rig, bool approve)
+    {
+        if (approve)
+        {
+            rig.Name = rig.PendingName ?? rig.Name;
+            rig.SchoolId = rig.PendingSchoolId ?? rig.SchoolId;
+            rig.UpdatedAt = Now;
+        }
+
+        rig.PendingName = null;
+        rig.PendingSchoolId = null;
+        rig.ChangeRequestedAt = null;
+    }
+
+    /// <summary>The leaders confirm the RIG is still active: shown as "verified by its leaders on …".</summary>
+    public async Task<LifecycleResult> ConfirmActiveAsync(int id, CancellationToken cancellationToken)
+    {
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        if (refusal is not null || rig!.Status != RigStatus.Approved)
+        {
+            return refusal ?? LifecycleResult.Refused("Only an approved RIG can be verified.");
+        }
+
+        audit.Rig(rig.Id, AuditAction.Verified, AuditChanges.Of(nameof(Rig.LastVerifiedAt), rig.LastVerifiedAt?.ToString("O"), Now.ToString("O")));
+        rig.LastVerifiedAt = Now;
+        return await SaveAsync(LifecycleResult.Ok($"Thank you: {rig.Name} now shows as verified by its leaders today.", rig.Id, published: true), cancellationToken, evict: true);
+    }
+
+    private static List<ApplicationUser> Leaders(Rig rig) => rig.Officers.Where(o => o.EndedAt == null && o.User is not null).Select(o => o.User!).ToList();
+
+    /// <summary>Saves the unit of work; someone else's concurrent change to the RIG makes it a conflict instead of an error.</summary>
+    private async Task<LifecycleResult> SaveAsync(LifecycleResult done, CancellationToken cancellationToken, bool evict = false)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return LifecycleResult.Conflict;
+        }
+
+        if (evict)
+        {
+            await directoryCache.EvictAsync(cancellationToken);
+        }
+
+        return done;
+    }
+
+    /// <summary>Saves only if the RIG is still at the version the reviewer saw: a second reviewer on a stale page writes nothing.</summary>
+    private Task<LifecycleResult> SaveIfUnchangedAsync(Rig rig, int seenVersion, LifecycleResult done, bool evict, CancellationToken cancellationToken)
+    {
+        db.Entry(rig).Property(r => r.Version).OriginalValue = seenVersion;
+        return SaveAsync(done, cancellationToken, evict);
+    }
+}

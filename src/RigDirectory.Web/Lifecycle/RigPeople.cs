@@ -1,0 +1,253 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Auditing;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Notifications;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.Web.Lifecycle;
+
+/// <summary>
+/// The people of a RIG, during registration and after approval: faculty sponsors (added, confirmed from an emailed
+/// link, removed), the leader's own position, and co-leaders invited by email (sent, accepted once, or expired).
+/// </summary>
+public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, OutgoingEmailCaps caps, DirectoryCache directoryCache, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<LifecycleResult> AddSponsorAsync(int id, SponsorInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var email = input.Email.Trim();
+        if (rig!.Sponsors.Any(s => s.Email.Equals(email, StringComparison.OrdinalIgnoreCase)))
+        {
+            return LifecycleResult.Invalid("Input.Email", "This sponsor is already listed.");
+        }
+
+        if (await caps.RefusalAsync(rig.Id, email, cancellationToken) is { } capped)
+        {
+            return LifecycleResult.Invalid("Input.Email", capped);
+        }
+
+        var token = Tokens.New();
+        var sponsor = new FacultySponsor
+        {
+            Name = input.Name.Trim(),
+            Title = input.Title?.Trim(),
+            Department = input.Department?.Trim(),
+            Email = email,
+            ConfirmationTokenHash = Tokens.Hash(token),
+            ConfirmationRequestedAt = Now,
+            ConfirmationExpiresAt = Now.AddDays(EmailNotifications.SponsorConfirmationDays),
+            SortOrder = rig.Sponsors.Count,
+        };
+        rig.Sponsors.Add(sponsor);
+        drafts.Reached(rig, RegistrationStep.Sponsors);
+        audit.Rig(rig.Id, AuditAction.SponsorAdded, AuditChanges.Of("Sponsor", null, $"{sponsor.Name} <{sponsor.Email}>"));
+        emails.SponsorRequest(audit.CurrentActor.DisplayName, rig, sponsor, token);
+        return await SaveAsync(rig, $"{sponsor.Name} was added and asked by email to confirm.", cancellationToken);
+    }
+
+    public async Task<LifecycleResult> RemoveSponsorAsync(int id, int sponsorId, CancellationToken cancellationToken)
+    {
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var sponsor = rig!.Sponsors.SingleOrDefault(s => s.Id == sponsorId);
+        if (sponsor is null)
+        {
+            return LifecycleResult.NotFound;
+        }
+
+        if (rig.Status == RigStatus.Approved && rig.Sponsors.Count == 1)
+        {
+            return LifecycleResult.Invalid(string.Empty, "A RIG needs at least one faculty sponsor: add the new sponsor before removing this one.");
+        }
+
+        db.FacultySponsors.Remove(sponsor);
+        audit.Rig(rig.Id, AuditAction.SponsorRemoved, AuditChanges.Of("Sponsor", $"{sponsor.Name} <{sponsor.Email}>", null));
+        return await SaveAsync(rig, $"{sponsor.Name} was removed.", cancellationToken);
+    }
+
+    /// <summary>Leaves the sponsors step: at least one sponsor is needed.</summary>
+    public async Task<LifecycleResult> FinishSponsorsAsync(int id, CancellationToken cancellationToken)
+    {
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (rig!.Sponsors.Count == 0)
+        {
+            return LifecycleResult.Invalid(string.Empty, "Add at least one faculty sponsor before going on.");
+        }
+
+        if (rig.Status != RigStatus.Approved)
+        {
+            drafts.Reached(rig, RegistrationStep.Officers);
+        }
+
+        return await SaveAsync(rig, null, cancellationToken);
+    }
+
+    /// <summary>The signed-in leader's own position and graduation year.</summary>
+    public async Task<LifecycleResult> SaveOwnPositionAsync(int id, OfficerInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (GraduationYearRefusal(input.GraduationYear) is { } wrongYear)
+        {
+            return LifecycleResult.Invalid("Input.GraduationYear", wrongYear);
+        }
+
+        var userId = audit.CurrentActor.UserId;
+        var mine = rig!.Officers.FirstOrDefault(o => o.UserId == userId && o.EndedAt == null);
+        var before = mine is null ? null : $"{mine.Position}, class of {mine.GraduationYear.ToString(CultureInfo.InvariantCulture)}";
+        mine ??= AddOfficer(rig, userId!, input.Position.Trim(), input.GraduationYear);
+        mine.Position = input.Position.Trim();
+        mine.GraduationYear = input.GraduationYear;
+        audit.Rig(rig.Id, AuditAction.OfficerSaved, AuditChanges.Of($"Officer {audit.CurrentActor.DisplayName}", before, $"{mine.Position}, class of {mine.GraduationYear.ToString(CultureInfo.InvariantCulture)}"));
+        if (rig.Status != RigStatus.Approved)
+        {
+            drafts.Reached(rig, RegistrationStep.Details);
+        }
+
+        return await SaveAsync(rig, rig.Status == RigStatus.Approved ? "Your position is saved." : null, cancellationToken);
+    }
+
+    public async Task<LifecycleResult> InviteAsync(int id, InvitationInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var email = input.Email.Trim();
+        if (await caps.RefusalAsync(rig!.Id, email, cancellationToken) is { } capped)
+        {
+            return LifecycleResult.Invalid("Invite.Email", capped);
+        }
+
+        var token = Tokens.New();
+        var invitation = new OfficerInvitation
+        {
+            Email = email,
+            Position = input.Position.Trim(),
+            TokenHash = Tokens.Hash(token),
+            InvitedByUserId = audit.CurrentActor.UserId!,
+            CreatedAt = Now,
+            ExpiresAt = Now.AddDays(EmailNotifications.InvitationDays),
+        };
+        rig.Invitations.Add(invitation);
+        audit.Rig(rig.Id, AuditAction.OfficerInvited, AuditChanges.Of("Invitation", null, $"{email} as {invitation.Position}"));
+        emails.Invitation(audit.CurrentActor.DisplayName, rig, invitation, token);
+        return await SaveAsync(rig, $"An invitation was emailed to {email}.", cancellationToken);
+    }
+
+    /// <summary>
+    /// The invited account accepts: the invitation is marked used with a conditional update, so of several
+    /// simultaneous acceptances exactly one wins, and the officer is added in the same transaction.
+    /// </summary>
+    public async Task<LifecycleResult> AcceptInvitationAsync(int invitationId, int graduationYear, CancellationToken cancellationToken)
+    {
+        if (GraduationYearRefusal(graduationYear) is { } wrongYear)
+        {
+            return LifecycleResult.Invalid("Input.GraduationYear", wrongYear);
+        }
+
+        var invitation = await db.OfficerInvitations.AsNoTracking().Include(i => i.Rig).SingleAsync(i => i.Id == invitationId, cancellationToken);
+        var userId = audit.CurrentActor.UserId!;
+        var now = Now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.OfficerInvitations.Where(i => i.Id == invitationId && i.AcceptedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedByUserId, userId), cancellationToken);
+        if (claimed == 0)
+        {
+            return LifecycleResult.Refused("This invitation has already been used. Each invitation works once; ask the RIG's leaders for a new one if you need it.");
+        }
+
+        if (!await db.RigOfficers.AnyAsync(o => o.RigId == invitation.RigId && o.UserId == userId && o.EndedAt == null, cancellationToken))
+        {
+            db.RigOfficers.Add(new RigOfficer { RigId = invitation.RigId, UserId = userId, Position = invitation.Position, GraduationYear = graduationYear, StartedAt = now });
+        }
+
+        audit.Record(nameof(OfficerInvitation), invitation.Id.ToString(CultureInfo.InvariantCulture), invitation.RigId, AuditAction.InvitationAccepted,
+            AuditChanges.Of("Officer", null, $"{invitation.Email} as {invitation.Position}"));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await EvictIfPublishedAsync(invitation.Rig!, $"You are now {invitation.Position} of {invitation.Rig!.Name}.", cancellationToken);
+    }
+
+    /// <summary>A faculty sponsor confirms from the emailed link (no account needed); a second confirmation changes nothing.</summary>
+    public async Task<LifecycleResult> ConfirmSponsorAsync(FacultySponsor sponsor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sponsor);
+        if (sponsor.ConfirmedAt is not null)
+        {
+            return LifecycleResult.Ok();
+        }
+
+        sponsor.ConfirmedAt = Now;
+        audit.Record(nameof(FacultySponsor), sponsor.Id.ToString(CultureInfo.InvariantCulture), sponsor.RigId, AuditAction.SponsorConfirmed,
+            AuditChanges.Of("Sponsor confirmed", null, sponsor.Email), by: Actor.Named(sponsor.Name));
+        await db.SaveChangesAsync(cancellationToken);
+        // A confirmed sponsor appears on the public profile.
+        return await EvictIfPublishedAsync(sponsor.Rig!, null, cancellationToken);
+    }
+
+    public string? GraduationYearRefusal(int year) =>
+        year < Now.Year || year > Now.Year + 8 ? $"Enter a year from {Now.Year} to {Now.Year + 8}." : null;
+
+    private RigOfficer AddOfficer(Rig rig, string userId, string position, int graduationYear)
+    {
+        var officer = new RigOfficer { UserId = userId, Position = position, GraduationYear = graduationYear, StartedAt = Now };
+        rig.Officers.Add(officer);
+        return officer;
+    }
+
+    private async Task<LifecycleResult> SaveAsync(Rig rig, string? message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return LifecycleResult.Conflict;
+        }
+
+        return await EvictIfPublishedAsync(rig, message, cancellationToken);
+    }
+
+    private async Task<LifecycleResult> EvictIfPublishedAsync(Rig rig, string? message, CancellationToken cancellationToken)
+    {
+        var published = rig.Status == RigStatus.Approved;
+        if (published)
+        {
+            await directoryCache.EvictAsync(cancellationToken);
+        }
+
+        return LifecycleResult.Ok(message, rig.Id, published);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Infrastructure;
+
+namespace RigDirectory.Web.Notifications;
+
+/// <summary>
+/// Every email the app sends, composed in one place with every link built from the public base URL (a forged Host
+/// header can never turn them into links to another site), and queued in the outbox. RIG emails join the
+/// caller's unit of work; account emails follow a change Identity has already saved, so they are saved at once.
+/// </summary>
+public sealed class EmailNotifications(AppDbContext db, Outbox outbox, UserManager<ApplicationUser> users, PublicUrls urls)
+{
+    public const int InvitationDays = 14;
+    public const int SponsorConfirmationDays = 30;
+
+    public void SponsorRequest(string inviter, Rig rig, FacultySponsor sponsor, string token)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        ArgumentNullException.ThrowIfNull(sponsor);
+        var link = urls.Action("Confirm", "Sponsor", new { token });
+        outbox.Enqueue(new Email(EmailPurpose.SponsorConfirmation, sponsor.Email, $"Please confirm you sponsor {rig.Name}",
+            $"<p>{Html(inviter)} has named you as the faculty sponsor of <strong>{Html(rig.Name)}</strong> at {Html(rig.School!.DisplayName)}, a radiology interest group registering with the ACR Medical Student Section.</p>" +
+            $"<p>If that is right, please confirm it within {SponsorConfirmationDays} days:</p><p><a href=\"{Html(link)}\">Confirm I sponsor this RIG</a></p>" +
+            "<p>If you did not agree to sponsor it, ignore this email.</p>", rig.Id));
+    }
+
+    public void Invitation(string inviter, Rig rig, OfficerInvitation invitation, string token)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        ArgumentNullException.ThrowIfNull(invitation);
+        var link = urls.Action("Accept", "Invitation", new { token });
+        outbox.Enqueue(new Email(EmailPurpose.OfficerInvitation, invitation.Email, $"Join {rig.Name} as {invitation.Position}",
+            $"<p>{Html(inviter)} invites you to lead <strong>{Html(rig.Name)}</strong> at {Html(rig.School!.DisplayName)} as {Html(invitation.Position)}.</p>" +
+            $"<p>Accept within {InvitationDays} days (you will be asked to sign in or create an account):</p><p><a href=\"{Html(link)}\">Accept the invitation</a></p>", rig.Id));
+    }
+
+    /// <summary>The leaders learn a reviewer's decision on their registration, with the reviewer's note.</summary>
+    public void RegistrationDecided(Rig rig, IEnumerable<string> leaders, RigStatus decision, string? note)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        var (subject, body) = decision switch
+        {
+            RigStatus.Approved => ($"{rig.Name} is approved", $"<p>ACR approved <strong>{Html(rig.Name)}</strong>. It is now in the directory, and you can keep it current from My RIGs.</p>"),
+            RigStatus.ChangesRequested => ($"Changes requested for {rig.Name}", $"<p>ACR asked for changes to the registration of <strong>{Html(rig.Name)}</strong>. Make them and submit again; nothing you entered is lost.</p>"),
+            RigStatus.Archived => ($"{rig.Name} was archived", $"<p>ACR archived <strong>{Html(rig.Name)}</strong>: it no longer shows in the directory. If it is still running, reply to ACR and it can be restored.</p>"),
+            RigStatus.Rejected => ($"{rig.Name} was not approved", $"<p>ACR did not approve the registration of <strong>{Html(rig.Name)}</strong>.</p>"),
+            _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "Leaders are emailed about reviewers' decisions only."),
+        };
+        ToLeaders(rig, leaders, EmailPurpose.RegistrationDecision, subject, body, note);
+    }
+
+    /// <summary>The leaders learn whether their new name or school was approved.</summary>
+    public void ChangeDecided(Rig rig, IEnumerable<string> leaders, bool approved, string? note)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        ToLeaders(rig, leaders, EmailPurpose.ChangeDecision,
+            approved ? $"Change approved for {rig.Name}" : $"Change not approved for {rig.Name}",
+            approved ? $"<p>ACR approved the change to <strong>{Html(rig.Name)}</strong>; the directory shows it now.</p>" : $"<p>ACR did not approve the change of name or school for <strong>{Html(rig.Name)}</strong>; the directory keeps the approved version.</p>",
+            note);
+    }
+
+    public async Task AccountConfirmationAsync(ApplicationUser user, string? returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var code = Token(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = urls.IdentityPage("/Account/ConfirmEmail", new { userId = user.Id, code, returnUrl });
+        await QueueNowAsync(new Email(EmailPurpose.AccountConfirmation, user.Email!, "Confirm your RigDirectory account",
+            $"<p>Welcome to RigDirectory, {Html(user.DisplayName)}.</p>" +
+            "<p>Confirm your email address to finish creating your account:</p>" +
+            $"<p><a href=\"{Html(link)}\">Confirm my account</a></p>" +
+            "<p>If you did not create this account, ignore this email.</p>"));
+    }
+
+    public async Task PasswordResetAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var code = Token(await users.GeneratePasswordResetTokenAsync(user));
+        var link = urls.IdentityPage("/Account/ResetPassword", new { code });
+        await QueueNowAsync(new Email(EmailPurpose.PasswordReset, user.Email!, "Reset your RigDirectory password",
+            "<p>Someone asked to reset the password of your RigDirectory account.</p>" +
+            $"<p><a href=\"{Html(link)}\">Choose a new password</a></p>" +
+            "<p>If it was not you, ignore this email: your password stays as it is.</p>"));
+    }
+
+    public async Task EmailChangeAsync(ApplicationUser user, string newEmail)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var code = Token(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        var link = urls.IdentityPage("/Account/ConfirmEmailChange", new { userId = user.Id, email = newEmail, code });
+        await QueueNowAsync(new Email(EmailPurpose.EmailChange, newEmail, "Confirm your new email address",
+            $"<p>{Html(user.DisplayName)}, confirm that RigDirectory should use this address for your account:</p>" +
+            $"<p><a href=\"{Html(link)}\">Use this email address</a></p>" +
+            "<p>If you did not ask for this, ignore this email.</p>"));
+    }
+
+    /// <summary>
+    /// Sent instead of telling a visitor that an address is taken: only the owner of the address learns that it
+    /// already has an account.
+    /// </summary>
+    public Task AlreadyRegisteredAsync(string email)
+    {
+        var signIn = urls.IdentityPage("/Account/Login");
+        var reset = urls.IdentityPage("/Account/ForgotPassword");
+        return QueueNowAsync(new Email(EmailPurpose.AlreadyRegistered, email, "You already have a RigDirectory account",
+            "<p>Someone tried to create a RigDirectory account with this email address, which already has one.</p>" +
+            $"<p>If it was you, <a href=\"{Html(signIn)}\">sign in</a>, or <a href=\"{Html(reset)}\">reset your password</a> if you have forgotten it.</p>" +
+            "<p>If it was not you, ignore this email: nothing has changed.</p>"));
+    }
+
+    /// <summary>Any other email (Identity's own pages, if one sends): queued and saved at once.</summary>
+    public Task OtherAsync(string email, string subject, string html) => QueueNowAsync(new Email(EmailPurpose.Other, email, subject, html));
+
+    private void ToLeaders(Rig rig, IEnumerable<string> leaders, EmailPurpose purpose, string subject, string body, string? note)
+    {
+        var link = urls.Action("Index", "MyRigs");
+        var html = body + (string.IsNullOrWhiteSpace(note) ? "" : $"<p>The reviewer's note:</p><blockquote>{Html(note.Trim())}</blockquote>") + $"<p><a href=\"{Html(link)}\">Open My RIGs</a></p>";
+        foreach (var leader in leaders.Where(l => !string.IsNullOrEmpty(l)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            outbox.Enqueue(new Email(purpose, leader, subject, html, rig.Id));
+        }
+    }
+
+    private async Task QueueNowAsync(Email email)
+    {
+        outbox.Enqueue(email);
+        await db.SaveChangesAsync();
+    }
+
+    private static string Token(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    private static string Html(string text) => HtmlEncoder.Default.Encode(text);
+}
+
+/// <summary>Identity's <see cref="Microsoft.AspNetCore.Identity.UI.Services.IEmailSender"/>, through the outbox like every other email.</summary>
+public sealed class OutboxEmailSender(EmailNotifications notifications) : Microsoft.AspNetCore.Identity.UI.Services.IEmailSender
+{
+    public Task SendEmailAsync(string email, string subject, string htmlMessage) => notifications.OtherAsync(email, subject, htmlMessage);
+}

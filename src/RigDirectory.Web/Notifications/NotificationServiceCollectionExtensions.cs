@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity.UI.Services;
+using RigDirectory.Web.Auditing;
+using RigDirectory.Web.Infrastructure.Email;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.Web.Notifications;
+
+public static class NotificationServiceCollectionExtensions
+{
+    /// <summary>The audit log, the outbox with its worker, and the transport it sends through (SMTP, or a folder of .eml files).</summary>
+    public static IServiceCollection AddAppNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:{nameof(EmailOptions.SmtpHost)}"]))
+        {
+            services.AddSingleton<IEmailTransport, PickupDirectoryEmailTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        }
+
+        services.AddScoped<AuditLog>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<EmailNotifications>();
+        services.AddScoped<IEmailSender, OutboxEmailSender>();
+        services.AddScoped<OutgoingEmailCaps>();
+        services.AddSingleton<OutboxSender>();
+        if (configuration.GetValue($"{OutboxOptions.Section}:{nameof(OutboxOptions.RunWorker)}", defaultValue: true))
+        {
+            services.AddHostedService<OutboxWorker>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Notifications;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.FunctionalTests;
+
+/// <summary>
+/// Emails go through the transactional outbox: saved with the change they follow, sent by the worker with retries
+/// and backoff, shown to admins with "send again" after the last try, and sent once even with two instances.
+/// </summary>
+public sealed class OutboxTests(FailingEmailFactory factory) : IClassFixture<FailingEmailFactory>
+{
+    [Fact]
+    public async Task MailServerDown_TheChangeStays_TheEmailIsRetriedWithBackoff_ThenAdminsSendItAgain()
+    {
+        var user = await factory.CreateUserAsync("mail.down@example.org", "mail down password", emailConfirmed: true, Roles.Student);
+        using var client = factory.CreateClientAs(user.Id, Roles.Student);
+        var id = await client.StartDraftAsync("tufts-som");
+
+        using var added = await client.SubmitFormAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string> { ["Input.Name"] = "Dr. Unreachable", ["Input.Email"] = "unreachable@hospital.example" });
+        var page = await client.GetDocumentAsync($"/register/{id}/sponsors");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("Dr. Unreachable", page.QuerySelector(".list-group")!.TextContent, StringComparison.Ordinal);
+
+        // Six tries, 1, 2, 4, 8 and 16 minutes apart; none earlier than its time.
+        var options = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value;
+        for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
+        {
+            await factory.SentEmailsAsync();
+            Assert.Equal(attempt, await AttemptsAsync("unreachable@hospital.example"));
+            await factory.SentEmailsAsync();
+            Assert.Equal(attempt, await AttemptsAsync("unreachable@hospital.example"));
+            factory.Clock.Advance(options.RetryDelay(attempt));
+        }
+
+        using var admin = factory.CreateClientAs("mail-admin", Roles.AcrAdmin);
+        var dashboard = await admin.GetDocumentAsync("/admin");
+        var row = dashboard.QuerySelectorAll("#failed-emails tbody tr").Single(r => r.TextContent.Contains("unreachable@hospital.example", StringComparison.Ordinal));
+        Assert.Contains("Please confirm you sponsor", row.TextContent, StringComparison.Ordinal);
+
+        factory.Emails.Failing = false;
+        using var sendAgain = await admin.SubmitFormAsync(dashboard, "#failed-emails form[action$='/send-again']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, sendAgain.StatusCode);
+        var sent = await factory.SentEmailsAsync();
+        await factory.SentEmailsAsync();
+        Assert.Single(sent.Messages, m => m.To.Mailboxes.Any(a => a.Address == "unreachable@hospital.example"));
+        Assert.Null((await admin.GetDocumentAsync("/admin")).QuerySelector("#failed-emails"));
+        factory.Emails.Failing = true;
+    }
+
+    private Task<int> AttemptsAsync(string recipient) =>
+        factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == recipient).Select(m => m.Attempts).SingleAsync());
+}
+
+/// <summary>The app killed between a decision and its email, and two instances sending from one database.</summary>
+public sealed class OutboxInstanceTests
+{
+    [Fact]
+    public async Task AppKilledAfterADecision_TheNextInstanceSendsTheEmail_Once()
+    {
+        var path = FileDatabaseFactory.NewDatabasePath();
+        try
+        {
+            int id;
+            string leader;
+            await using (var first = new InstanceFactory(path))
+            {
+                first.Emails.Failing = true;
+                (id, var user) = await first.CreateSubmittedRigAsync("uams-com", "Little Rock Radiology Club", first.Clock.GetUtcNow().UtcDateTime);
+                leader = user.Email!;
+                using var admin = first.CreateClientAs("kill-admin", Roles.AcrAdmin);
+                var review = await admin.GetDocumentAsync($"/admin/reviews/{id}");
+                using var decided = await admin.SubmitFormAsync(review, "#decision-form", new Dictionary<string, string> { ["Decision.Action"] = "Approve" });
+                Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+                await first.SentEmailsAsync();
+                Assert.Empty(first.Emails.Messages);
+            }
+
+            await using var second = new InstanceFactory(path);
+            second.Clock.Advance(TimeSpan.FromMinutes(2));
+            await second.SentEmailsAsync();
+            await second.SentEmailsAsync();
+
+            var email = Assert.Single(second.Emails.Messages);
+            Assert.Equal(leader, email.To.Mailboxes.Single().Address);
+            Assert.Contains("is approved", email.Subject, StringComparison.Ordinal);
+            Assert.Equal(RigStatus.Approved, await second.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+        }
+        finally
+        {
+            FileDatabaseFactory.DeleteDatabase(path);
+        }
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnOneDatabase_SendEachQueuedEmailOnce()
+    {
+        var path = FileDatabaseFactory.NewDatabasePath();
+        try
+        {
+            await using var first = new InstanceFactory(path);
+            await using var second = new InstanceFactory(path);
+            _ = first.Services;
+            _ = second.Services;
+            await first.WithDbAsync(async db =>
+            {
+                using var scope = first.Services.CreateScope();
+                var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+                for (var i = 0; i < 40; i++)
+                {
+                    outbox.Enqueue(new Email(EmailPurpose.Other, $"race{i}@example.org", $"Race {i}", "<p>Once.</p>"));
+                }
+
+                await scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>().SaveChangesAsync();
+            });
+            first.Emails.Delay = second.Emails.Delay = TimeSpan.FromMilliseconds(5);
+
+            await Task.WhenAll(
+                Task.Run(() => first.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None)),
+                Task.Run(() => second.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None)));
+
+            var recipients = first.Emails.Messages.Concat(second.Emails.Messages).Select(m => m.To.Mailboxes.Single().Address).ToList();
+            Assert.Equal(40, recipients.Count);
+            Assert.Equal(40, recipients.Distinct().Count());
+            Assert.NotEmpty(first.Emails.Messages);
+            Assert.NotEmpty(second.Emails.Messages);
+        }
+        finally
+        {
+            FileDatabaseFactory.DeleteDatabase(path);
+        }
+    }
+}

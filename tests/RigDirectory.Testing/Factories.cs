@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MimeKit;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Infrastructure.Email;
+
+namespace RigDirectory.Testing;
+
+/// <summary>The app as a developer runs it: Development, with demo data.</summary>
+public sealed class DevelopmentFactory : RigDirectoryFactory
+{
+    protected override string EnvironmentName => Environments.Development;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Enabled"] = "true" };
+}
+
+/// <summary>
+/// The app on a SQLite file: each request gets its own connection, so simultaneous requests really race, as on a
+/// server (the in-memory database shares one connection, which cannot hold two transactions at once).
+/// </summary>
+public class FileDatabaseFactory : RigDirectoryFactory
+{
+    private readonly bool _ownsFile;
+
+    public FileDatabaseFactory()
+        : this(null)
+    {
+    }
+
+    protected FileDatabaseFactory(string? path)
+    {
+        _ownsFile = path is null;
+        DatabasePath = path ?? NewDatabasePath();
+    }
+
+    public string DatabasePath { get; }
+
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"rigdirectory-test-{Guid.NewGuid():N}.db");
+
+    protected override DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder options) => options.UseAppSqlite($"Data Source={DatabasePath};Pooling=False");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (_ownsFile)
+        {
+            DeleteDatabase(DatabasePath);
+        }
+    }
+
+    public static void DeleteDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+/// <summary>One of several instances of the app on the database file at <paramref name="path"/>; the test deletes the file.</summary>
+public sealed class InstanceFactory(string path) : FileDatabaseFactory(path);
+
+/// <summary>A mail server that is down: every email fails until the test brings it back.</summary>
+public sealed class FailingEmailFactory : RigDirectoryFactory
+{
+    public FailingEmailFactory() => Emails.Failing = true;
+}
+
+/// <summary>The app with its real rate limits (other tests lift them).</summary>
+public sealed class RateLimitedFactory : RigDirectoryFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimiting:AccountPosts"] = "10",
+        ["RateLimiting:OutgoingEmails"] = "10",
+        ["RateLimiting:TypeAhead"] = "60",
+        ["RateLimiting:EmailsPerRigPerDay"] = "20",
+        ["RateLimiting:EmailsPerRecipientPerDay"] = "3",
+    };
+}
+
+/// <summary>The first start of a production install: the bootstrap admin comes from configuration.</summary>
+public sealed class BootstrapAdminFactory : RigDirectoryFactory
+{
+    public const string Email = "first.admin@acr.example";
+    public const string Password = "first curator lantern phrase";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Bootstrap:AdminEmail"] = Email,
+        ["Bootstrap:AdminPassword"] = Password,
+    };
+}
+
+/// <summary>A directory of a given size; the query budgets must hold at every size.</summary>
+public abstract class SizedDirectoryFactory(int rigs) : RigDirectoryFactory, IAsyncLifetime
+{
+    public async Task InitializeAsync() => await WithDbAsync(db => TestRigs.AddApprovedAsync(db, rigs));
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>How many SQL statements one uncached anonymous request for <paramref name="url"/> sends.</summary>
+    public async Task<int> CountCommandsAsync(string url)
+    {
+        await Services.GetRequiredService<DirectoryCache>().EvictAsync();
+        using var client = CreateNonRedirectingClient();
+        Commands.Reset();
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Commands.Count;
+    }
+}
+
+public sealed class SmallDirectoryFactory() : SizedDirectoryFactory(10);
+
+public sealed class LargeDirectoryFactory() : SizedDirectoryFactory(1_000);
+
+/// <summary>Keeps every message the app sends, for tests to read; can play a mail server that is down, or slow.</summary>
+public sealed class CapturingEmailTransport : IEmailTransport
+{
+    private readonly ConcurrentQueue<MimeMessage> _messages = new();
+
+    public IReadOnlyList<MimeMessage> Messages => [.. _messages];
+
+    /// <summary>While true, every send fails as a refused connection would.</summary>
+    public bool Failing { get; set; }
+
+    /// <summary>How long each send takes, to widen races between two senders.</summary>
+    public TimeSpan Delay { get; set; }
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, cancellationToken);
+        }
+
+        if (Failing)
+        {
+            throw new System.Net.Sockets.SocketException(111);
+        }
+
+        _messages.Enqueue(message);
+    }
+
+    public MimeMessage LastTo(string email) =>
+        Messages.LastOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase)))
+        ?? throw new InvalidOperationException($"No email was sent to {email}.");
+}
