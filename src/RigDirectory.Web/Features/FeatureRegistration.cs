@@ -18,6 +18,7 @@ public static class FeatureRegistration
         services.AddSingleton<DirectorySnapshot>();
         services.AddSingleton(_ => new MapGeometry(MapGeometry.DefaultFolder));
         services.AddScoped<LedRigs>();
+        services.AddScoped<RigUnitOfWork>();
         services.AddScoped<RigDrafts>();
         services.AddScoped<RigLifecycle>();
         services.AddScoped<RigPeople>();

@@ -15,7 +15,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// leaders' emails and the transaction: each command saves once, so all of it commits or none does. Cache
 /// eviction follows a commit that changed what the public pages show.
 /// </summary>
-public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, DirectoryCache directoryCache, TimeProvider clock)
+public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, RigUnitOfWork unitOfWork, TimeProvider clock)
 {
     private const string DecisionNote = "Decision.Note";
     private const string StatusNote = "Status.Note";
@@ -331,26 +331,8 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
     private static List<ApplicationUser> Leaders(Rig rig) => rig.Officers.Where(o => o.EndedAt == null && o.User is not null).Select(o => o.User!).ToList();
 
-    /// <summary>Saves the unit of work; someone else's concurrent change to the RIG makes it a conflict instead of an error.</summary>
-    private async Task<LifecycleResult> SaveAsync(LifecycleResult done, CancellationToken cancellationToken, bool evict = false)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Conflict;
-        }
-
-        if (evict)
-        {
-            await directoryCache.EvictAsync(cancellationToken);
-        }
-
-        return done;
-    }
+    private Task<LifecycleResult> SaveAsync(LifecycleResult done, CancellationToken cancellationToken, bool evict = false) =>
+        unitOfWork.SaveAsync(done, evict, cancellationToken);
 
     /// <summary>Saves only if the RIG is still at the version the reviewer saw: a second reviewer on a stale page writes nothing.</summary>
     private Task<LifecycleResult> SaveIfUnchangedAsync(Rig rig, int seenVersion, LifecycleResult done, bool evict, CancellationToken cancellationToken)

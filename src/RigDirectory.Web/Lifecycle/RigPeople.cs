@@ -14,7 +14,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// The people of a RIG, during registration and after approval: faculty sponsors (added, confirmed from an emailed
 /// link, removed), the leader's own position, and co-leaders invited by email (sent, accepted once, or expired).
 /// </summary>
-public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, OutgoingEmailCaps caps, DirectoryCache directoryCache, TimeProvider clock)
+public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, OutgoingEmailCaps caps, RigUnitOfWork unitOfWork, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -175,7 +175,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
             return LifecycleResult.Invalid("Input.GraduationYear", wrongYear);
         }
 
-        var invitation = await db.OfficerInvitations.AsNoTracking().Include(i => i.Rig).SingleAsync(i => i.Id == invitationId, cancellationToken);
+        var invitation = await db.OfficerInvitations.AsNoTracking().Include(i => i.Rig).ThenInclude(r => r!.School).SingleAsync(i => i.Id == invitationId, cancellationToken);
         var userId = audit.CurrentActor.UserId!;
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -195,7 +195,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
             AuditChanges.Of("Officer", null, $"{invitation.Email} as {invitation.Position}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return await EvictIfPublishedAsync(invitation.Rig!, $"You are now {invitation.Position} of {invitation.Rig!.Name}.", cancellationToken);
+        return await SaveAsync(invitation.Rig!, $"You are now {invitation.Position} of {invitation.Rig!.Name}.", cancellationToken);
     }
 
     /// <summary>A faculty sponsor confirms from the emailed link (no account needed); a second confirmation changes nothing.</summary>
@@ -212,7 +212,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
             AuditChanges.Of("Sponsor confirmed", null, sponsor.Email), by: Actor.Named(sponsor.Name));
         await db.SaveChangesAsync(cancellationToken);
         // A confirmed sponsor appears on the public profile.
-        return await EvictIfPublishedAsync(sponsor.Rig!, null, cancellationToken);
+        return await SaveAsync(sponsor.Rig!, null, cancellationToken);
     }
 
     public string? GraduationYearRefusal(int year) =>
@@ -225,29 +225,8 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         return officer;
     }
 
-    private async Task<LifecycleResult> SaveAsync(Rig rig, string? message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Conflict;
-        }
+    private Task<LifecycleResult> SaveAsync(Rig rig, string? message, CancellationToken cancellationToken) =>
+        unitOfWork.SaveAsync(Done(rig, message), RigVisibility.Shows(rig), cancellationToken);
 
-        return await EvictIfPublishedAsync(rig, message, cancellationToken);
-    }
-
-    private async Task<LifecycleResult> EvictIfPublishedAsync(Rig rig, string? message, CancellationToken cancellationToken)
-    {
-        var published = rig.Status == RigStatus.Approved;
-        if (published)
-        {
-            await directoryCache.EvictAsync(cancellationToken);
-        }
-
-        return LifecycleResult.Ok(message, rig.Id, published);
-    }
+    private static LifecycleResult Done(Rig rig, string? message) => LifecycleResult.Ok(message, rig.Id, RigVisibility.Shows(rig));
 }

@@ -25,7 +25,7 @@ public sealed class AdminController(AppDbContext db, Outbox outbox) : Controller
         var schools = await db.Schools.AsNoTracking()
             .Where(s => s.Status == SchoolStatus.Listed)
             .GroupBy(s => 1)
-            .Select(g => new { Total = g.Count(), WithRig = g.Count(s => s.Rigs.Any(r => r.Status == RigStatus.Approved)) })
+            .Select(g => new { Total = g.Count(), WithRig = g.Count(s => s.Rigs.AsQueryable().Any(RigVisibility.IsPublic)) })
             .FirstOrDefaultAsync(cancellationToken);
         var failed = db.OutboxMessages.AsNoTracking().Where(m => m.FailedAt != null);
         var failedEmails = await failed

@@ -9,7 +9,7 @@ namespace RigDirectory.Web.Features.Directory;
 public static class DirectoryQueries
 {
     /// <summary>Only these RIGs are ever public.</summary>
-    public static IQueryable<Rig> Published(this IQueryable<Rig> rigs) => rigs.Where(r => r.Status == RigStatus.Approved);
+    public static IQueryable<Rig> Published(this IQueryable<Rig> rigs) => rigs.Where(RigVisibility.IsPublic);
 
     public static IQueryable<School> Listed(this IQueryable<School> schools) => schools.Where(s => s.Status == SchoolStatus.Listed);
 
@@ -23,8 +23,8 @@ public static class DirectoryQueries
                 r.Country,
                 r.SortOrder,
                 db.Schools.Count(s => s.Status == SchoolStatus.Listed && s.Jurisdiction!.RegionId == r.Id),
-                db.Schools.Count(s => s.Status == SchoolStatus.Listed && s.Jurisdiction!.RegionId == r.Id && s.Rigs.Any(g => g.Status == RigStatus.Approved)),
-                db.Rigs.Count(g => g.Status == RigStatus.Approved && g.School!.Status == SchoolStatus.Listed && g.School.Jurisdiction!.RegionId == r.Id),
+                db.Schools.Count(s => s.Status == SchoolStatus.Listed && s.Jurisdiction!.RegionId == r.Id && s.Rigs.AsQueryable().Any(RigVisibility.IsPublic)),
+                db.Rigs.Where(RigVisibility.IsPublic).Count(g => g.School!.Jurisdiction!.RegionId == r.Id),
                 r.Jurisdictions.OrderBy(j => j.Code).Select(j => j.Code).ToList()))
             .ToListAsync(cancellationToken);
 

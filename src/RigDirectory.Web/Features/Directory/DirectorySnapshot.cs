@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Rigs;
 
 namespace RigDirectory.Web.Features.Directory;
 

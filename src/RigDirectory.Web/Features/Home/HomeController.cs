@@ -21,7 +21,7 @@ public sealed class HomeController(AppDbContext db, MapGeometry geometry, IAutho
     {
         var regions = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);
         var schools = (await db.Schools.AsNoTracking().Listed()
-                .Select(s => new { s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode, s.Latitude, s.Longitude, HasRig = s.Rigs.Any(r => r.Status == RigStatus.Approved) })
+                .Select(s => new { s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode, s.Latitude, s.Longitude, HasRig = s.Rigs.AsQueryable().Any(RigVisibility.IsPublic) })
                 .ToListAsync(cancellationToken))
             .Select(s => new MapSchool(s.Slug, DirectoryQueries.SchoolLabel(s.Name, s.Campus, s.City, s.PostalCode), s.Latitude, s.Longitude, s.HasRig))
             .ToList();

@@ -49,7 +49,7 @@ public sealed class InvitationController(AppDbContext db, UserManager<Applicatio
         var result = ModelState.IsValid ? await people.AcceptInvitationAsync(invitation!.Id, input.GraduationYear, cancellationToken) : LifecycleResult.Invalid([]);
         return result.Outcome switch
         {
-            Outcome.Ok => this.Done(result, RedirectToAction(nameof(MyRigs.MyRigsController.Index), MyRigs.MyRigsController.Name)),
+            Outcome.Ok => this.Done(result, this.ToMyRigs()),
             Outcome.Invalid => this.Failure(result) ?? View(Model(token, invitation!, input)),
             _ => Unavailable(result.Message ?? NotValid),
         };

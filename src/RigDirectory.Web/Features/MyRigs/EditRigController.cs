@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using RigDirectory.Web.Features.Common;
-using RigDirectory.Web.Features.Register;
 using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.MyRigs;
@@ -31,9 +30,9 @@ public sealed class EditRigController(LedRigs led, RigLifecycle lifecycle) : Con
 
     private IActionResult Translate(int id, LifecycleResult result) => result.Outcome switch
     {
-        Outcome.Ok => this.Done(result, RedirectToAction(nameof(MyRigsController.Index), MyRigsController.Name)),
+        Outcome.Ok => this.Done(result, this.ToMyRigs()),
         // Not approved yet: its registration is where it changes.
-        Outcome.Refused => RedirectToAction(nameof(RegisterController.Resume), RegisterController.Name, new { id }),
+        Outcome.Refused => this.ToRegistration(id),
         Outcome.Conflict => this.Done(LifecycleResult.Ok("A co-leader changed this RIG at the same moment; here it is as it is now."), RedirectToAction(nameof(Edit), new { id })),
         _ => this.Failure(result)!,
     };

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Common;
 
 namespace RigDirectory.Web.Features.MyRigs;
 
@@ -10,7 +11,7 @@ namespace RigDirectory.Web.Features.MyRigs;
 [Route("my/rigs")]
 public sealed class MyRigsController(AppDbContext db) : Controller
 {
-    public const string Name = "MyRigs";
+    public const string Name = LeaderPages.MyRigsController;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public sealed class RegionsController(AppDbContext db, MapGeometry geometry) : C
             .OrderBy(s => s.Jurisdiction!.Name).ThenBy(s => s.Name).ThenBy(s => s.Campus)
             .Select(s => new RegionSchoolViewModel(
                 s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode, s.Jurisdiction.Name, s.Latitude, s.Longitude,
-                s.Rigs.Where(g => g.Status == RigStatus.Approved).OrderBy(g => g.Name).Select(g => new RigLinkViewModel(g.Slug, g.Name)).ToList()))
+                s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).OrderBy(g => g.Name).Select(g => new RigLinkViewModel(g.Slug, g.Name)).ToList()))
             .ToListAsync(cancellationToken);
         var overviews = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);
 

@@ -16,7 +16,7 @@ namespace RigDirectory.Web.Features.Register;
 /// </summary>
 public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycle lifecycle) : RegistrationController(db, led)
 {
-    public const string Name = "Register";
+    public const string Name = LeaderPages.RegisterController;
     private const int SchoolResults = 20;
 
     [HttpGet("")]
@@ -59,7 +59,7 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
             .Take(SchoolResults)
             .Select(s => new SchoolChoice(
                 s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode,
-                s.Rigs.Where(r => r.Status == RigStatus.Approved).Select(r => r.Slug).FirstOrDefault(),
+                s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).Select(r => r.Slug).FirstOrDefault(),
                 !s.Rigs.AsQueryable().Any(RegistrationWorkflow.HoldsItsSchool)))
             .ToListAsync(cancellationToken);
     }

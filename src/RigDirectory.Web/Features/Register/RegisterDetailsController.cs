@@ -33,7 +33,7 @@ public sealed class RegisterDetailsController(AppDbContext db, LedRigs led, RigL
         var result = await lifecycle.SubmitAsync(id, cancellationToken);
         if (result.Succeeded)
         {
-            return this.Done(result, ToMyRigs());
+            return this.Done(result, this.ToMyRigs());
         }
 
         if (this.Failure(result) is { } failure)

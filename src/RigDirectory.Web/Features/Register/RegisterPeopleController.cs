@@ -34,7 +34,7 @@ public sealed class RegisterPeopleController(AppDbContext db, LedRigs led, RigPe
     [HttpPost("{id:int}/sponsors/next")]
     public async Task<IActionResult> SponsorsNext(int id, CancellationToken cancellationToken) =>
         await AnswerAsync(id, await people.FinishSponsorsAsync(id, cancellationToken),
-            RegistrationStep.Sponsors, new SponsorInput(), done => done.Published ? ToMyRigs() : RedirectToAction(nameof(Officers), new { id }), cancellationToken);
+            RegistrationStep.Sponsors, new SponsorInput(), done => done.Published ? this.ToMyRigs() : RedirectToAction(nameof(Officers), new { id }), cancellationToken);
 
     [HttpGet("{id:int}/officers")]
     public Task<IActionResult> Officers(int id, CancellationToken cancellationToken) =>
@@ -55,7 +55,7 @@ public sealed class RegisterPeopleController(AppDbContext db, LedRigs led, RigPe
 
         return await AnswerAsync(id, ModelState.IsValid ? await people.SaveOwnPositionAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]),
             RegistrationStep.Officers, input,
-            done => done.Published ? ToMyRigs() : RedirectToAction(nameof(RegisterDetailsController.Details), RegisterDetailsController.Name, new { id }), cancellationToken);
+            done => done.Published ? this.ToMyRigs() : RedirectToAction(nameof(RegisterDetailsController.Details), RegisterDetailsController.Name, new { id }), cancellationToken);
     }
 
     [HttpPost("{id:int}/invitations")]

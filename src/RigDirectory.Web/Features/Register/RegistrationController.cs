@@ -43,7 +43,7 @@ public abstract class RegistrationController(AppDbContext db, LedRigs led) : Con
                 return await StepViewAsync(id, step, input, cancellationToken);
             case Outcome.Conflict:
                 TempData.SetStatus("Someone else changed this registration at the same moment. Here it is as it is now; do it again if it is still needed.");
-                return RedirectToAction(nameof(RegisterController.Resume), RegisterController.Name, new { id });
+                return this.ToRegistration(id);
             default:
                 return Refuse(id, result);
         }
@@ -86,7 +86,4 @@ public abstract class RegistrationController(AppDbContext db, LedRigs led) : Con
             .FirstOrDefaultAsync(cancellationToken);
         return new RegistrationPage<TInput>(RegistrationViewModel.From(rig, rig.Status == RigStatus.ChangesRequested ? note : null), input);
     }
-
-    /// <summary>Where leaders of an approved RIG go after changing its people: the RIGs they lead.</summary>
-    protected IActionResult ToMyRigs() => RedirectToAction(nameof(Features.MyRigs.MyRigsController.Index), Features.MyRigs.MyRigsController.Name);
 }

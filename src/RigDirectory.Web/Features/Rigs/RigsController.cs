@@ -100,20 +100,6 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
             .ToList();
 }
 
-public sealed record RigFilterOptions(IReadOnlyList<(string Slug, string Name)> Regions, IReadOnlyList<(string Code, string Name, Country Country)> States)
-{
-    /// <summary>The choices of the filter form, in one statement.</summary>
-    public static async Task<RigFilterOptions> LoadAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        var rows = await db.Jurisdictions.AsNoTracking()
-            .Select(j => new { j.Code, j.Name, j.Country, RegionSlug = j.Region!.Slug, RegionName = j.Region.Name, j.Region.SortOrder })
-            .ToListAsync(cancellationToken);
-        return new RigFilterOptions(
-            rows.OrderBy(r => r.SortOrder).ThenBy(r => r.RegionName).Select(r => (r.RegionSlug, r.RegionName)).Distinct().ToList(),
-            rows.OrderBy(r => r.Country).ThenBy(r => r.Name).Select(r => (r.Code, r.Name, r.Country)).ToList());
-    }
-}
-
 public sealed record RigListViewModel(RigSearchInput Search, RigFilterOptions Filters, IReadOnlyList<RigListItem> Items, int Total, IReadOnlyList<string> Errors)
 {
     public int Pages => Math.Max(1, (Total + RigSearchInput.PageSize - 1) / RigSearchInput.PageSize);

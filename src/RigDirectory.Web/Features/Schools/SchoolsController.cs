@@ -22,7 +22,7 @@ public sealed class SchoolsController(AppDbContext db, MapGeometry geometry) : C
             .Select(s => new SchoolViewModel(
                 s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.Name, s.Jurisdiction.PostalCode, s.JurisdictionCode, s.Country, s.Degree, s.Website,
                 s.Latitude, s.Longitude, s.Jurisdiction.Region!.Slug, s.Jurisdiction.Region.Name,
-                s.Rigs.Where(g => g.Status == RigStatus.Approved).OrderBy(g => g.Name).Select(g => new RigLinkViewModel(g.Slug, g.Name)).ToList(),
+                s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).OrderBy(g => g.Name).Select(g => new RigLinkViewModel(g.Slug, g.Name)).ToList(),
                 null))
             .SingleOrDefaultAsync(cancellationToken);
         if (school is null)

@@ -27,7 +27,7 @@ public sealed class StartController(AppDbContext db) : Controller
                     s.Jurisdiction!.Region!.Slug,
                     s.Jurisdiction.Region.Name,
                     s.Jurisdiction.Region.Contacts.OrderBy(c => c.SortOrder).Select(c => new RegionalContactViewModel(c.Name, c.Role, c.Email)).ToList(),
-                    s.Rigs.Where(r => r.Status == RigStatus.Approved).Select(r => new RigLinkViewModel(r.Slug, r.Name)).ToList()))
+                    s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).Select(r => new RigLinkViewModel(r.Slug, r.Name)).ToList()))
                 .SingleOrDefaultAsync(cancellationToken);
         }
 

@@ -5,7 +5,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 
-namespace RigDirectory.Web.Features.Rigs;
+namespace RigDirectory.Web.Features.Directory;
 
 public enum RigSort
 {
@@ -190,4 +190,18 @@ public static class RigSearchQuery
             r.FoundedYear,
             r.LastVerifiedAt,
             r.UpdatedAt));
+}
+
+public sealed record RigFilterOptions(IReadOnlyList<(string Slug, string Name)> Regions, IReadOnlyList<(string Code, string Name, Country Country)> States)
+{
+    /// <summary>The choices of the filter form, in one statement.</summary>
+    public static async Task<RigFilterOptions> LoadAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.Jurisdictions.AsNoTracking()
+            .Select(j => new { j.Code, j.Name, j.Country, RegionSlug = j.Region!.Slug, RegionName = j.Region.Name, j.Region.SortOrder })
+            .ToListAsync(cancellationToken);
+        return new RigFilterOptions(
+            rows.OrderBy(r => r.SortOrder).ThenBy(r => r.RegionName).Select(r => (r.RegionSlug, r.RegionName)).Distinct().ToList(),
+            rows.OrderBy(r => r.Country).ThenBy(r => r.Name).Select(r => (r.Code, r.Name, r.Country)).ToList());
+    }
 }
