@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Map;
 using RigDirectory.Web.Security;
@@ -40,15 +41,15 @@ public sealed class HomeController(AppDbContext db, MapGeometry geometry, IAutho
         // The role, not the policy: an admin still without a second factor goes to /admin to be asked for one.
         if (User.IsInRole(Roles.AcrAdmin))
         {
-            return Redirect("/admin");
+            return RedirectToAction(nameof(Admin.AdminController.Index), "Admin");
         }
 
         if ((await authorization.AuthorizeAsync(User, Policies.LeadRig)).Succeeded)
         {
-            return Redirect("/my/rigs");
+            return this.ToMyRigs();
         }
 
-        return Redirect("/");
+        return RedirectToAction(nameof(Index));
     }
 
     /// <summary>Re-executed for failed requests of any method, so it must not demand an antiforgery token.</summary>
