@@ -65,7 +65,7 @@ public sealed class AdminRegionsTests(RigDirectoryFactory factory) : IClassFixtu
         using var anonymous = factory.CreateNonRedirectingClient();
         await anonymous.GetStringAsync("/");
 
-        (await admin.SubmitFormAsync("/admin/regions/canada-quebec", "#region-form", new Dictionary<string, string> { ["Region.Name"] = "Québec" })).Dispose();
+        await admin.SubmitFormExpectingRedirectAsync("/admin/regions/canada-quebec", "#region-form", new Dictionary<string, string> { ["Region.Name"] = "Québec" });
 
         Assert.Contains(">Québec</a>", await anonymous.GetStringAsync("/"), StringComparison.Ordinal);
     }

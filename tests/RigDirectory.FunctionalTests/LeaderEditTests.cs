@@ -55,7 +55,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         using var anonymous = factory.CreateNonRedirectingClient();
         using var admin = factory.CreateClientAs("change-reviewer", Roles.AcrAdmin);
 
-        (await EditAsync(leader, id, new() { ["Input.Name"] = "Rockford Radiology Society" })).Dispose();
+        await EditAsync(leader, id, new() { ["Input.Name"] = "Rockford Radiology Society" }).AcceptedAsync();
         var publicBefore = await anonymous.GetStringAsync("/rigs/uic-com-rockford-rig");
         var queue = await admin.GetDocumentAsync("/admin/reviews?changes=true");
         var review = await admin.GetDocumentAsync($"/admin/reviews/{id}");
@@ -80,7 +80,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         var (id, leader) = await ApprovedAsync("msu-chm-grand-rapids", "Grand Rapids RIG");
         using var admin = factory.CreateClientAs("school-reviewer", Roles.AcrAdmin);
 
-        (await EditAsync(leader, id, new() { ["Input.SchoolSlug"] = "harvard-medical-school" })).Dispose();
+        await EditAsync(leader, id, new() { ["Input.SchoolSlug"] = "harvard-medical-school" }).AcceptedAsync();
         var review = await admin.GetDocumentAsync($"/admin/reviews/{id}");
         using var noNote = await admin.SubmitFormAsync(review, "#change-form", new Dictionary<string, string> { ["Decision.Action"] = "Reject" });
         using var rejected = await admin.SubmitFormAsync($"/admin/reviews/{id}", "#change-form", new Dictionary<string, string> { ["Decision.Action"] = "Reject", ["Decision.Note"] = "That is a different school." });
@@ -111,7 +111,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         var (id, leader) = await ApprovedAsync("creighton-som-phoenix", "Phoenix RIG");
         var otherSchool = await factory.WithDbAsync(db => db.Schools.Where(s => s.Slug == "harvard-medical-school").Select(s => s.Id).SingleAsync());
 
-        (await EditAsync(leader, id, new()
+        await EditAsync(leader, id, new()
         {
             ["Input.Status"] = "Archived",
             ["Status"] = "Archived",
@@ -119,7 +119,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
             ["Input.SchoolId"] = otherSchool.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Name"] = "Sneaky Name",
             ["Input.PendingName"] = "Sneaky Pending",
-        })).Dispose();
+        }).AcceptedAsync();
 
         var rig = await factory.WithDbAsync(db => db.Rigs.Include(r => r.School).SingleAsync(r => r.Id == id));
         Assert.Equal(RigStatus.Approved, rig.Status);
@@ -154,7 +154,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         Assert.Contains("A RIG needs at least one faculty sponsor", await removeLast.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var link = new Uri(PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo("newly.added@hospital.example").HtmlBody!)!).PathAndQuery;
-        (await anonymous.SubmitFormAsync(link, "main form[method=post]", new Dictionary<string, string>())).Dispose();
+        await anonymous.ConfirmAsSponsorAsync(link);
         Assert.Contains("Dr. Newly Added", await anonymous.GetStringAsync("/rigs/penn-state-com-university-park-rig"), StringComparison.Ordinal);
     }
 
@@ -184,7 +184,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         using var anonymous = factory.CreateNonRedirectingClient();
         var before = await anonymous.GetStringAsync("/rigs/toledo-comls-rig");
 
-        (await leader.SubmitFormAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = "toledo.coleader@example.org", ["Invite.Position"] = "Treasurer" })).Dispose();
+        await leader.SubmitFormExpectingRedirectAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = "toledo.coleader@example.org", ["Invite.Position"] = "Treasurer" });
         var link = new Uri(PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo("toledo.coleader@example.org").HtmlBody!)!).PathAndQuery;
         using var coLeaderClient = factory.CreateClientAs(coLeader.Id, Roles.Student);
         using var accepted = await coLeaderClient.SubmitFormAsync(link, "main form[method=post]", new Dictionary<string, string> { ["Input.GraduationYear"] = "2029" });

@@ -44,9 +44,9 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     private static async Task<int> CompleteDraftAsync(HttpClient client, string schoolSlug)
     {
         var id = await client.StartDraftAsync(schoolSlug);
-        (await AddSponsorAsync(client, id, $"sponsor.{id}@hospital.example")).Dispose();
-        (await client.SubmitFormAsync($"/register/{id}/sponsors", $"form[action='/register/{id}/sponsors/next']", new Dictionary<string, string>())).Dispose();
-        (await client.SubmitFormAsync($"/register/{id}/officers", "#officer-form", new Dictionary<string, string> { ["Input.Position"] = "President", ["Input.GraduationYear"] = "2028" })).Dispose();
+        await AddSponsorAsync(client, id, $"sponsor.{id}@hospital.example").AcceptedAsync();
+        await client.SubmitFormExpectingRedirectAsync($"/register/{id}/sponsors", $"form[action='/register/{id}/sponsors/next']", new Dictionary<string, string>());
+        await client.SubmitFormExpectingRedirectAsync($"/register/{id}/officers", "#officer-form", new Dictionary<string, string> { ["Input.Position"] = "President", ["Input.GraduationYear"] = "2028" });
         using var details = await client.SubmitFormAsync($"/register/{id}/details", "#details-form", Details());
         Assert.Equal($"/register/{id}/review", details.Headers.Location!.OriginalString);
         return id;
@@ -101,7 +101,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     {
         var (client, _) = await StudentAsync("type.ahead");
         var id = await CompleteDraftAsync(client, "uab-heersink-som");
-        (await client.PostAsync($"/register/{id}/submit", await AntiforgeryFormAsync(client, $"/register/{id}/review"))).Dispose();
+        await client.PostExpectingRedirectAsync($"/register/{id}/submit", await AntiforgeryFormAsync(client, $"/register/{id}/review"));
 
         using var byCity = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/register/schools?q=Birmingham"));
         using var tooShort = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/register/schools?q=B"));
@@ -153,8 +153,8 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     {
         var (client, _) = await StudentAsync("resumer");
         var id = await client.StartDraftAsync("weill-cornell-medicine");
-        (await AddSponsorAsync(client, id, "resume.sponsor@hospital.example")).Dispose();
-        (await client.SubmitFormAsync($"/register/{id}/sponsors", $"form[action='/register/{id}/sponsors/next']", new Dictionary<string, string>())).Dispose();
+        await AddSponsorAsync(client, id, "resume.sponsor@hospital.example").AcceptedAsync();
+        await client.SubmitFormExpectingRedirectAsync($"/register/{id}/sponsors", $"form[action='/register/{id}/sponsors/next']", new Dictionary<string, string>());
 
         using var resumed = await client.GetAsync($"/register/{id}");
         var start = await client.GetDocumentAsync("/register");
@@ -233,9 +233,11 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
         fields["Officers[0].UserId"] = "someone-else";
         fields["Input.Officers[0].UserId"] = "someone-else";
 
-        (await client.SubmitFormAsync($"/register/{id}/details", "#details-form", fields)).Dispose();
+        // The legitimate part of the post is accepted and saved; the extra fields are ignored.
+        await client.SubmitFormExpectingRedirectAsync($"/register/{id}/details", "#details-form", fields);
 
         var rig = await factory.WithDbAsync(db => db.Rigs.Include(r => r.School).SingleAsync(r => r.Id == id));
+        Assert.Equal(fields["Input.Description"], rig.Description);
         Assert.Equal(RigStatus.Draft, rig.Status);
         Assert.Equal("northwestern-feinberg-som", rig.School!.Slug);
         Assert.NotEqual("someone-else", rig.CreatedByUserId);
@@ -248,7 +250,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
         var (first, _) = await StudentAsync("first.at.school");
         var (second, _) = await StudentAsync("second.at.school");
         var id = await CompleteDraftAsync(first, "uchicago-pritzker-som");
-        (await first.PostAsync($"/register/{id}/submit", await AntiforgeryFormAsync(first, $"/register/{id}/review"))).Dispose();
+        await first.PostExpectingRedirectAsync($"/register/{id}/submit", await AntiforgeryFormAsync(first, $"/register/{id}/review"));
 
         var page = await second.GetDocumentAsync("/register?school=uchicago-pritzker-som");
         var choices = await second.GetDocumentAsync("/register?q=Pritzker");
@@ -306,7 +308,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     {
         var (client, _) = await StudentAsync("sponsor.link");
         var id = await client.StartDraftAsync("harvard-medical-school");
-        (await AddSponsorAsync(client, id, "confirming.sponsor@hospital.example")).Dispose();
+        await AddSponsorAsync(client, id, "confirming.sponsor@hospital.example").AcceptedAsync();
         var link = new Uri(PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo("confirming.sponsor@hospital.example").HtmlBody ?? "")!).PathAndQuery;
         using var anonymous = factory.CreateNonRedirectingClient();
 
@@ -327,7 +329,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
         var (invitee, inviteeUser) = await StudentAsync("invited.coleader");
         var id = await leader.StartDraftAsync("uic-com-chicago");
 
-        (await leader.SubmitFormAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = "invited.coleader@example.org", ["Invite.Position"] = "Treasurer" })).Dispose();
+        await leader.SubmitFormExpectingRedirectAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = "invited.coleader@example.org", ["Invite.Position"] = "Treasurer" });
         var link = new Uri(PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo("invited.coleader@example.org").HtmlBody ?? "")!).PathAndQuery;
         using var anonymous = factory.CreateNonRedirectingClient();
         using var anonymousVisit = await anonymous.GetAsync(link);
@@ -362,7 +364,7 @@ public sealed class InvitationExpiryTests(FakeClockFactory factory) : IClassFixt
         using var leader = factory.CreateClientAs(leaderUser.Id, Roles.Student);
         using var invitee = factory.CreateClientAs(inviteeUser.Id, Roles.Student);
         var id = await leader.StartDraftAsync("tufts-som");
-        (await leader.SubmitFormAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = "expiry.invitee@example.org", ["Invite.Position"] = "Secretary" })).Dispose();
+        await leader.SubmitFormExpectingRedirectAsync($"/register/{id}/officers", "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = "expiry.invitee@example.org", ["Invite.Position"] = "Secretary" });
         var link = new Uri(PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo("expiry.invitee@example.org").HtmlBody ?? "")!).PathAndQuery;
 
         factory.Clock.Advance(TimeSpan.FromDays(15));

@@ -111,10 +111,10 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
         using var admin = Admin();
         using var leaderClient = factory.CreateClientAs(leader.Id, Roles.Student);
 
-        (await DecideAsync(admin, id, "RequestChanges", "Please add a second sponsor from the department.")).Dispose();
+        await DecideAsync(admin, id, "RequestChanges", "Please add a second sponsor from the department.").AcceptedAsync();
         var myRigs = await leaderClient.GetDocumentAsync("/my/rigs");
         var sponsors = await leaderClient.GetDocumentAsync($"/register/{id}/sponsors");
-        (await leaderClient.SubmitFormAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string> { ["Input.Name"] = "Dr. Second", ["Input.Email"] = "second@hospital.example" })).Dispose();
+        await leaderClient.SubmitFormExpectingRedirectAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string> { ["Input.Name"] = "Dr. Second", ["Input.Email"] = "second@hospital.example" });
         using var resubmitted = await leaderClient.SubmitFormAsync($"/register/{id}/review", $"form[action='/register/{id}/submit']", new Dictionary<string, string>());
 
         Assert.Contains("Please add a second sponsor", myRigs.Body!.TextContent, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
         using var admin = Admin();
         using var leaderClient = factory.CreateClientAs(leader.Id, Roles.Student);
 
-        (await DecideAsync(admin, id, "Reject", "This school already has a RIG.")).Dispose();
+        await DecideAsync(admin, id, "Reject", "This school already has a RIG.").AcceptedAsync();
         using var edit = await leaderClient.GetAsync($"/register/{id}/details");
 
         Assert.Equal(RigStatus.Rejected, await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
@@ -201,7 +201,7 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
         });
         using var admin = Admin();
 
-        (await DecideAsync(admin, id, "Approve")).Dispose();
+        await DecideAsync(admin, id, "Approve").AcceptedAsync();
 
         Assert.Equal(SchoolStatus.Listed, await factory.WithDbAsync(db => db.Schools.Where(s => s.Slug == "northwoods-com").Select(s => s.Status).SingleAsync()));
     }

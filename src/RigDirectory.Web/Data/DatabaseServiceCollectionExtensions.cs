@@ -12,6 +12,14 @@ public static class DatabaseProviders
     public const string SqlServer = nameof(SqlServer);
 }
 
+/// <summary><c>Database:Provider</c>: Sqlite (the embedded default) or SqlServer; each reads its <c>ConnectionStrings</c> entry.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public string Provider { get; set; } = DatabaseProviders.Sqlite;
+}
+
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
@@ -20,7 +28,7 @@ public static class DatabaseServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var provider = configuration["Database:Provider"] ?? DatabaseProviders.Sqlite;
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProviders.Sqlite;
         if (provider.Equals(DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = configuration.GetConnectionString(DatabaseProviders.SqlServer)

@@ -11,12 +11,20 @@ using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Infrastructure;
 
+/// <summary>Where data-protection keys are kept (<c>DataProtection:KeysPath</c>): a volume, so a restart signs no one out.</summary>
+public sealed class KeyStorageOptions
+{
+    public const string Section = "DataProtection";
+
+    public string? KeysPath { get; set; }
+}
+
 public static class WebServiceCollectionExtensions
 {
     public static IServiceCollection AddAppWeb(this IServiceCollection services, IConfiguration configuration)
     {
         var dataProtection = services.AddDataProtection().SetApplicationName("RigDirectory");
-        if (configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
+        if (configuration.GetSection(KeyStorageOptions.Section).Get<KeyStorageOptions>()?.KeysPath is { Length: > 0 } keysPath)
         {
             // Containers lose their file system on restart; keys on a volume keep everyone signed in.
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
@@ -52,7 +60,7 @@ public static class WebServiceCollectionExtensions
     {
         // Fail fast, before touching the database, when a required setting (the public base URL) is missing.
         _ = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
-        var requireHttps = app.Configuration.GetValue("Security:RequireHttps", defaultValue: true);
+        var requireHttps = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireHttps;
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

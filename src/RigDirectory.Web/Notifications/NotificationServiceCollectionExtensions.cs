@@ -10,9 +10,11 @@ public static class NotificationServiceCollectionExtensions
     /// <summary>The audit log, the outbox with its worker, and the transport it sends through (SMTP, or a folder of .eml files).</summary>
     public static IServiceCollection AddAppNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
-        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
-        if (string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.Section}:{nameof(EmailOptions.SmtpHost)}"]))
+        var email = configuration.GetSection(EmailOptions.Section);
+        var outbox = configuration.GetSection(OutboxOptions.Section);
+        services.Configure<EmailOptions>(email);
+        services.Configure<OutboxOptions>(outbox);
+        if (string.IsNullOrWhiteSpace(email.Get<EmailOptions>()?.SmtpHost))
         {
             services.AddSingleton<IEmailTransport, PickupDirectoryEmailTransport>();
         }
@@ -28,7 +30,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddScoped<OutgoingEmailCaps>();
         services.AddSingleton<OutboxSender>();
-        if (configuration.GetValue($"{OutboxOptions.Section}:{nameof(OutboxOptions.RunWorker)}", defaultValue: true))
+        if (outbox.Get<OutboxOptions>()?.RunWorker ?? true)
         {
             services.AddHostedService<OutboxWorker>();
         }

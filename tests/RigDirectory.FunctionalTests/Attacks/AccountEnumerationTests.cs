@@ -90,7 +90,12 @@ public sealed class SecurityLogTests(RigDirectoryFactory factory) : IClassFixtur
     {
         await factory.CreateUserAsync("logged.failure@example.org", "security log password");
         using var anonymous = factory.CreateNonRedirectingClient();
-        (await CookieSignIn.PasswordAsync(anonymous, "logged.failure@example.org", "a wrong password here")).Dispose();
+        using (var failed = await CookieSignIn.PasswordAsync(anonymous, "logged.failure@example.org", "a wrong password here"))
+        {
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+            Assert.Contains("do not match an account", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         using var admin = factory.CreateClientAs("security-log-admin", Roles.AcrAdmin);
         using var student = factory.CreateClientAs("security-log-student", Roles.Student);
 

@@ -96,11 +96,11 @@ public sealed class SponsorLinkExpiryTests(FakeClockFactory factory) : IClassFix
         var starter = await factory.CreateUserAsync("sponsor.expiry.leader@example.org", "sponsor expiry password", emailConfirmed: true, Roles.Student);
         using var leader = factory.CreateClientAs(starter.Id, Roles.Student);
         var id = await leader.StartDraftAsync("rutgers-njms");
-        (await leader.SubmitFormAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string>
+        await leader.SubmitFormAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string>
         {
             ["Input.Name"] = "Dr. Late Reader",
             ["Input.Email"] = "late.reader@hospital.example.org",
-        })).Dispose();
+        }).AcceptedAsync();
         var link = new Uri(PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo("late.reader@hospital.example.org").HtmlBody!)!).PathAndQuery;
         using var anonymous = factory.CreateNonRedirectingClient();
 

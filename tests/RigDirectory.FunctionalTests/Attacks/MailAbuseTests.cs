@@ -78,7 +78,7 @@ public sealed class MailAbuseTests(RateLimitedFactory factory) : IClassFixture<R
             for (var i = 0; i < 2; i++)
             {
                 var form = await client.GetDocumentAsync($"/register/{id}/officers");
-                (await InviteAsync(client, form, victim)).Dispose();
+                await InviteAsync(client, form, victim).AcceptedAsync();
                 var page = await client.GetDocumentAsync($"/register/{id}/officers");
                 sent.Add(page.QuerySelector("[role=status], .alert")?.TextContent ?? "");
             }

@@ -25,7 +25,7 @@ public sealed class SessionTests(RigDirectoryFactory factory) : IClassFixture<Ri
         var email = $"session.{Guid.NewGuid():N}@example.org";
         var user = await factory.CreateUserAsync(email, Password, emailConfirmed: true, Roles.Student);
         var client = factory.CreateNonRedirectingClient();
-        (await CookieSignIn.PasswordAsync(client, email, Password)).Dispose();
+        await CookieSignIn.PasswordAsync(client, email, Password).AcceptedAsync();
         using var signedIn = await client.GetAsync("/register");
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         return (user, client);
@@ -64,7 +64,7 @@ public sealed class SessionTests(RigDirectoryFactory factory) : IClassFixture<Ri
         var email = $"session.admin.{Guid.NewGuid():N}@acr.example.org";
         var (_, key) = await factory.CreateAdminWithAuthenticatorAsync(email, Password);
         var client = factory.CreateNonRedirectingClient();
-        (await CookieSignIn.WithAuthenticatorAsync(client, email, Password, key)).Dispose();
+        await CookieSignIn.WithAuthenticatorAsync(client, email, Password, key).AcceptedAsync();
         using var admin = await client.GetAsync("/admin");
         Assert.True(admin.StatusCode == HttpStatusCode.OK, admin.Headers.Location?.OriginalString);
         return client;

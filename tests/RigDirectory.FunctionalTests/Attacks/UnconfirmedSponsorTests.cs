@@ -34,7 +34,7 @@ public sealed class UnconfirmedSponsorTests(RigDirectoryFactory factory) : IClas
         });
         var before = await anonymous.GetStringAsync("/rigs/sponsor-claim-rig");
         var link = new Uri(Web.Infrastructure.Email.PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo("never.asked@hospital.example.org").HtmlBody!)!).PathAndQuery;
-        (await anonymous.SubmitFormAsync(link, "main form[method=post]", new Dictionary<string, string>())).Dispose();
+        await anonymous.ConfirmAsSponsorAsync(link);
         var after = await anonymous.GetStringAsync("/rigs/sponsor-claim-rig");
 
         Assert.Contains("Dr. Sponsor of Sponsor Claim RIG", before, StringComparison.Ordinal);

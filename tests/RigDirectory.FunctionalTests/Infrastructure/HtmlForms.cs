@@ -28,6 +28,49 @@ public static class HtmlForms
         return await client.SubmitFormAsync(document, formSelector, values);
     }
 
+    /// <summary>
+    /// Submits a form a step of the test relies on: it must be accepted (a redirect onwards), or the test fails with
+    /// what the page said instead.
+    /// </summary>
+    public static async Task SubmitFormExpectingRedirectAsync(this HttpClient client, string url, string formSelector, IReadOnlyDictionary<string, string> values)
+    {
+        using var response = await client.SubmitFormAsync(url, formSelector, values);
+        await ExpectRedirectAsync(response, url);
+    }
+
+    /// <summary>A faculty sponsor confirms from the emailed link: the page thanks them.</summary>
+    public static async Task ConfirmAsSponsorAsync(this HttpClient anonymous, string link)
+    {
+        using var response = await anonymous.SubmitFormAsync(link, "main form[method=post]", new Dictionary<string, string>());
+        var page = await ParseAsync(response);
+        Assert.Contains("You are confirmed as a faculty sponsor", page.QuerySelector("[role=status]")?.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts a form a step of the test relies on; it must be accepted (a redirect onwards).</summary>
+    public static async Task PostExpectingRedirectAsync(this HttpClient client, string url, HttpContent form)
+    {
+        using var response = await client.PostAsync(url, form);
+        await ExpectRedirectAsync(response, url);
+    }
+
+    /// <summary>Awaits a post a step of the test relies on: it must be accepted (a redirect onwards).</summary>
+    public static async Task AcceptedAsync(this Task<HttpResponseMessage> posting)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        using var response = await posting;
+        await ExpectRedirectAsync(response, response.RequestMessage?.RequestUri?.PathAndQuery ?? "the form");
+    }
+
+    private static async Task ExpectRedirectAsync(HttpResponseMessage response, string url)
+    {
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            var page = await ParseAsync(response);
+            var errors = page.QuerySelector("[role=alert], .validation-summary-errors, .text-danger:not(:empty)")?.TextContent.Trim();
+            Assert.Fail($"Posting {url} returned {(int)response.StatusCode}, not a redirect: {errors}");
+        }
+    }
+
     public static Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IDocument document, string formSelector, IReadOnlyDictionary<string, string> values)
     {
         var form = document.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form matches '{formSelector}'.");
