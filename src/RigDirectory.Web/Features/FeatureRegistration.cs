@@ -22,6 +22,7 @@ public static class FeatureRegistration
         services.AddScoped<RigDrafts>();
         services.AddScoped<RigLifecycle>();
         services.AddScoped<RigPeople>();
+        services.AddScoped<Reviews.ReviewQueries>();
         return services;
     }
 

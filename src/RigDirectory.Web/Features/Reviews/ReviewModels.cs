@@ -36,7 +36,7 @@ public sealed record ReviewQueueItem(int Id, string Name, string School, string?
 public sealed record ReviewQueueViewModel(
     ReviewQueueInput Input, int Submitted, int ChangesRequested, int PendingChanges, IReadOnlyList<ReviewQueueItem> Items, int Total, IReadOnlyList<RegionOption> Regions, DateTime Now)
 {
-    public int Pages => Math.Max(1, (Total + ReviewsController.PageSize - 1) / ReviewsController.PageSize);
+    public int Pages => Math.Max(1, (Total + ReviewQueries.PageSize - 1) / ReviewQueries.PageSize);
 }
 
 public sealed record DuplicateRow(int Id, string Slug, string Name, RigStatus Status);

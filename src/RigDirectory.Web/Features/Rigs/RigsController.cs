@@ -53,35 +53,7 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var seesSponsorEmails = (signedIn && (await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded) ||
             (userId is not null && await db.Rigs.AsNoTracking().LedBy(userId).AnyAsync(r => r.Slug == slug, cancellationToken));
-        var rig = await db.Rigs.AsNoTracking().Published()
-            .Where(r => r.Slug == slug && r.School!.Status == SchoolStatus.Listed)
-            .Select(r => new RigProfileViewModel(
-                r.Slug,
-                r.Name,
-                r.School!.Slug,
-                r.School.Name,
-                r.School.Campus,
-                r.School.City,
-                r.School.Jurisdiction!.Name,
-                r.School.Country,
-                r.School.Jurisdiction.Region!.Slug,
-                r.School.Jurisdiction.Region.Name,
-                r.Description,
-                r.HowToGetInvolved,
-                r.Activities,
-                r.MeetingCadence,
-                r.ContactVisibility == ContactVisibility.Public || signedIn ? r.ContactEmail : null,
-                r.ContactVisibility == ContactVisibility.SignedInOnly && r.ContactEmail != null && !signedIn,
-                r.Website,
-                r.InstagramUrl,
-                r.XUrl,
-                r.LinkedInUrl,
-                r.FoundedYear,
-                r.LastVerifiedAt,
-                r.UpdatedAt,
-                r.Sponsors.Where(s => s.ConfirmedAt != null).OrderBy(s => s.SortOrder).Select(s => new SponsorViewModel(s.Name, s.Title, s.Department, seesSponsorEmails ? s.Email : null)).ToList(),
-                r.Officers.Where(o => o.EndedAt == null).OrderBy(o => o.StartedAt).Select(o => new OfficerViewModel(o.User!.DisplayName, o.Position)).ToList()))
-            .SingleOrDefaultAsync(cancellationToken);
+        var rig = await RigProfileQuery.FindAsync(db, slug, signedIn, seesSponsorEmails, cancellationToken);
         return rig is null ? NotFound() : View(rig);
     }
 

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
+
+namespace RigDirectory.Web.Features.Rigs;
+
+/// <summary>A RIG's public profile in one SQL statement: what any visitor sees, plus what signing in reveals.</summary>
+public static class RigProfileQuery
+{
+    /// <summary>
+    /// <paramref name="signedIn"/>: contact emails kept for signed-in students are included;
+    /// <paramref name="seesSponsorEmails"/>: the RIG's leaders and ACR staff also see its sponsors' emails.
+    /// </summary>
+    public static Task<RigProfileViewModel?> FindAsync(AppDbContext db, string slug, bool signedIn, bool seesSponsorEmails, CancellationToken cancellationToken) =>
+        db.Rigs.AsNoTracking().Published()
+            .Where(r => r.Slug == slug)
+            .Select(r => new RigProfileViewModel(
+                r.Slug,
+                r.Name,
+                r.School!.Slug,
+                r.School.Name,
+                r.School.Campus,
+                r.School.City,
+                r.School.Jurisdiction!.Name,
+                r.School.Country,
+                r.School.Jurisdiction.Region!.Slug,
+                r.School.Jurisdiction.Region.Name,
+                r.Description,
+                r.HowToGetInvolved,
+                r.Activities,
+                r.MeetingCadence,
+                r.ContactVisibility == ContactVisibility.Public || signedIn ? r.ContactEmail : null,
+                r.ContactVisibility == ContactVisibility.SignedInOnly && r.ContactEmail != null && !signedIn,
+                r.Website,
+                r.InstagramUrl,
+                r.XUrl,
+                r.LinkedInUrl,
+                r.FoundedYear,
+                r.LastVerifiedAt,
+                r.UpdatedAt,
+                r.Sponsors.Where(s => s.ConfirmedAt != null).OrderBy(s => s.SortOrder).Select(s => new SponsorViewModel(s.Name, s.Title, s.Department, seesSponsorEmails ? s.Email : null)).ToList(),
+                r.Officers.Where(o => o.EndedAt == null).OrderBy(o => o.StartedAt).Select(o => new OfficerViewModel(o.User!.DisplayName, o.Position)).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+}
