@@ -160,6 +160,25 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task StaleApproval_GrantsNoRole_AndQueuesNoEmail()
+    {
+        var (id, leader) = await SubmittedAsync("case-western-som", "Cleveland RIG", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-2));
+        using var first = Admin("sending-back-reviewer");
+        using var second = Admin("stale-reviewer");
+        var stalePage = await second.GetDocumentAsync($"/admin/reviews/{id}");
+        await DecideAsync(first, id, "RequestChanges", "Name your faculty sponsor's department.").AcceptedAsync();
+
+        using var stale = await second.SubmitFormAsync(stalePage, "#decision-form", new Dictionary<string, string> { ["Decision.Action"] = "Approve" });
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.False(await users.IsInRoleAsync((await users.FindByIdAsync(leader.Id))!, Roles.RigLeader));
+        var subjects = await factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.RigId == id).Select(m => m.Subject).ToListAsync());
+        Assert.Equal(["Changes requested for Cleveland RIG"], subjects);
+    }
+
+    [Fact]
     public async Task Decide_OnADraft_IsRefusedWithAReason()
     {
         var id = await factory.WithDbAsync(async db =>

@@ -28,10 +28,13 @@ public sealed class RigDrafts(AppDbContext db, AuditLog audit, TimeProvider cloc
             CreatedAt = Now,
             UpdatedAt = Now,
         };
+        // Two saves (the entry needs the new id), one transaction: no draft without its "Started" entry.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Rigs.Add(rig);
         await db.SaveChangesAsync(cancellationToken);
         audit.Rig(rig.Id, AuditAction.Started, note: note);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return rig.Id;
     }
 

@@ -47,7 +47,10 @@ public sealed partial class PickupDirectoryEmailTransport(
         System.IO.Directory.CreateDirectory(Directory);
         var stamp = clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
         var path = Path.Combine(Directory, $"{stamp}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(path, cancellationToken);
+        // Written under another name, then renamed: whoever watches the folder never opens half a message.
+        var partial = path + ".partial";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
 
         var link = FirstLink(message.HtmlBody ?? message.TextBody ?? "");
         logger.LogInformation("Email to {To} saved to {Path}. Subject: {Subject}. Link: {Link}",
