@@ -117,7 +117,7 @@ public sealed class OutboxInstanceTests
 
                 await scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>().SaveChangesAsync();
             });
-            first.Emails.Delay = second.Emails.Delay = TimeSpan.FromMilliseconds(5);
+            first.Emails.Delay = second.Emails.Delay = TimeSpan.FromMilliseconds(20);
 
             await Task.WhenAll(
                 Task.Run(() => first.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None)),
@@ -126,8 +126,44 @@ public sealed class OutboxInstanceTests
             var recipients = first.Emails.Messages.Concat(second.Emails.Messages).Select(m => m.To.Mailboxes.Single().Address).ToList();
             Assert.Equal(40, recipients.Count);
             Assert.Equal(40, recipients.Distinct().Count());
-            Assert.NotEmpty(first.Emails.Messages);
-            Assert.NotEmpty(second.Emails.Messages);
+        }
+        finally
+        {
+            FileDatabaseFactory.DeleteDatabase(path);
+        }
+    }
+
+    [Fact]
+    public async Task AnEmailClaimedByAnotherInstance_WaitsForItsLease_ThenIsSentOnce()
+    {
+        var path = FileDatabaseFactory.NewDatabasePath();
+        try
+        {
+            await using var instance = new InstanceFactory(path);
+            var lease = instance.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value.Lease;
+            await instance.WithDbAsync(async db =>
+            {
+                // As another instance leaves it mid-send: claimed until the lease runs out.
+                var now = instance.Clock.GetUtcNow().UtcDateTime;
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    Recipient = "claimed@example.org",
+                    Subject = "Claimed",
+                    HtmlBody = "<p>Once.</p>",
+                    Purpose = EmailPurpose.Other,
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                    LockedUntil = now + lease,
+                    LockedBy = "another-instance",
+                });
+                await db.SaveChangesAsync();
+            });
+
+            Assert.Empty((await instance.SentEmailsAsync()).Messages);
+            instance.Clock.Advance(lease + TimeSpan.FromSeconds(1));
+            await instance.SentEmailsAsync();
+
+            Assert.Equal("claimed@example.org", Assert.Single((await instance.SentEmailsAsync()).Messages).To.Mailboxes.Single().Address);
         }
         finally
         {

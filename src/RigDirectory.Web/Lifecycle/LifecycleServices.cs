@@ -1,0 +1,12 @@
+namespace RigDirectory.Web.Lifecycle;
+
+public static class LifecycleServices
+{
+    /// <summary>The owners of the write side and what they share.</summary>
+    public static IServiceCollection AddAppLifecycle(this IServiceCollection services) => services
+        .AddScoped<LedRigs>()
+        .AddScoped<RigUnitOfWork>()
+        .AddScoped<RigDrafts>()
+        .AddScoped<RigLifecycle>()
+        .AddScoped<RigPeople>();
+}
