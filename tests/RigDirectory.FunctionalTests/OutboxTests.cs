@@ -59,115 +59,105 @@ public sealed class OutboxTests(FailingEmailFactory factory) : IClassFixture<Fai
 /// <summary>The app killed between a decision and its email, and two instances sending from one database.</summary>
 public sealed class OutboxInstanceTests
 {
-    [Fact]
-    public async Task AppKilledAfterADecision_TheNextInstanceSendsTheEmail_Once()
+    /// <summary>Runs a test against a database file that several app instances open, deleting it afterwards.</summary>
+    private static async Task OnOneDatabaseAsync(Func<string, Task> test)
     {
         var path = FileDatabaseFactory.NewDatabasePath();
         try
         {
-            int id;
-            string leader;
-            await using (var first = new InstanceFactory(path))
+            await test(path);
+        }
+        finally
+        {
+            FileDatabaseFactory.DeleteDatabase(path);
+        }
+    }
+
+    [Fact]
+    public Task AppKilledAfterADecision_TheNextInstanceSendsTheEmail_Once() => OnOneDatabaseAsync(async path =>
+    {
+        int id;
+        string leader;
+        await using (var first = new InstanceFactory(path))
+        {
+            first.Emails.Failing = true;
+            (id, var user) = await first.CreateSubmittedRigAsync("uams-com", "Little Rock Radiology Club", first.Clock.GetUtcNow().UtcDateTime);
+            leader = user.Email!;
+            using var admin = first.CreateClientAs("kill-admin", Roles.AcrAdmin);
+            var review = await admin.GetDocumentAsync($"/admin/reviews/{id}");
+            using var decided = await admin.SubmitFormAsync(review, "#decision-form", new Dictionary<string, string> { ["Decision.Action"] = "Approve" });
+            Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+            await first.SentEmailsAsync();
+            Assert.Empty(first.Emails.Messages);
+        }
+
+        await using var second = new InstanceFactory(path);
+        second.Clock.Advance(TimeSpan.FromMinutes(2));
+        await second.SentEmailsAsync();
+        await second.SentEmailsAsync();
+
+        var email = Assert.Single(second.Emails.Messages);
+        Assert.Equal(leader, email.To.Mailboxes.Single().Address);
+        Assert.Contains("is approved", email.Subject, StringComparison.Ordinal);
+        Assert.Equal(RigStatus.Approved, await second.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+    });
+
+    [Fact]
+    public Task TwoInstancesOnOneDatabase_SendEachQueuedEmailOnce() => OnOneDatabaseAsync(async path =>
+    {
+        await using var first = new InstanceFactory(path);
+        await using var second = new InstanceFactory(path);
+        _ = first.Services;
+        _ = second.Services;
+        await first.WithDbAsync(async db =>
+        {
+            using var scope = first.Services.CreateScope();
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            for (var i = 0; i < 40; i++)
             {
-                first.Emails.Failing = true;
-                (id, var user) = await first.CreateSubmittedRigAsync("uams-com", "Little Rock Radiology Club", first.Clock.GetUtcNow().UtcDateTime);
-                leader = user.Email!;
-                using var admin = first.CreateClientAs("kill-admin", Roles.AcrAdmin);
-                var review = await admin.GetDocumentAsync($"/admin/reviews/{id}");
-                using var decided = await admin.SubmitFormAsync(review, "#decision-form", new Dictionary<string, string> { ["Decision.Action"] = "Approve" });
-                Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
-                await first.SentEmailsAsync();
-                Assert.Empty(first.Emails.Messages);
+                outbox.Enqueue(new Email(EmailPurpose.Other, $"race{i}@example.org", $"Race {i}", "<p>Once.</p>"));
             }
 
-            await using var second = new InstanceFactory(path);
-            second.Clock.Advance(TimeSpan.FromMinutes(2));
-            await second.SentEmailsAsync();
-            await second.SentEmailsAsync();
+            await scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>().SaveChangesAsync();
+        });
+        first.Emails.Delay = second.Emails.Delay = TimeSpan.FromMilliseconds(20);
 
-            var email = Assert.Single(second.Emails.Messages);
-            Assert.Equal(leader, email.To.Mailboxes.Single().Address);
-            Assert.Contains("is approved", email.Subject, StringComparison.Ordinal);
-            Assert.Equal(RigStatus.Approved, await second.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
-        }
-        finally
-        {
-            FileDatabaseFactory.DeleteDatabase(path);
-        }
-    }
+        await Task.WhenAll(
+            Task.Run(() => first.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None)),
+            Task.Run(() => second.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None)));
+
+        var recipients = first.Emails.Messages.Concat(second.Emails.Messages).Select(m => m.To.Mailboxes.Single().Address).ToList();
+        Assert.Equal(40, recipients.Count);
+        Assert.Equal(40, recipients.Distinct().Count());
+    });
 
     [Fact]
-    public async Task TwoInstancesOnOneDatabase_SendEachQueuedEmailOnce()
+    public Task AnEmailClaimedByAnotherInstance_WaitsForItsLease_ThenIsSentOnce() => OnOneDatabaseAsync(async path =>
     {
-        var path = FileDatabaseFactory.NewDatabasePath();
-        try
+        await using var instance = new InstanceFactory(path);
+        var lease = instance.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value.Lease;
+        await instance.WithDbAsync(async db =>
         {
-            await using var first = new InstanceFactory(path);
-            await using var second = new InstanceFactory(path);
-            _ = first.Services;
-            _ = second.Services;
-            await first.WithDbAsync(async db =>
+            // As another instance leaves it mid-send: claimed until the lease runs out.
+            var now = instance.Clock.GetUtcNow().UtcDateTime;
+            db.OutboxMessages.Add(new OutboxMessage
             {
-                using var scope = first.Services.CreateScope();
-                var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-                for (var i = 0; i < 40; i++)
-                {
-                    outbox.Enqueue(new Email(EmailPurpose.Other, $"race{i}@example.org", $"Race {i}", "<p>Once.</p>"));
-                }
-
-                await scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>().SaveChangesAsync();
+                Recipient = "claimed@example.org",
+                Subject = "Claimed",
+                HtmlBody = "<p>Once.</p>",
+                Purpose = EmailPurpose.Other,
+                CreatedAt = now,
+                NextAttemptAt = now,
+                LockedUntil = now + lease,
+                LockedBy = "another-instance",
             });
-            first.Emails.Delay = second.Emails.Delay = TimeSpan.FromMilliseconds(20);
+            await db.SaveChangesAsync();
+        });
 
-            await Task.WhenAll(
-                Task.Run(() => first.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None)),
-                Task.Run(() => second.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None)));
+        Assert.Empty((await instance.SentEmailsAsync()).Messages);
+        instance.Clock.Advance(lease + TimeSpan.FromSeconds(1));
+        await instance.SentEmailsAsync();
 
-            var recipients = first.Emails.Messages.Concat(second.Emails.Messages).Select(m => m.To.Mailboxes.Single().Address).ToList();
-            Assert.Equal(40, recipients.Count);
-            Assert.Equal(40, recipients.Distinct().Count());
-        }
-        finally
-        {
-            FileDatabaseFactory.DeleteDatabase(path);
-        }
-    }
-
-    [Fact]
-    public async Task AnEmailClaimedByAnotherInstance_WaitsForItsLease_ThenIsSentOnce()
-    {
-        var path = FileDatabaseFactory.NewDatabasePath();
-        try
-        {
-            await using var instance = new InstanceFactory(path);
-            var lease = instance.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value.Lease;
-            await instance.WithDbAsync(async db =>
-            {
-                // As another instance leaves it mid-send: claimed until the lease runs out.
-                var now = instance.Clock.GetUtcNow().UtcDateTime;
-                db.OutboxMessages.Add(new OutboxMessage
-                {
-                    Recipient = "claimed@example.org",
-                    Subject = "Claimed",
-                    HtmlBody = "<p>Once.</p>",
-                    Purpose = EmailPurpose.Other,
-                    CreatedAt = now,
-                    NextAttemptAt = now,
-                    LockedUntil = now + lease,
-                    LockedBy = "another-instance",
-                });
-                await db.SaveChangesAsync();
-            });
-
-            Assert.Empty((await instance.SentEmailsAsync()).Messages);
-            instance.Clock.Advance(lease + TimeSpan.FromSeconds(1));
-            await instance.SentEmailsAsync();
-
-            Assert.Equal("claimed@example.org", Assert.Single((await instance.SentEmailsAsync()).Messages).To.Mailboxes.Single().Address);
-        }
-        finally
-        {
-            FileDatabaseFactory.DeleteDatabase(path);
-        }
-    }
+        Assert.Equal("claimed@example.org", Assert.Single((await instance.SentEmailsAsync()).Messages).To.Mailboxes.Single().Address);
+    });
 }
