@@ -49,11 +49,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>
+    /// Bookkeeping that changes with every step a leader takes (when, how far); it changes no content, so it bumps no
+    /// version: co-leaders adding sponsors or officers at the same moment do not collide.
+    /// </summary>
+    private static readonly HashSet<string> Bookkeeping = [nameof(Rig.UpdatedAt), nameof(Rig.RegistrationStep)];
+
     private void BumpVersions()
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
-            if (entry.State == EntityState.Modified)
+            if (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name)))
             {
                 entry.Entity.Version++;
             }

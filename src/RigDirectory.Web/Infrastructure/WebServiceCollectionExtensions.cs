@@ -76,7 +76,6 @@ public static class WebServiceCollectionExtensions
         }
 
         app.Use(SecurityHeaders);
-        app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         // Inside the status-code pages, so its 400s and 413s get the site's error page.
         app.UseMalformedRequestAnswers();
@@ -86,6 +85,9 @@ public static class WebServiceCollectionExtensions
         app.UseAuthorization();
         // After authentication, so that signed-in users (who may see more) are never served a cached page.
         app.UseOutputCache();
+        // Inside the output cache, so that a cached page is stored compressed (once per encoding) instead of
+        // being compressed again on every hit.
+        app.UseResponseCompression();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();

@@ -73,7 +73,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         input.ApplyTo(rig);
         input.ApplyFirstEventTo(rig);
         drafts.Reached(rig, RegistrationStep.Review);
-        return await SaveAsync(LifecycleResult.Ok(rigId: rig.Id), cancellationToken);
+        return await SaveAsync(rig, LifecycleResult.Ok(rigId: rig.Id), change: null, cancellationToken);
     }
 
     public async Task<LifecycleResult> SubmitAsync(int id, CancellationToken cancellationToken)
@@ -98,7 +98,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         rig.Status = RigStatus.Submitted;
         rig.SubmittedAt = Now;
         drafts.Reached(rig, RegistrationStep.Review);
-        return await SaveAsync(LifecycleResult.Ok($"{rig.Name} was submitted for review. We will email you when ACR has looked at it."), cancellationToken);
+        return await SaveAsync(rig, LifecycleResult.Ok($"{rig.Name} was submitted for review. We will email you when ACR has looked at it."), change: null, cancellationToken);
     }
 
     /// <summary>A reviewer approves a registration, asks for changes or rejects it, with a note the leaders read.</summary>
@@ -167,7 +167,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         }
 
         var done = from == RigStatus.Archived ? $"{rig.Name} is restored to the directory." : $"{rig.Name}: {to.DisplayName().ToLowerInvariant()}. The leaders were emailed.";
-        return await SaveIfUnchangedAsync(rig, seenVersion, LifecycleResult.Ok(done, rig.Id), evict: from == RigStatus.Approved || to == RigStatus.Approved, cancellationToken);
+        return await SaveIfUnchangedAsync(rig, seenVersion, LifecycleResult.Ok(done, rig.Id), from == RigStatus.Approved || to == RigStatus.Approved ? RigChange.Placement : null, cancellationToken);
     }
 
     private async Task ApplyMoveAsync(Rig rig, RigStatus to, CancellationToken cancellationToken)
@@ -244,7 +244,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
         var proposed = ProposeChange(rig, input.Name.Trim(), newSchool);
         var message = string.Join(" ", new[] { routine.Count > 0 ? "Your changes are live." : null, proposed }.OfType<string>());
-        return await SaveAsync(LifecycleResult.Ok(message.Length == 0 ? "Nothing had changed." : message, rig.Id, published: true), cancellationToken, evict: routine.Count > 0);
+        return await SaveAsync(rig, LifecycleResult.Ok(message.Length == 0 ? "Nothing had changed." : message, rig.Id, published: true), routine.Count > 0 ? RigChange.Listing : null, cancellationToken);
     }
 
     /// <summary>Records a new name or school for review (or withdraws one); returns what the leader should know.</summary>
@@ -298,7 +298,9 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
             .With("School", rig.School!.DisplayName, rig.PendingSchool?.DisplayName ?? rig.School.DisplayName), input.Note);
         ApplyChange(rig, approve);
         emails.ChangeDecided(rig, Leaders(rig).Select(u => u.Email!), approve, input.Note);
-        return await SaveIfUnchangedAsync(rig, input.Version, LifecycleResult.Ok($"{rig.Name}: change {(approve ? "approved" : "not approved")}. The leaders were emailed."), evict: approve, cancellationToken);
+        var decided = LifecycleResult.Ok($"{rig.Name}: change {(approve ? "approved" : "not approved")}. The leaders were emailed.");
+        db.Entry(rig).Property(r => r.Version).OriginalValue = input.Version;
+        return approve ? await unitOfWork.SaveAndEvictAllAsync(decided, cancellationToken) : await SaveAsync(rig, decided, change: null, cancellationToken);
     }
 
     private void ApplyChange(Rig rig, bool approve)
@@ -326,18 +328,18 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
         audit.Rig(rig.Id, AuditAction.Verified, AuditChanges.Of(nameof(Rig.LastVerifiedAt), rig.LastVerifiedAt?.ToString("O"), Now.ToString("O")));
         rig.LastVerifiedAt = Now;
-        return await SaveAsync(LifecycleResult.Ok($"Thank you: {rig.Name} now shows as verified by its leaders today.", rig.Id, published: true), cancellationToken, evict: true);
+        return await SaveAsync(rig, LifecycleResult.Ok($"Thank you: {rig.Name} now shows as verified by its leaders today.", rig.Id, published: true), RigChange.Listing, cancellationToken);
     }
 
     private static List<ApplicationUser> Leaders(Rig rig) => rig.Officers.Where(o => o.EndedAt == null && o.User is not null).Select(o => o.User!).ToList();
 
-    private Task<LifecycleResult> SaveAsync(LifecycleResult done, CancellationToken cancellationToken, bool evict = false) =>
-        unitOfWork.SaveAsync(done, evict, cancellationToken);
+    private Task<LifecycleResult> SaveAsync(Rig rig, LifecycleResult done, RigChange? change, CancellationToken cancellationToken) =>
+        unitOfWork.SaveAsync(done, rig.Id, change, cancellationToken);
 
     /// <summary>Saves only if the RIG is still at the version the reviewer saw: a second reviewer on a stale page writes nothing.</summary>
-    private Task<LifecycleResult> SaveIfUnchangedAsync(Rig rig, int seenVersion, LifecycleResult done, bool evict, CancellationToken cancellationToken)
+    private Task<LifecycleResult> SaveIfUnchangedAsync(Rig rig, int seenVersion, LifecycleResult done, RigChange? change, CancellationToken cancellationToken)
     {
         db.Entry(rig).Property(r => r.Version).OriginalValue = seenVersion;
-        return SaveAsync(done, cancellationToken, evict);
+        return SaveAsync(rig, done, change, cancellationToken);
     }
 }

@@ -18,7 +18,10 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<LifecycleResult> AddSponsorAsync(int id, SponsorInput input, CancellationToken cancellationToken)
+    public Task<LifecycleResult> AddSponsorAsync(int id, SponsorInput input, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync(() => AddSponsorOnceAsync(id, input, cancellationToken));
+
+    private async Task<LifecycleResult> AddSponsorOnceAsync(int id, SponsorInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
@@ -57,7 +60,10 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         return await SaveAsync(rig, $"{sponsor.Name} was added and asked by email to confirm.", cancellationToken);
     }
 
-    public async Task<LifecycleResult> RemoveSponsorAsync(int id, int sponsorId, CancellationToken cancellationToken)
+    public Task<LifecycleResult> RemoveSponsorAsync(int id, int sponsorId, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync(() => RemoveSponsorOnceAsync(id, sponsorId, cancellationToken));
+
+    private async Task<LifecycleResult> RemoveSponsorOnceAsync(int id, int sponsorId, CancellationToken cancellationToken)
     {
         var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
         if (refusal is not null)
@@ -104,7 +110,10 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
     }
 
     /// <summary>The signed-in leader's own position and graduation year.</summary>
-    public async Task<LifecycleResult> SaveOwnPositionAsync(int id, OfficerInput input, CancellationToken cancellationToken)
+    public Task<LifecycleResult> SaveOwnPositionAsync(int id, OfficerInput input, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync(() => SaveOwnPositionOnceAsync(id, input, cancellationToken));
+
+    private async Task<LifecycleResult> SaveOwnPositionOnceAsync(int id, OfficerInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
@@ -133,7 +142,10 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         return await SaveAsync(rig, rig.Status == RigStatus.Approved ? "Your position is saved." : null, cancellationToken);
     }
 
-    public async Task<LifecycleResult> InviteAsync(int id, InvitationInput input, CancellationToken cancellationToken)
+    public Task<LifecycleResult> InviteAsync(int id, InvitationInput input, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync(() => InviteOnceAsync(id, input, cancellationToken));
+
+    private async Task<LifecycleResult> InviteOnceAsync(int id, InvitationInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
@@ -215,6 +227,21 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         return await SaveAsync(sponsor.Rig!, null, cancellationToken);
     }
 
+    /// <summary>
+    /// A co-leader's content edit saved between this command's load and its save makes it a conflict; the command
+    /// runs again on the fresh state (twice at most) rather than failing an addition that collides with nothing.
+    /// </summary>
+    private static async Task<LifecycleResult> RetryOnConflictAsync(Func<Task<LifecycleResult>> command)
+    {
+        var result = await command();
+        for (var retry = 0; retry < 2 && result.Outcome == Outcome.Conflict; retry++)
+        {
+            result = await command();
+        }
+
+        return result;
+    }
+
     public string? GraduationYearRefusal(int year) =>
         year < Now.Year || year > Now.Year + 8 ? $"Enter a year from {Now.Year} to {Now.Year + 8}." : null;
 
@@ -226,7 +253,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
     }
 
     private Task<LifecycleResult> SaveAsync(Rig rig, string? message, CancellationToken cancellationToken) =>
-        unitOfWork.SaveAsync(Done(rig, message), RigVisibility.Shows(rig), cancellationToken);
+        unitOfWork.SaveAsync(Done(rig, message), rig.Id, RigVisibility.Shows(rig) ? RigChange.Profile : null, cancellationToken);
 
     private static LifecycleResult Done(Rig rig, string? message) => LifecycleResult.Ok(message, rig.Id, RigVisibility.Shows(rig));
 }

@@ -6,12 +6,12 @@ namespace RigDirectory.Web.Lifecycle;
 
 /// <summary>
 /// How every lifecycle command ends: one save of the change with its audit entry and emails (all or nothing), a
-/// conflict instead of an error when someone else changed the RIG meanwhile, then the public pages evicted if
-/// they changed.
+/// conflict instead of an error when someone else changed the RIG meanwhile, then the public pages that show
+/// what changed evicted (<paramref name="change"/>: none when nothing public changed).
 /// </summary>
 public sealed class RigUnitOfWork(AppDbContext db, DirectoryCache directoryCache)
 {
-    public async Task<LifecycleResult> SaveAsync(LifecycleResult done, bool evict, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> SaveAsync(LifecycleResult done, int rigId, RigChange? change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(done);
         try
@@ -24,11 +24,23 @@ public sealed class RigUnitOfWork(AppDbContext db, DirectoryCache directoryCache
             return LifecycleResult.Conflict;
         }
 
-        if (evict)
+        if (change is { } touched)
+        {
+            await directoryCache.EvictRigAsync(db, rigId, touched, cancellationToken);
+        }
+
+        return done;
+    }
+
+    /// <summary>A RIG's name or school changed: every page that may name it starts again.</summary>
+    public async Task<LifecycleResult> SaveAndEvictAllAsync(LifecycleResult done, CancellationToken cancellationToken)
+    {
+        var saved = await SaveAsync(done, 0, null, cancellationToken);
+        if (saved.Succeeded)
         {
             await directoryCache.EvictAsync(cancellationToken);
         }
 
-        return done;
+        return saved;
     }
 }

@@ -15,7 +15,7 @@ namespace RigDirectory.Web.Features.Api;
 public sealed class DirectoryApiController(AppDbContext db, DirectorySnapshot directory) : ControllerBase
 {
     [HttpGet("rigs")]
-    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag])]
     public async Task<ActionResult<RigPage>> Rigs([FromQuery] RigSearchInput input)
     {
         var matches = RigSearchQuery.Apply((await directory.GetAsync()).Rigs, input);
@@ -24,7 +24,7 @@ public sealed class DirectoryApiController(AppDbContext db, DirectorySnapshot di
     }
 
     [HttpGet("regions")]
-    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    [OutputCache(PolicyName = DirectoryCache.Policy, Tags = [DirectoryCache.HomeTag])]
     public async Task<IReadOnlyList<RegionSummary>> Regions(CancellationToken cancellationToken)
     {
         var regions = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);

@@ -9,9 +9,11 @@ namespace RigDirectory.Web.Features.Directory;
 /// of rows, not millions: searching a list in memory costs microseconds where the same search in SQL joins
 /// four tables per row. Built with two statements on first use after each <see cref="DirectoryCache"/> eviction.
 /// </summary>
-public sealed class DirectorySnapshot(IServiceScopeFactory scopes)
+public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
 {
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
     private Lazy<Task<Snapshot>>? _current;
+    private long _generation;
 
     public sealed record Snapshot(IReadOnlyList<SearchableRig> Rigs, RigFilterOptions Filters);
 
@@ -31,22 +33,81 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes)
     }
 
     /// <summary>Drops the snapshot; the next reader builds a fresh one.</summary>
-    public void Invalidate() => Volatile.Write(ref _current, null);
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _current, null);
+    }
+
+    /// <summary>
+    /// Replaces one RIG's row (or removes it, when it is no longer public) in the snapshot, in place of a rebuild:
+    /// one statement, and readers keep the rest. Refreshes run one at a time, each on top of the previous; an
+    /// <see cref="Invalidate"/> meanwhile wins.
+    /// </summary>
+    public async Task RefreshAsync(int rigId, CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _current) is null)
+        {
+            return;
+        }
+
+        await _refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            var generation = Interlocked.Read(ref _generation);
+            var current = Volatile.Read(ref _current);
+            if (current is null || (current.IsValueCreated && current.Value.IsFaulted))
+            {
+                Invalidate();
+                return;
+            }
+
+            var snapshot = await current.Value;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var fresh = await db.Rigs.AsNoTracking().Where(r => r.Id == rigId).Published().ToListItems().SingleOrDefaultAsync(cancellationToken);
+            var slug = await db.Rigs.AsNoTracking().Where(r => r.Id == rigId).Select(r => r.Slug).SingleOrDefaultAsync(cancellationToken);
+            var rigs = snapshot.Rigs.Where(r => r.Item.Slug != slug).ToList();
+            if (fresh is not null)
+            {
+                var row = Searchable(fresh);
+                var at = rigs.BinarySearch(row, Order);
+                rigs.Insert(at < 0 ? ~at : at, row);
+            }
+
+            var updated = new Lazy<Task<Snapshot>>(Task.FromResult(snapshot with { Rigs = rigs }));
+            if (Interlocked.Read(ref _generation) == generation)
+            {
+                Interlocked.CompareExchange(ref _current, updated, current);
+            }
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    public void Dispose() => _refreshing.Dispose();
+
+    private static readonly Comparer<SearchableRig> Order = Comparer<SearchableRig>.Create((a, b) =>
+    {
+        var byName = string.CompareOrdinal(a.SortName, b.SortName);
+        return byName != 0 ? byName : string.CompareOrdinal(a.Item.Slug, b.Item.Slug);
+    });
+
+    private static SearchableRig Searchable(RigListItem i) =>
+        new(i, TextFolding.Fold($"{i.Name}\n{i.School}\n{i.Campus}\n{i.City}\n{i.StateName}"), TextFolding.Fold(i.Name), TextFolding.Fold($"{i.School} {i.Campus}"));
 
     private async Task<Snapshot> BuildAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var items = await db.Rigs.AsNoTracking().Published()
-            .Where(r => r.School!.Status == SchoolStatus.Listed)
             .ToListItems()
             .ToListAsync();
         var filters = await RigFilterOptions.LoadAsync(db, CancellationToken.None);
-        var rigs = items
-            .Select(i => new SearchableRig(i, TextFolding.Fold($"{i.Name}\n{i.School}\n{i.Campus}\n{i.City}\n{i.StateName}"), TextFolding.Fold(i.Name), TextFolding.Fold($"{i.School} {i.Campus}")))
-            .OrderBy(r => r.SortName, StringComparer.Ordinal)
-            .ThenBy(r => r.Item.Slug, StringComparer.Ordinal)
-            .ToList();
+        var rigs = items.Select(Searchable).ToList();
+        rigs.Sort(Order);
         return new Snapshot(rigs, filters);
     }
 }

@@ -21,6 +21,9 @@ public sealed class RigSearchInput
     public const int MaxPage = 10_000;
     public const int MaxQueryLength = 200;
 
+    /// <summary>The query keys the search reads: cached pages vary by these and ignore any other.</summary>
+    public static readonly string[] QueryKeys = ["q", "region", "country", "state", "degree", "activity", "sort", "page"];
+
     [FromQuery(Name = "q")]
     [StringLength(MaxQueryLength, ErrorMessage = "Search for at most 200 characters.")]
     public string? Query { get; set; }

@@ -17,7 +17,7 @@ public sealed class HomeController(AppDbContext db, MapGeometry geometry, IAutho
 {
     [AllowAnonymous]
     [HttpGet("/")]
-    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    [OutputCache(PolicyName = DirectoryCache.Policy, Tags = [DirectoryCache.HomeTag])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var regions = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);

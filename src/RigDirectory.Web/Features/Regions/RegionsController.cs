@@ -16,6 +16,7 @@ public sealed class RegionsController(AppDbContext db, MapGeometry geometry) : C
     [OutputCache(PolicyName = DirectoryCache.Policy)]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
+        HttpContext.TagCachedResponse(DirectoryCache.RegionTag(slug));
         var region = await db.Regions.AsNoTracking()
             .Where(r => r.Slug == slug)
             .Select(r => new

@@ -16,7 +16,7 @@ namespace RigDirectory.Web.Features.Rigs;
 public sealed class RigsController(AppDbContext db, DirectorySnapshot directory, IAuthorizationService authorization) : Controller
 {
     [HttpGet("/rigs")]
-    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag])]
     public async Task<IActionResult> Index(RigSearchInput input)
     {
         var snapshot = await directory.GetAsync();
@@ -32,7 +32,7 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
     }
 
     [HttpGet("/rigs.csv")]
-    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag])]
     public async Task<IActionResult> Csv(RigSearchInput input, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -48,6 +48,7 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
     [OutputCache(PolicyName = DirectoryCache.Policy)]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
+        HttpContext.TagCachedResponse(DirectoryCache.RigTag(slug));
         var signedIn = User.Identity?.IsAuthenticated == true;
         // Sponsors' emails are for the RIG's own leaders and ACR staff: one more query, for signed-in visitors only.
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);

@@ -17,6 +17,7 @@ public sealed class SchoolsController(AppDbContext db, MapGeometry geometry) : C
     [OutputCache(PolicyName = DirectoryCache.Policy)]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
+        HttpContext.TagCachedResponse(DirectoryCache.SchoolTag(slug));
         var school = await db.Schools.AsNoTracking().Listed()
             .Where(s => s.Slug == slug)
             .Select(s => new SchoolViewModel(
