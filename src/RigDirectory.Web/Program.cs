@@ -13,7 +13,7 @@ builder.Services.AddAppNotifications(builder.Configuration);
 builder.Services.AddAppSeeding(builder.Configuration);
 builder.Services.AddAppPublicUrls(builder.Configuration, builder.Environment);
 builder.Services.AddAppWeb(builder.Configuration);
-builder.Services.AddAppFeatures();
+builder.Services.AddAppFeatures(builder.Environment);
 
 var app = builder.Build();
 

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark of the public pages: publishes the app in Release, starts it in the Benchmark environment on a
-# fresh SQLite file (5,000 schools, 4,000 RIGs, seeded deterministically), and drives it with wrk on
-# loopback. Each page runs beside a baseline endpoint that returns the same number of bytes from memory,
-# so the table reads as "fraction of the best this pipeline can do" on this machine.
+# Benchmark of the directory as browsers and leaders use it. Publishes the app in Release and starts it in the
+# Benchmark environment on a fresh SQLite file (5,000 schools, 4,000 RIGs, then 20,000), the server pinned to
+# CPU 0 and wrk to CPU 1. Every row is a ratio against a baseline measured in the same run:
+#   - cached pages (plain and with "Accept-Encoding: br, gzip" as browsers send it) against the same number of
+#     bytes (labelled br when compressed) served from memory by /benchmark/baseline;
+#   - cache misses and signed-in pages against the raw page: the same profile or list produced by hand-written
+#     SQL through ADO.NET and a StringBuilder (/benchmark/raw/...);
+#   - the public list while 16 writers (leaders verifying, admins archiving and restoring, through the real
+#     lifecycle) write, against the same list read-only;
+#   - search, filters and every sort at 20,000 RIGs on cache misses; RSS under load; cold start on an existing database.
 #   bash tests/Benchmarks/run.sh            # 10 s per measurement, 32 connections
 #   DURATION=5 CONNECTIONS=64 bash tests/Benchmarks/run.sh
 set -euo pipefail
@@ -12,47 +18,53 @@ duration="${DURATION:-10}"
 connections="${CONNECTIONS:-32}"
 port="${PORT:-5099}"
 base="http://127.0.0.1:${port}"
+browser_encoding="br, gzip"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "Installing wrk..."
-  sudo_cmd=""
-  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
-fi
+for tool in wrk curl bc; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "Installing $tool..."
+    sudo_cmd=""
+    if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+    $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
+pin_server="" pin_load=""
+if command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -ge 2 ]; then pin_server="taskset -c 0"; pin_load="taskset -c 1"; fi
 
 work="$(mktemp -d)"
 server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
+stop_server() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; fi
 }
+cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
 
 echo "Publishing (Release)..."
 dotnet publish src/RigDirectory.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
 
-echo "Starting the app with the benchmark data set..."
-start=$(date +%s.%N)
-ASPNETCORE_ENVIRONMENT=Benchmark \
-ASPNETCORE_URLS="$base" \
-ConnectionStrings__Sqlite="Data Source=$work/benchmark.db" \
-Security__RequireHttps=false \
-Email__PickupDirectory="$work/mail" \
-Logging__LogLevel__Default=Warning \
-  dotnet "$work/app/RigDirectory.Web.dll" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 300); do
-  if curl -fs -o /dev/null "$base/healthz"; then break; fi
-  sleep 0.2
-done
-curl -fs -o /dev/null "$base/healthz" || { echo "The app did not start:"; cat "$work/server.log"; exit 1; }
-printf 'Ready after %.1f s (migrate + seed 5,000 schools and 4,000 RIGs).\n' "$(echo "$(date +%s.%N) - $start" | bc)"
+started_in=""
+start_server() { # rigs database -> sets started_in (seconds until healthy)
+  local start; start=$(date +%s.%N)
+  ASPNETCORE_ENVIRONMENT=Benchmark \
+  ASPNETCORE_URLS="$base" \
+  App__PublicBaseUrl="$base/" \
+  ConnectionStrings__Sqlite="Data Source=$work/$2" \
+  Benchmark__Rigs="$1" \
+  Security__RequireHttps=false \
+  Email__PickupDirectory="$work/mail" \
+  Logging__LogLevel__Default=Warning \
+    $pin_server dotnet "$work/app/RigDirectory.Web.dll" >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 600); do
+    if curl -fs -o /dev/null "$base/healthz"; then break; fi
+    sleep 0.1
+  done
+  curl -fs -o /dev/null "$base/healthz" || { echo "The app did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+  started_in=$(echo "$(date +%s.%N) - $start" | bc)
+}
 
-profile=$(curl -fs "$base/rigs?sort=School" | grep -oE 'href="/rigs/[a-z0-9-]+"' | head -n 1 | sed -E 's/href="([^"]+)"/\1/')
-search="/rigs?q=Boston&region=us-region-7"
-
-# A cache-busting query parameter per request: every request misses the output cache.
-cat >"$work/uncached.lua" <<'LUA'
+# Every request with a new "nocache" value, which the Benchmark environment varies cache entries by: all misses.
+cat >"$work/miss.lua" <<'LUA'
 local counter = 0
 request = function()
   counter = counter + 1
@@ -60,43 +72,122 @@ request = function()
   return wrk.format(nil, wrk.path .. separator .. "nocache=" .. counter)
 end
 LUA
+cat >"$work/write.lua" <<'LUA'
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("POST", "/benchmark/write/" .. counter)
+end
+LUA
 
-# wrk's latency lines are like "50%  1.23ms" (us, ms or s); print milliseconds.
-to_ms() {
+to_ms() { # wrk's "1.23ms" / "850.00us" / "1.02s" -> milliseconds
   awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 } printf "%.1f", v }'
 }
 
-measure() { # url [lua script] -> "rps p50 p99"
-  local out
-  if [ -n "${2:-}" ]; then
-    out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$2" "$1")
-  else
-    out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$1")
-  fi
-  if echo "$out" | grep -q "Non-2xx"; then echo "Non-2xx responses from $1" >&2; echo "$out" >&2; exit 1; fi
-  local rps p50 p99
+wrk_run() { # connections url [lua] [header] -> wrk's output
+  local args=(-t1 -c"$1" -d"${duration}s" --latency)
+  [ -n "${3:-}" ] && args+=(-s "$3")
+  [ -n "${4:-}" ] && args+=(-H "$4")
+  $pin_load wrk "${args[@]}" "$2"
+}
+
+summary() { # wrk output -> "rps p50 p99 errors"
+  local out="$1" rps p50 p99 errors
   rps=$(echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
   p50=$(echo "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
   p99=$(echo "$out" | awk '$1 == "99%" { print $2 }' | to_ms)
+  errors=$(echo "$out" | awk '/Non-2xx or 3xx responses/ { print $5 }')
+  echo "$rps $p50 $p99 ${errors:-0}"
+}
+
+measure() { # url [lua] [header] -> "rps p50 p99"; fails on any non-2xx
+  local out; out=$(wrk_run "$connections" "$@")
+  read -r rps p50 p99 errors <<<"$(summary "$out")"
+  if [ "$errors" != "0" ]; then echo "Non-2xx responses from $1:" >&2; echo "$out" >&2; exit 1; fi
   echo "$rps $p50 $p99"
 }
 
-printf '\n%-40s %9s %9s %8s %8s %12s %7s\n' "page (cached unless marked)" "bytes" "req/s" "p50 ms" "p99 ms" "baseline/s" "ratio"
-row() { # label path [lua]
-  local label="$1" path="$2" lua="${3:-}"
-  local bytes; bytes=$(curl -fs "$base$path" | wc -c)
-  curl -fs -o /dev/null "$base$path" # warm the output cache
-  read -r rps p50 p99 <<<"$(measure "$base$path" "$lua")"
-  read -r brps _ _ <<<"$(measure "$base/benchmark/baseline?bytes=$bytes")"
-  printf '%-40s %9d %9d %8s %8s %12d %7.2f\n' "$label" "$bytes" "$rps" "$p50" "$p99" "$brps" "$(echo "$rps / $brps" | bc -l)"
+bytes_of() { # path [header] -> response bytes as sent
+  if [ -n "${2:-}" ]; then curl -fs -H "$2" "$base$1" | wc -c; else curl -fs "$base$1" | wc -c; fi
 }
 
-row "home /" "/"
-row "list /rigs" "/rigs"
-row "search $search" "$search"
-row "profile $profile" "$profile"
-row "region /regions/us-region-1" "/regions/us-region-1"
-row "list /rigs (uncached)" "/rigs" "$work/uncached.lua"
-row "search (uncached)" "$search" "$work/uncached.lua"
+header() { printf '\n%-46s %9s %8s %8s %8s %10s %6s\n' "$1" "bytes" "req/s" "p50 ms" "p99 ms" "base req/s" "ratio"; }
+line() { printf '%-46s %9d %8d %8s %8s %10d %6.2f\n' "$1" "$2" "$3" "$4" "$5" "$6" "$(echo "$3 / $6" | bc -l)"; }
+
+cached_row() { # label path [header] [encoding]
+  local label="$1" path="$2" hdr="${3:-}" encoding="${4:-}" bytes
+  bytes=$(bytes_of "$path" "$hdr")
+  bytes_of "$path" "$hdr" >/dev/null # warm the entry
+  read -r rps p50 p99 <<<"$(measure "$base$path" "" "$hdr")"
+  read -r brps _ _ <<<"$(measure "$base/benchmark/baseline?bytes=$bytes&encoding=$encoding")"
+  line "$label" "$bytes" "$rps" "$p50" "$p99" "$brps"
+}
+
+raw_row() { # label path raw-path [lua] [header]
+  local label="$1" path="$2" raw="$3" lua="${4:-}" hdr="${5:-}" bytes
+  bytes=$(bytes_of "$path" "$hdr")
+  read -r rps p50 p99 <<<"$(measure "$base$path" "$lua" "$hdr")"
+  read -r brps _ _ <<<"$(measure "$base$raw" "$work/miss.lua")"
+  line "$label" "$bytes" "$rps" "$p50" "$p99" "$brps"
+}
+
+echo "Starting the app with 4,000 RIGs (migrate + seed)..."
+start_server 4000 bench4k.db
+printf 'Ready after %.1f s.\n' "$started_in"
+profile="/rigs/benchmark-rig-00042"
+search="/rigs?q=Boston&region=us-region-7"
+curl -fs -o /dev/null -X POST -c "$work/cookies" "$base/benchmark/sign-in/1"
+cookie="Cookie: $(grep -v '^# ' "$work/cookies" | awk 'NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')"
+
+header "cached, plain (vs the same bytes from memory)"
+cached_row "home /" "/"
+cached_row "list /rigs" "/rigs"
+cached_row "search $search" "$search"
+cached_row "profile $profile" "$profile"
+cached_row "region /regions/us-region-1" "/regions/us-region-1"
+
+header "cached, Accept-Encoding: $browser_encoding (vs br bytes)"
+cached_row "home / (br)" "/" "Accept-Encoding: $browser_encoding" br
+cached_row "list /rigs (br)" "/rigs" "Accept-Encoding: $browser_encoding" br
+cached_row "profile (br)" "$profile" "Accept-Encoding: $browser_encoding" br
+
+header "misses and signed in (vs the raw ADO.NET page)"
+raw_row "profile, cache miss" "$profile" "/benchmark/raw/rigs/benchmark-rig-00042" "$work/miss.lua"
+raw_row "profile, signed in" "$profile" "/benchmark/raw/rigs/benchmark-rig-00042" "" "$cookie"
+raw_row "list /rigs, cache miss" "/rigs" "/benchmark/raw/rigs" "$work/miss.lua"
+raw_row "list /rigs, signed in" "/rigs" "/benchmark/raw/rigs" "" "$cookie"
+raw_row "search, cache miss" "$search" "/benchmark/raw/rigs" "$work/miss.lua"
+
+header "readers beside 16 writers (vs read-only)"
+read -r alone_rps _ alone_p99 <<<"$(measure "$base/rigs" "" "Accept-Encoding: $browser_encoding")"
+wrk_run 16 "$base" "$work/write.lua" >"$work/writers.out" &
+writers=$!
+sleep 0.5
+readers_out=$(wrk_run "$connections" "$base/rigs" "" "Accept-Encoding: $browser_encoding")
+wait "$writers"
+read -r rps p50 p99 read_errors <<<"$(summary "$readers_out")"
+read -r wrps _ wp99 write_errors <<<"$(summary "$(cat "$work/writers.out")")"
+line "public /rigs with 16 writers (p99 alone $alone_p99)" "$(bytes_of /rigs "Accept-Encoding: $browser_encoding")" "$rps" "$p50" "$p99" "$alone_rps"
+printf '%-46s %9s %8d %8s %8s   non-2xx: readers %s, writers %s\n' "writers (verify / archive / restore)" "" "$wrps" "" "$wp99" "$read_errors" "$write_errors"
+printf '%-46s %s MB\n' "peak RSS under load" "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")"
+stop_server
+start_server 4000 bench4k.db
+printf '%-46s %.1f s\n' "cold start on the existing 4k database" "$started_in"
+stop_server
+
 echo
-echo "$connections connections, ${duration} s each, wrk and the app on the same $(nproc)-core machine."
+echo "Starting the app with 20,000 RIGs (migrate + seed)..."
+start_server 20000 bench20k.db
+printf 'Ready after %.1f s.\n' "$started_in"
+header "20,000 RIGs, cache misses (vs the raw list page)"
+for path in "/rigs?sort=Name" "/rigs?sort=School" "/rigs?sort=Verified" "/rigs?q=radiology&sort=School" "/rigs?region=us-region-3&activity=Workshops" "/rigs?sort=School&page=400"; do
+  raw_row "$path" "$path" "/benchmark/raw/rigs?page=400" "$work/miss.lua"
+done
+printf '%-46s %s MB\n' "peak RSS under load" "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")"
+stop_server
+start_server 20000 bench20k.db
+printf '%-46s %.1f s\n' "cold start on the existing 20k database" "$started_in"
+stop_server
+
+echo
+echo "$connections connections (16 writers), ${duration} s each; server on CPU 0, wrk on CPU 1 of this $(nproc)-core machine."

@@ -12,8 +12,8 @@ namespace RigDirectory.Web.Features;
 /// </summary>
 public static class FeatureRegistration
 {
-    public static IServiceCollection AddAppFeatures(this IServiceCollection services) => services
-        .AddDirectory()
+    public static IServiceCollection AddAppFeatures(this IServiceCollection services, IHostEnvironment environment) => services
+        .AddDirectory(environment)
         .AddMap()
         .AddAppLifecycle()
         .AddReviews();

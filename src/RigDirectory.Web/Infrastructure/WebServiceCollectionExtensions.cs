@@ -52,6 +52,7 @@ public static class WebServiceCollectionExtensions
     {
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.Configure<BenchmarkOptions>(configuration.GetSection(BenchmarkOptions.Section));
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

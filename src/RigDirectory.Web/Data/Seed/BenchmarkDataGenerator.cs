@@ -7,6 +7,14 @@ namespace RigDirectory.Web.Data.Seed;
 /// campuses near them up to <see cref="Schools"/>, and <see cref="Rigs"/> approved RIGs. The RIGs and their
 /// officers are marked as demo rows.
 /// </summary>
+/// <summary><c>Benchmark:Rigs</c>: how many RIGs the benchmark environment seeds (4,000 unless set; the 20k run sets 20,000).</summary>
+public sealed class BenchmarkOptions
+{
+    public const string Section = "Benchmark";
+
+    public int Rigs { get; set; } = BenchmarkDataGenerator.Rigs;
+}
+
 public static class BenchmarkDataGenerator
 {
     public const int Schools = 5_000;
@@ -15,7 +23,7 @@ public static class BenchmarkDataGenerator
 
     public sealed record BenchmarkData(IReadOnlyList<School> Schools, IReadOnlyList<ApplicationUser> Users, IReadOnlyList<Rig> Rigs);
 
-    public static BenchmarkData Generate(IReadOnlyList<School> realSchools, DateTime now)
+    public static BenchmarkData Generate(IReadOnlyList<School> realSchools, DateTime now, int rigCount = Rigs)
     {
         ArgumentNullException.ThrowIfNull(realSchools);
         var random = new Random(20261128);
@@ -44,8 +52,8 @@ public static class BenchmarkDataGenerator
             .ToList();
 
         var all = ordered.Concat(synthetic).ToList();
-        var rigs = new List<Rig>(Rigs);
-        for (var i = 0; i < Rigs; i++)
+        var rigs = new List<Rig>(rigCount);
+        for (var i = 0; i < rigCount; i++)
         {
             var school = all[(i * 7919) % all.Count];
             var rig = new Rig

@@ -46,6 +46,7 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     IOptions<BootstrapOptions> bootstrap,
     IOptions<DemoOptions> demo,
+    IOptions<BenchmarkOptions> benchmark,
     IHostEnvironment environment,
     TimeProvider clock,
     DemoDataStatus demoStatus,
@@ -262,7 +263,7 @@ public sealed class DatabaseInitializer(
         }
 
         var real = await db.Schools.ToListAsync(cancellationToken);
-        var data = BenchmarkDataGenerator.Generate(real, clock.GetUtcNow().UtcDateTime);
+        var data = BenchmarkDataGenerator.Generate(real, clock.GetUtcNow().UtcDateTime, Math.Clamp(benchmark.Value.Rigs, 1, 100_000));
         db.Schools.AddRange(data.Schools);
         db.Users.AddRange(data.Users);
         db.Rigs.AddRange(data.Rigs);

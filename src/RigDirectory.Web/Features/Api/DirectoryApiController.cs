@@ -18,9 +18,8 @@ public sealed class DirectoryApiController(AppDbContext db, DirectorySnapshot di
     [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag])]
     public async Task<ActionResult<RigPage>> Rigs([FromQuery] RigSearchInput input)
     {
-        var matches = RigSearchQuery.Apply((await directory.GetAsync()).Rigs, input);
-        var page = matches.Skip((input.Page - 1) * RigSearchInput.PageSize).Take(RigSearchInput.PageSize);
-        return new RigPage(input.Page, RigSearchInput.PageSize, matches.Count, page.Select(PublicRig.From).ToList());
+        var (total, page) = RigSearchQuery.Apply(await directory.GetAsync(), input, (input.Page - 1) * RigSearchInput.PageSize, RigSearchInput.PageSize);
+        return new RigPage(input.Page, RigSearchInput.PageSize, total, page.Select(PublicRig.From).ToList());
     }
 
     [HttpGet("regions")]

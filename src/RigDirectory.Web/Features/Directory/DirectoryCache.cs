@@ -79,11 +79,16 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
         }
     }
 
-    public static void AddPolicy(OutputCacheOptions options)
+    /// <summary>
+    /// The policies. <paramref name="missKey"/>: a query key that also varies entries, so that the benchmark can
+    /// measure cache misses (<c>nocache</c>, in the Benchmark environment only).
+    /// </summary>
+    public static void AddPolicy(OutputCacheOptions options, string? missKey = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddPolicy(Policy, policy => Base(policy).SetVaryByQuery([]));
-        options.AddPolicy(SearchPolicy, policy => Base(policy).SetVaryByQuery(RigSearchInput.QueryKeys));
+        string[] extra = missKey is null ? [] : [missKey];
+        options.AddPolicy(Policy, policy => Base(policy).SetVaryByQuery(extra));
+        options.AddPolicy(SearchPolicy, policy => Base(policy).SetVaryByQuery([.. RigSearchInput.QueryKeys, .. extra]));
     }
 
     private static OutputCachePolicyBuilder Base(OutputCachePolicyBuilder policy) => policy

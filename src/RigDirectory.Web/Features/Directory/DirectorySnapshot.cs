@@ -15,7 +15,20 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
     private Lazy<Task<Snapshot>>? _current;
     private long _generation;
 
-    public sealed record Snapshot(IReadOnlyList<SearchableRig> Rigs, RigFilterOptions Filters);
+    /// <summary>The published RIGs in name order, and the same RIGs presorted for the other orders on first use.</summary>
+    public sealed record Snapshot(IReadOnlyList<SearchableRig> Rigs, RigFilterOptions Filters)
+    {
+        private readonly Lazy<SearchableRig[]> _bySchool = new(() => [.. Rigs.OrderBy(r => r.SortSchool, StringComparer.Ordinal).ThenBy(r => r.SortName, StringComparer.Ordinal)]);
+        private readonly Lazy<SearchableRig[]> _byVerified = new(() => [.. Rigs.OrderByDescending(r => r.Item.LastVerifiedAt ?? DateTime.MinValue).ThenBy(r => r.SortName, StringComparer.Ordinal)]);
+
+        /// <summary>The RIGs in <paramref name="sort"/> order, sorted once per snapshot rather than per request.</summary>
+        public IReadOnlyList<SearchableRig> InOrder(RigSort sort) => sort switch
+        {
+            RigSort.School => _bySchool.Value,
+            RigSort.Verified => _byVerified.Value,
+            _ => Rigs,
+        };
+    }
 
     /// <summary>A RIG with its search text folded once (lower case, no accents), so matching is a substring test.</summary>
     public sealed record SearchableRig(RigListItem Item, string SearchText, string SortName, string SortSchool);
@@ -75,7 +88,7 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
                 rigs.Insert(at < 0 ? ~at : at, row);
             }
 
-            var updated = new Lazy<Task<Snapshot>>(Task.FromResult(snapshot with { Rigs = rigs }));
+            var updated = new Lazy<Task<Snapshot>>(Task.FromResult(new Snapshot(rigs, snapshot.Filters)));
             if (Interlocked.Read(ref _generation) == generation)
             {
                 Interlocked.CompareExchange(ref _current, updated, current);

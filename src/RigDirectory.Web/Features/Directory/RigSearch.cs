@@ -117,55 +117,39 @@ public sealed record RigListItem(
 public static class RigSearchQuery
 {
     /// <summary>
-    /// The RIGs of the snapshot matching every filter, in the chosen order. Search words match the RIG,
-    /// school, campus, city or state/province regardless of case and accents, or a postal code exactly.
+    /// The RIGs of the snapshot matching every filter, in the chosen order (presorted: nothing is sorted per
+    /// request), counted in full but materialised only from <paramref name="skip"/> for <paramref name="take"/>.
+    /// Search words match the RIG, school, campus, city or state/province regardless of case and accents, or a
+    /// postal code exactly.
     /// </summary>
-    public static IReadOnlyList<RigListItem> Apply(IReadOnlyList<DirectorySnapshot.SearchableRig> rigs, RigSearchInput input)
+    public static (int Total, IReadOnlyList<RigListItem> Items) Apply(DirectorySnapshot.Snapshot snapshot, RigSearchInput input, int skip = 0, int take = int.MaxValue)
     {
-        ArgumentNullException.ThrowIfNull(rigs);
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(input);
-        IEnumerable<DirectorySnapshot.SearchableRig> query = rigs;
-        if (!string.IsNullOrWhiteSpace(input.Query))
-        {
-            var words = TextFolding.Fold(input.Query.Trim());
-            var postalCode = input.Query.Trim().ToUpperInvariant();
-            query = query.Where(r => r.SearchText.Contains(words, StringComparison.Ordinal) || r.Item.PostalCode == postalCode);
-        }
-
-        if (input.Region is not null)
-        {
-            query = query.Where(r => r.Item.RegionSlug == input.Region);
-        }
-
-        if (input.Country is { } country)
-        {
-            query = query.Where(r => r.Item.Country == country);
-        }
-
-        if (input.State is not null)
-        {
-            query = query.Where(r => r.Item.JurisdictionCode == input.State);
-        }
-
-        if (input.Degree is { } degree)
-        {
-            query = query.Where(r => r.Item.Degree == degree);
-        }
-
+        var words = string.IsNullOrWhiteSpace(input.Query) ? null : TextFolding.Fold(input.Query.Trim());
+        var postalCode = input.Query?.Trim().ToUpperInvariant();
         var activities = input.RequiredActivities;
-        if (activities != RigActivities.None)
+        var total = 0;
+        var items = new List<RigListItem>(Math.Min(take, 64));
+        foreach (var r in snapshot.InOrder(input.Sort))
         {
-            query = query.Where(r => (r.Item.Activities & activities) == activities);
+            if ((words is null || r.SearchText.Contains(words, StringComparison.Ordinal) || r.Item.PostalCode == postalCode)
+                && (input.Region is null || r.Item.RegionSlug == input.Region)
+                && (input.Country is not { } country || r.Item.Country == country)
+                && (input.State is null || r.Item.JurisdictionCode == input.State)
+                && (input.Degree is not { } degree || r.Item.Degree == degree)
+                && (r.Item.Activities & activities) == activities)
+            {
+                if (total >= skip && items.Count < take)
+                {
+                    items.Add(r.Item);
+                }
+
+                total++;
+            }
         }
 
-        // The snapshot is already in name order.
-        query = input.Sort switch
-        {
-            RigSort.School => query.OrderBy(r => r.SortSchool, StringComparer.Ordinal).ThenBy(r => r.SortName, StringComparer.Ordinal),
-            RigSort.Verified => query.OrderByDescending(r => r.Item.LastVerifiedAt ?? DateTime.MinValue).ThenBy(r => r.SortName, StringComparer.Ordinal),
-            _ => query,
-        };
-        return query.Select(r => r.Item).ToList();
+        return (total, items);
     }
 
     public static IQueryable<RigListItem> ToListItems(this IQueryable<Rig> rigs) =>

@@ -26,9 +26,8 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
             return View(new RigListViewModel(new RigSearchInput(), snapshot.Filters, [], 0, Errors()));
         }
 
-        var matches = RigSearchQuery.Apply(snapshot.Rigs, input);
-        var page = matches.Skip((input.Page - 1) * RigSearchInput.PageSize).Take(RigSearchInput.PageSize).ToList();
-        return View(new RigListViewModel(input, snapshot.Filters, page, matches.Count, []));
+        var (total, page) = RigSearchQuery.Apply(snapshot, input, (input.Page - 1) * RigSearchInput.PageSize, RigSearchInput.PageSize);
+        return View(new RigListViewModel(input, snapshot.Filters, page, total, []));
     }
 
     [HttpGet("/rigs.csv")]
@@ -40,7 +39,7 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
             return ValidationProblem(ModelState);
         }
 
-        var items = RigSearchQuery.Apply((await directory.GetAsync()).Rigs, input);
+        var (_, items) = RigSearchQuery.Apply(await directory.GetAsync(), input);
         return File(await CsvExport.WriteAsync(items.Select(PublicRig.From), cancellationToken), "text/csv; charset=utf-8", "rigs.csv");
     }
 

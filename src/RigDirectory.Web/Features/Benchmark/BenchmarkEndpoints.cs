@@ -1,0 +1,192 @@
+using System.Data.Common;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Data.Seed;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Lifecycle;
+
+namespace RigDirectory.Web.Features.Benchmark;
+
+/// <summary>
+/// The benchmark's yardsticks and actors, mapped only in the Benchmark environment: N bytes (optionally labelled
+/// br or gzip) straight from memory; the profile and list produced the raw way (hand-written SQL through ADO.NET
+/// and a StringBuilder: no MVC, no EF); a sign-in as a seeded officer; and a write through the real lifecycle,
+/// as leaders and admins make them.
+/// </summary>
+public static class BenchmarkEndpoints
+{
+    private const int MaxBytes = 4 * 1024 * 1024;
+
+    public static WebApplication MapBenchmarkBaseline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsEnvironment(BenchmarkDataGenerator.Environment))
+        {
+            return app;
+        }
+
+        var content = CreateBytes();
+        app.MapGet("/benchmark/baseline", (HttpContext context, int bytes, string? encoding) =>
+        {
+            if (encoding is "br" or "gzip")
+            {
+                context.Response.Headers.ContentEncoding = encoding;
+            }
+
+            return Results.Bytes(content.AsMemory(0, Math.Clamp(bytes, 0, MaxBytes)), "text/html; charset=utf-8");
+        }).AllowAnonymous();
+        app.MapGet("/benchmark/raw/rigs/{slug}", RawProfileAsync).AllowAnonymous();
+        app.MapGet("/benchmark/raw/rigs", RawListAsync).AllowAnonymous();
+        app.MapPost("/benchmark/sign-in/{officer:int}", SignInAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/benchmark/write/{n:int}", WriteAsync).AllowAnonymous().DisableAntiforgery();
+        return app;
+    }
+
+    /// <summary>Signs in as seeded officer N (no password: benchmark data only), for the signed-in rows.</summary>
+    private static async Task<IResult> SignInAsync(int officer, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn)
+    {
+        var user = await users.FindByIdAsync($"benchmark-officer-{officer:D3}");
+        if (user is null)
+        {
+            return Results.NotFound();
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        return Results.NoContent();
+    }
+
+    /// <summary>
+    /// Write N: odd ones are a leader confirming their RIG is still active (profile and list change); even ones an
+    /// admin archiving or restoring a RIG (map, school and region change too). Both through <see cref="RigLifecycle"/>.
+    /// </summary>
+    private static async Task<IResult> WriteAsync(int n, HttpContext context, AppDbContext db, RigLifecycle lifecycle, SignInManager<ApplicationUser> signIn, CancellationToken cancellationToken)
+    {
+        var rigs = await db.Rigs.CountAsync(r => r.IsDemo, cancellationToken);
+        var slug = $"benchmark-rig-{Math.Abs(n) % Math.Max(1, rigs):D5}";
+        var rig = await db.Rigs.AsNoTracking().Where(r => r.Slug == slug)
+            .Select(r => new { r.Id, r.Status, r.Version, Officer = r.Officers.Select(o => o.UserId).First() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (rig is null)
+        {
+            return Results.NotFound();
+        }
+
+        LifecycleResult result;
+        if (n % 2 == 1)
+        {
+            context.User = await signIn.CreateUserPrincipalAsync(await db.Users.SingleAsync(u => u.Id == rig.Officer, cancellationToken));
+            result = await lifecycle.ConfirmActiveAsync(rig.Id, cancellationToken);
+        }
+        else
+        {
+            context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "benchmark-admin"), new Claim(ClaimTypes.Name, "Benchmark admin")], "Benchmark"));
+            var input = new StatusChangeInput { Note = "Benchmark write", Version = rig.Version };
+            result = rig.Status == RigStatus.Approved ? await lifecycle.ArchiveAsync(rig.Id, input, cancellationToken) : await lifecycle.RestoreAsync(rig.Id, input, cancellationToken);
+        }
+
+        // A conflict or a refusal is an honest answer (two writers raced for one RIG); only an error would be a 5xx.
+        return Results.Text(result.Outcome.ToString());
+    }
+
+    private static async Task<IResult> RawProfileAsync(string slug, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.Name, r.Description, r.ContactEmail, r.ContactVisibility, s.Slug, s.Name, s.City, j.Name, g.Slug, g.Name
+            FROM Rigs r JOIN Schools s ON s.Id = r.SchoolId JOIN Jurisdictions j ON j.Code = s.JurisdictionCode JOIN Regions g ON g.Id = j.RegionId
+            WHERE r.Slug = $slug AND r.Status = 'Approved' AND s.Status = 'Listed';
+            SELECT f.Name, f.Title FROM FacultySponsors f JOIN Rigs r ON r.Id = f.RigId
+            WHERE r.Slug = $slug AND f.ConfirmedAt IS NOT NULL ORDER BY f.SortOrder;
+            SELECT u.DisplayName, o.Position FROM RigOfficers o JOIN Rigs r ON r.Id = o.RigId JOIN AspNetUsers u ON u.Id = o.UserId
+            WHERE r.Slug = $slug AND o.EndedAt IS NULL ORDER BY o.StartedAt;
+            """;
+        AddParameter(command, "$slug", slug);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return Results.NotFound();
+        }
+
+        var html = Page(reader.GetString(0));
+        html.Append("<h1>").Append(Encode(reader.GetString(0))).Append("</h1><p class=\"lead\"><a href=\"/schools/").Append(Encode(reader.GetString(4))).Append("\">")
+            .Append(Encode(reader.GetString(5))).Append("</a> · ").Append(Encode(reader.GetString(6))).Append(", ").Append(Encode(reader.GetString(7)))
+            .Append(" · <a href=\"/regions/").Append(Encode(reader.GetString(8))).Append("\">").Append(Encode(reader.GetString(9))).Append("</a></p>")
+            .Append("<p>").Append(Encode(reader.IsDBNull(1) ? "" : reader.GetString(1))).Append("</p>");
+        if (reader.GetString(3) == nameof(ContactVisibility.Public) && !reader.IsDBNull(2))
+        {
+            html.Append("<p>Contact: <a href=\"mailto:").Append(Encode(reader.GetString(2))).Append("\">").Append(Encode(reader.GetString(2))).Append("</a></p>");
+        }
+
+        html.Append("<h2>Faculty sponsors</h2><ul>");
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            html.Append("<li>").Append(Encode(reader.GetString(0))).Append(reader.IsDBNull(1) ? "" : ", " + Encode(reader.GetString(1))).Append("</li>");
+        }
+
+        html.Append("</ul><h2>Officers</h2><ul>");
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            html.Append("<li>").Append(Encode(reader.GetString(0))).Append(", ").Append(Encode(reader.GetString(1))).Append("</li>");
+        }
+
+        return Results.Content(html.Append("</ul></main></body></html>").ToString(), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> RawListAsync(AppDbContext db, CancellationToken cancellationToken, int page = 1)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.Slug, r.Name, s.Name, s.Campus, s.City, j.Code
+            FROM Rigs r JOIN Schools s ON s.Id = r.SchoolId JOIN Jurisdictions j ON j.Code = s.JurisdictionCode
+            WHERE r.Status = 'Approved' AND s.Status = 'Listed'
+            ORDER BY r.Name, r.Slug LIMIT 20 OFFSET $offset
+            """;
+        AddParameter(command, "$offset", (Math.Clamp(page, 1, 10_000) - 1) * 20);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var html = Page("RIGs").Append("<h1>RIGs</h1><ol class=\"list-unstyled\">");
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            html.Append("<li><a href=\"/rigs/").Append(Encode(reader.GetString(0))).Append("\">").Append(Encode(reader.GetString(1))).Append("</a><div>")
+                .Append(Encode(reader.GetString(2))).Append(reader.IsDBNull(3) ? "" : " — " + Encode(reader.GetString(3))).Append(" · ")
+                .Append(Encode(reader.GetString(4))).Append(", ").Append(Encode(reader.GetString(5))).Append("</div></li>");
+        }
+
+        return Results.Content(html.Append("</ol></main></body></html>").ToString(), "text/html; charset=utf-8");
+    }
+
+    private static StringBuilder Page(string title) => new StringBuilder(8192)
+        .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(Encode(title))
+        .Append(" — RigDirectory</title></head><body><main class=\"container\">");
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static byte[] CreateBytes()
+    {
+        var bytes = new byte[MaxBytes];
+        new Random(1).NextBytes(bytes);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)('a' + (bytes[i] % 26));
+        }
+
+        return bytes;
+    }
+}
