@@ -12,15 +12,12 @@ public static class RigProfileQuery
     /// <paramref name="signedIn"/>: contact emails kept for signed-in students are included;
     /// <paramref name="seesSponsorEmails"/>: the RIG's leaders and ACR staff also see its sponsors' emails.
     /// </summary>
+    /// <remarks>
+    /// Split into three statements (the RIG, its sponsors, its officers). As one statement, SQLite joined the
+    /// officers and their accounts for every RIG before filtering by this one: 6 ms of <c>sqlite3_step</c> per
+    /// request in a CPU trace, against about 0.5 ms for the three small statements.
+    /// </remarks>
     public static Task<RigProfileViewModel?> FindAsync(AppDbContext db, string slug, bool signedIn, bool seesSponsorEmails, CancellationToken cancellationToken) =>
-        Compiled(db, slug, signedIn, seesSponsorEmails, cancellationToken);
-
-    /// <summary>
-    /// Compiled once: a cache miss then skips building, funcletizing and looking up the expression tree, which cost
-    /// more than the SQL itself for this projection with two collections.
-    /// </summary>
-    private static readonly Func<AppDbContext, string, bool, bool, CancellationToken, Task<RigProfileViewModel?>> Compiled = EF.CompileAsyncQuery(
-        (AppDbContext db, string slug, bool signedIn, bool seesSponsorEmails, CancellationToken cancellationToken) =>
         db.Rigs.AsNoTracking().Where(RigVisibility.IsPublic)
             .Where(r => r.Slug == slug)
             .Select(r => new RigProfileViewModel(
@@ -49,5 +46,6 @@ public static class RigProfileQuery
                 r.UpdatedAt,
                 r.Sponsors.Where(s => s.ConfirmedAt != null).OrderBy(s => s.SortOrder).Select(s => new SponsorViewModel(s.Name, s.Title, s.Department, seesSponsorEmails ? s.Email : null)).ToList(),
                 r.Officers.Where(o => o.EndedAt == null).OrderBy(o => o.StartedAt).Select(o => new OfficerViewModel(o.User!.DisplayName, o.Position)).ToList()))
-            .SingleOrDefault());
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
 }
