@@ -298,9 +298,9 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
             .With("School", rig.School!.DisplayName, rig.PendingSchool?.DisplayName ?? rig.School.DisplayName), input.Note);
         ApplyChange(rig, approve);
         emails.ChangeDecided(rig, Leaders(rig).Select(u => u.Email!), approve, input.Note);
-        var decided = LifecycleResult.Ok($"{rig.Name}: change {(approve ? "approved" : "not approved")}. The leaders were emailed.");
-        db.Entry(rig).Property(r => r.Version).OriginalValue = input.Version;
-        return approve ? await unitOfWork.SaveAndEvictAllAsync(decided, cancellationToken) : await SaveAsync(rig, decided, change: null, cancellationToken);
+        // An approved change of name or school may alter any page that names the RIG: everything is evicted.
+        return await SaveIfUnchangedAsync(rig, input.Version, LifecycleResult.Ok($"{rig.Name}: change {(approve ? "approved" : "not approved")}. The leaders were emailed."),
+            change: null, cancellationToken, evictAll: approve);
     }
 
     private void ApplyChange(Rig rig, bool approve)
@@ -337,9 +337,9 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         unitOfWork.SaveAsync(done, rig.Id, change, cancellationToken);
 
     /// <summary>Saves only if the RIG is still at the version the reviewer saw: a second reviewer on a stale page writes nothing.</summary>
-    private Task<LifecycleResult> SaveIfUnchangedAsync(Rig rig, int seenVersion, LifecycleResult done, RigChange? change, CancellationToken cancellationToken)
+    private Task<LifecycleResult> SaveIfUnchangedAsync(Rig rig, int seenVersion, LifecycleResult done, RigChange? change, CancellationToken cancellationToken, bool evictAll = false)
     {
         db.Entry(rig).Property(r => r.Version).OriginalValue = seenVersion;
-        return SaveAsync(rig, done, change, cancellationToken);
+        return evictAll ? unitOfWork.SaveAndEvictAllAsync(done, cancellationToken) : SaveAsync(rig, done, change, cancellationToken);
     }
 }

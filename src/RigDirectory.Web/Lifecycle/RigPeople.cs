@@ -252,8 +252,11 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         return officer;
     }
 
-    private Task<LifecycleResult> SaveAsync(Rig rig, string? message, CancellationToken cancellationToken) =>
-        unitOfWork.SaveAsync(Done(rig, message), rig.Id, RigVisibility.Shows(rig) ? RigChange.Profile : null, cancellationToken);
+    /// <summary>Saves, then evicts the profile if the public sees this RIG. Already-saved changes (an accepted invitation, a confirmation) send nothing more.</summary>
+    private Task<LifecycleResult> SaveAsync(Rig rig, string? message, CancellationToken cancellationToken)
+    {
+        var shown = RigVisibility.Shows(rig);
+        return unitOfWork.SaveAsync(LifecycleResult.Ok(message, rig.Id, shown), rig.Id, shown ? RigChange.Profile : null, cancellationToken);
+    }
 
-    private static LifecycleResult Done(Rig rig, string? message) => LifecycleResult.Ok(message, rig.Id, RigVisibility.Shows(rig));
 }

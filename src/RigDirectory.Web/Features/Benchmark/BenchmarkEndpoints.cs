@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Domain;
@@ -63,10 +64,9 @@ public static class BenchmarkEndpoints
     /// Write N: odd ones are a leader confirming their RIG is still active (profile and list change); even ones an
     /// admin archiving or restoring a RIG (map, school and region change too). Both through <see cref="RigLifecycle"/>.
     /// </summary>
-    private static async Task<IResult> WriteAsync(int n, HttpContext context, AppDbContext db, RigLifecycle lifecycle, SignInManager<ApplicationUser> signIn, CancellationToken cancellationToken)
+    private static async Task<IResult> WriteAsync(int n, HttpContext context, AppDbContext db, RigLifecycle lifecycle, SignInManager<ApplicationUser> signIn, IOptions<BenchmarkOptions> benchmark, CancellationToken cancellationToken)
     {
-        var rigs = await db.Rigs.CountAsync(r => r.IsDemo, cancellationToken);
-        var slug = $"benchmark-rig-{Math.Abs(n) % Math.Max(1, rigs):D5}";
+        var slug = $"benchmark-rig-{Math.Abs(n) % Math.Max(1, benchmark.Value.Rigs):D5}";
         var rig = await db.Rigs.AsNoTracking().Where(r => r.Slug == slug)
             .Select(r => new { r.Id, r.Status, r.Version, Officer = r.Officers.Select(o => o.UserId).First() })
             .SingleOrDefaultAsync(cancellationToken);

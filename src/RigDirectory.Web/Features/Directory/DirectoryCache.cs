@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using RigDirectory.Web.Data;
 
 namespace RigDirectory.Web.Features.Directory;
@@ -70,7 +70,7 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
         };
         if (change != RigChange.Profile)
         {
-            await snapshot.RefreshAsync(rigId, cancellationToken);
+            await snapshot.RefreshAsync(rigId, keys.Slug, cancellationToken);
         }
 
         foreach (var tag in tags)
@@ -93,31 +93,10 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
 
     private static OutputCachePolicyBuilder Base(OutputCachePolicyBuilder policy) => policy
         .Expire(TimeSpan.FromMinutes(10))
-        .VaryByValue(context => new KeyValuePair<string, string>("encoding", PreferredEncoding(context.Request.Headers.AcceptEncoding)))
+        // The encoding response compression itself picks for this request, so each entry holds one encoding's bytes.
+        .VaryByValue(context => new KeyValuePair<string, string>("encoding",
+            context.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context)?.EncodingName ?? "identity"))
         .Tag(Tag);
-
-    /// <summary>
-    /// The encoding response compression will choose for this <c>Accept-Encoding</c> (br, then gzip, by quality;
-    /// <c>identity</c> when neither is acceptable), so that each cache entry holds one encoding's bytes.
-    /// </summary>
-    public static string PreferredEncoding(Microsoft.Extensions.Primitives.StringValues acceptEncoding)
-    {
-        if (!StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var values))
-        {
-            return "identity";
-        }
-
-        double Quality(string name) => values
-            .Where(v => v.Value.Equals(name, StringComparison.OrdinalIgnoreCase) || v.Value.Equals("*", StringComparison.Ordinal))
-            .OrderByDescending(v => v.Value.Equals(name, StringComparison.OrdinalIgnoreCase))
-            .Select(v => v.Quality ?? 1)
-            .DefaultIfEmpty(0)
-            .First();
-
-        var brotli = Quality("br");
-        var gzip = Quality("gzip");
-        return brotli <= 0 && gzip <= 0 ? "identity" : brotli >= gzip ? "br" : "gzip";
-    }
 }
 
 /// <summary>Tags the response being cached with what it shows, so that a change evicts only the pages it alters.</summary>

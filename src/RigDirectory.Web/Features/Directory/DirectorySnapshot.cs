@@ -57,7 +57,7 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
     /// one statement, and readers keep the rest. Refreshes run one at a time, each on top of the previous; an
     /// <see cref="Invalidate"/> meanwhile wins.
     /// </summary>
-    public async Task RefreshAsync(int rigId, CancellationToken cancellationToken = default)
+    public async Task RefreshAsync(int rigId, string slug, CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref _current) is null)
         {
@@ -79,7 +79,6 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var fresh = await db.Rigs.AsNoTracking().Where(r => r.Id == rigId).Published().ToListItems().SingleOrDefaultAsync(cancellationToken);
-            var slug = await db.Rigs.AsNoTracking().Where(r => r.Id == rigId).Select(r => r.Slug).SingleOrDefaultAsync(cancellationToken);
             var rigs = snapshot.Rigs.Where(r => r.Item.Slug != slug).ToList();
             if (fresh is not null)
             {

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Areas.Identity.Pages.Account;
 
 /// <summary>Emails a reset link (built from the public base URL) to a confirmed account; the answer is the same for any address.</summary>
 [AllowAnonymous]
-public class ForgotPasswordModel(UserManager<ApplicationUser> users, RigDirectory.Web.Notifications.EmailNotifications emails) : PageModel
+public class ForgotPasswordModel(UserManager<ApplicationUser> users, EmailNotifications emails) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Areas.Identity.Pages.Account;
@@ -13,7 +14,7 @@ namespace RigDirectory.Web.Areas.Identity.Pages.Account;
 [AllowAnonymous]
 public class RegisterModel(
     UserManager<ApplicationUser> userManager,
-    RigDirectory.Web.Notifications.EmailNotifications emails,
+    EmailNotifications emails,
     TimeProvider clock,
     ILogger<RegisterModel> logger) : PageModel
 {

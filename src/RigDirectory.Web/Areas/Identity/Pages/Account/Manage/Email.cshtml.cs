@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Areas.Identity.Pages.Account.Manage;
 
 /// <summary>Change the account's email address (confirmed from a link sent to the new address) or resend the confirmation.</summary>
-public class EmailModel(UserManager<ApplicationUser> users, RigDirectory.Web.Notifications.EmailNotifications emails) : PageModel
+public class EmailModel(UserManager<ApplicationUser> users, EmailNotifications emails) : PageModel
 {
     public string Email { get; private set; } = "";
 
