@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Domain;
+
+namespace RigDirectory.FunctionalTests.Attacks;
+
+/// <summary>
+/// Threat: the benchmark's actors left reachable: a sign-in without a password and writes without a session.
+/// Control: they are mapped only in the Benchmark environment; everywhere else they are 404s.
+/// </summary>
+public sealed class BenchmarkEndpointTests(RigDirectoryFactory production, DevelopmentFactory development)
+    : IClassFixture<RigDirectoryFactory>, IClassFixture<DevelopmentFactory>
+{
+    [Theory]
+    [InlineData("POST", "/benchmark/sign-in/1")]
+    [InlineData("POST", "/benchmark/write/1")]
+    [InlineData("GET", "/benchmark/raw/rigs")]
+    [InlineData("GET", "/benchmark/baseline?bytes=10")]
+    public async Task BenchmarkEndpoints_OutsideTheBenchmarkEnvironment_DoNotExist(string method, string url)
+    {
+        foreach (var factory in new RigDirectoryFactory[] { production, development })
+        {
+            await SeedWhatTheEndpointsWouldUseAsync(factory);
+            using var client = factory.CreateNonRedirectingClient();
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.False(response.Headers.Contains("Set-Cookie"), $"{url} must not sign anyone in");
+        }
+    }
+
+    /// <summary>The officer and RIG the endpoints would act on, so that only their absence can answer 404.</summary>
+    private static Task SeedWhatTheEndpointsWouldUseAsync(RigDirectoryFactory factory) => factory.WithDbAsync(async db =>
+    {
+        if (await db.Users.AnyAsync(u => u.Id == "benchmark-officer-001"))
+        {
+            return;
+        }
+
+        var officer = new ApplicationUser { Id = "benchmark-officer-001", UserName = "officer001@bench.example", Email = "officer001@bench.example", EmailConfirmed = true, DisplayName = "Officer 001", SecurityStamp = "s" };
+        db.Users.Add(officer);
+        db.Rigs.Add(await TestRigs.MakeAsync(db, "benchmark-rig-00001", "Bench RIG", "yale-som", RigStatus.Approved, r =>
+            r.Officers.Add(new RigOfficer { UserId = officer.Id, Position = "President", GraduationYear = 2028 })));
+        await db.SaveChangesAsync();
+    });
+}
