@@ -66,6 +66,20 @@ public sealed class DirectoryJourneyTests(BrowserAppFactory app) : IClassFixture
         await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/regions/canada-quebec");
     }
 
+    [Fact]
+    public async Task Map_SchoolMarker_ShowsItsNameOnHover_AndOpensTheSchoolOnClick()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var marker = page.Locator("svg use[data-s='memorial-fom']");
+        await marker.HoverAsync();
+        await Expect(page.Locator(".rd-map-tip")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Memorial University of Newfoundland Faculty of Medicine \\(St\\. John's, NL\\): (has a RIG|no RIG yet)$"));
+        await marker.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/schools/memorial-fom");
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/rigs")]

@@ -158,7 +158,7 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
         await visitor.GotoAsync("/rigs?q=" + Uri.EscapeDataString($"{city} Radiology Society"));
         await Expect(visitor.GetByRole(AriaRole.Link, new() { Name = $"{city} Radiology Society" })).ToBeVisibleAsync();
         await visitor.GotoAsync("/");
-        await Expect(visitor.Locator($"svg a[href='/schools/{schoolSlug}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("has-rig"));
+        await Expect(visitor.Locator($"svg .has-rig use[data-s='{schoolSlug}']")).ToHaveCountAsync(1);
 
         // The leader edits the description; the change is live.
         await leader.GotoAsync("/my/rigs");

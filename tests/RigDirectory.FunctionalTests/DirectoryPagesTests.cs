@@ -34,12 +34,12 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
 
         Assert.Equal(11, page.QuerySelectorAll("svg .rd-region").Length);
         Assert.Equal(65, page.QuerySelectorAll("svg .rd-region path").Length);
-        Assert.Equal(284, page.QuerySelectorAll("svg .rd-school").Length);
-        var harvard = page.QuerySelector("svg a[href='/schools/harvard-medical-school']")!;
-        Assert.Contains("has-rig", harvard.ClassName, StringComparison.Ordinal);
-        Assert.Contains("has a RIG", harvard.GetAttribute("aria-label"), StringComparison.Ordinal);
-        var tufts = page.QuerySelector("svg a[href='/schools/tufts-som']")!;
-        Assert.Contains("no-rig", tufts.ClassName, StringComparison.Ordinal);
+        Assert.Equal(284, page.QuerySelectorAll("svg .rd-map-schools use").Length);
+        Assert.Empty(page.QuerySelectorAll("svg a[href^='/schools/']"));
+        var harvard = page.QuerySelector("svg use[data-s='harvard-medical-school']")!;
+        Assert.Equal("has-rig", harvard.ParentElement!.ClassName);
+        Assert.Equal("Harvard Medical School (Boston, MA)", harvard.GetAttribute("data-n"));
+        Assert.Equal("no-rig", page.QuerySelector("svg use[data-s='tufts-som']")!.ParentElement!.ClassName);
         Assert.Contains("Region 7 (Northeast): 2 RIGs at 30 schools", page.QuerySelector("svg a[href='/regions/us-region-7']")!.GetAttribute("aria-label"), StringComparison.Ordinal);
     }
 
@@ -51,8 +51,8 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
         var page = await client.GetDocumentAsync("/");
 
         var chicago = new[] { "northwestern-feinberg-som", "rush-medical-college", "uchicago-pritzker-som", "uic-com-chicago" }
-            .Select(slug => page.QuerySelector($"svg a[href='/schools/{slug}'] circle")!)
-            .Select(c => (c.GetAttribute("cx"), c.GetAttribute("cy")))
+            .Select(slug => page.QuerySelector($"svg use[data-s='{slug}']")!)
+            .Select(c => (c.GetAttribute("x"), c.GetAttribute("y")))
             .ToList();
         Assert.Equal(4, chicago.Distinct().Count());
     }
@@ -84,7 +84,7 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
         var tufts = rows.Single(r => r.TextContent.Contains("Tufts", StringComparison.Ordinal));
         Assert.Equal("/start?school=tufts-som", tufts.QuerySelector("td a")!.GetAttribute("href"));
         Assert.Contains("Contact your region", page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(30, page.QuerySelectorAll("svg .rd-school").Length);
+        Assert.Equal(30, page.QuerySelectorAll("svg .rd-map-schools use").Length);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
         Assert.Equal("Tufts University School of Medicine", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("Boston, Massachusetts", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("a[href='/start?school=tufts-som']"));
-        Assert.Single(page.QuerySelectorAll("svg .rd-school"));
+        Assert.Single(page.QuerySelectorAll("svg .rd-map-schools use"));
     }
 
     [Fact]

@@ -65,8 +65,8 @@ public sealed class MapTests
         var marker = Assert.Single(markers);
         Assert.Equal(913.0203, marker.X, 0.001);
         Assert.Equal(485.6452, marker.Y, 0.001);
-        Assert.Equal("/schools/halifax", marker.Href);
-        Assert.Equal("Halifax: has a RIG", marker.Label);
+        Assert.Equal("halifax", marker.Slug);
+        Assert.Equal("Halifax", marker.Name);
     }
 
     [Fact]
@@ -87,5 +87,52 @@ public sealed class MapTests
         Assert.DoesNotContain(map.Regions, r => r.Href == "/regions/us-region-1");
         var width = double.Parse(map.ViewBox.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(width < MapGeometry.Width / 2);
+        Assert.True(map.Detailed);
+        Assert.Equal(northeast.Shapes[0].Detail, map.PathOf(northeast.Shapes[0]));
+    }
+
+    [Fact]
+    public void Build_WholeMap_DrawsOverviewOutlinesAndWholeUnitMarkers()
+    {
+        var map = MapBuilder.Build(Geometry, [new("US-MA", "us-region-7", "Region 7", 7, 5, 10)], [], "caption");
+
+        Assert.False(map.Detailed);
+        Assert.Equal(map.Regions[0].Shapes[0].Overview, map.PathOf(map.Regions[0].Shapes[0]));
+        Assert.Equal("913", map.Coordinate(913.0203));
+    }
+
+    [Fact]
+    public void Simplify_DropsPointsOnAStraightLine_AndWritesTheRestRelative()
+    {
+        var path = MapPaths.Simplify("M10,10L20,10.2 30,10 30,20 10,20Z", tolerance: 0.5, step: 1);
+
+        Assert.Equal("M10,10l20,0 0,10-20,0z", path);
+    }
+
+    [Fact]
+    public void Simplify_KeepsTenthsForCloseUps_AndDropsRingsSmallerThanAPixel()
+    {
+        var path = MapPaths.Simplify("M1.5,1.5L2.5,1.5 2.5,2.5Z M100,100L100.2,100 100.2,100.2Z", tolerance: 0.05, step: 0.1);
+
+        Assert.Equal("M1.5,1.5l1,0 0,1zM100,100l0.2,0 0,0.2z", path);
+        Assert.Empty(MapPaths.Simplify("M100,100L100.2,100 100.2,100.2Z", tolerance: 0.5, step: 1));
+    }
+
+    [Fact]
+    public void Simplify_EveryShippedOutline_StaysInsideItsBoundsAndShrinks()
+    {
+        foreach (var shape in Geometry.Shapes)
+        {
+            Assert.True(shape.Overview.Length < shape.Detail.Length || shape.Overview.Length < 40, shape.Code);
+            var (x, y) = Start(shape.Overview);
+            Assert.InRange(x, shape.Bounds.MinX - 1, shape.Bounds.MaxX + 1);
+            Assert.InRange(y, shape.Bounds.MinY - 1, shape.Bounds.MaxY + 1);
+        }
+
+        static (double X, double Y) Start(string path)
+        {
+            var first = path[1..path.IndexOf('l', StringComparison.Ordinal)].Split(',');
+            return (double.Parse(first[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(first[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }

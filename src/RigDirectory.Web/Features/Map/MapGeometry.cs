@@ -11,12 +11,22 @@ public sealed partial class MapGeometry
     public const double Width = 1000;
     public const double Height = 835;
 
+    /// <summary>Map units a whole-continent view may move a point by: half a pixel at 1,000 px wide.</summary>
+    public const double OverviewTolerance = 0.5;
+
+    /// <summary>The same for close-ups of a region or state, drawn at up to twelve times the scale.</summary>
+    public const double DetailTolerance = 0.05;
+
     public MapGeometry(string folder)
     {
         Projection = AlbersProjection.Load(Path.Combine(folder, "projection.json"));
         var file = JsonSerializer.Deserialize<ShapesFile>(File.ReadAllText(Path.Combine(folder, "admin1-paths.json")))
             ?? throw new InvalidDataException("admin1-paths.json is empty.");
-        Shapes = file.Regions.Select(r => new MapShape(r.Code, r.Name, r.D, r.Cx, r.Cy, BoundsOf(r.D))).ToList();
+        Shapes = file.Regions
+            .Select(r => new MapShape(r.Code, r.Name, r.Cx, r.Cy, BoundsOf(r.D),
+                Overview: MapPaths.Simplify(r.D, OverviewTolerance, step: 1),
+                Detail: MapPaths.Simplify(r.D, DetailTolerance, step: 0.1)))
+            .ToList();
         ShapesByCode = Shapes.ToDictionary(s => s.Code, StringComparer.Ordinal);
     }
 
@@ -57,7 +67,8 @@ public sealed partial class MapGeometry
         [property: JsonPropertyName("cy")] double Cy);
 }
 
-public sealed record MapShape(string Code, string Name, string Path, double LabelX, double LabelY, MapBounds Bounds);
+/// <summary>A state/province: its outline simplified for the whole map (<see cref="Overview"/>) and for close-ups.</summary>
+public sealed record MapShape(string Code, string Name, double LabelX, double LabelY, MapBounds Bounds, string Overview, string Detail);
 
 public readonly record struct MapBounds(double MinX, double MinY, double MaxX, double MaxY)
 {

@@ -2,22 +2,32 @@ using System.Globalization;
 
 namespace RigDirectory.Web.Features.Map;
 
-/// <summary>What the map partial draws: region links made of state/province shapes, and school markers.</summary>
+/// <summary>
+/// What the map partial draws: region links made of state/province shapes, and school markers. A close-up
+/// (<see cref="Detailed"/>) draws finer outlines and places markers to a tenth of a unit.
+/// </summary>
 public sealed record MapViewModel(
     string ViewBox,
     string Caption,
     IReadOnlyList<MapRegionLink> Regions,
     IReadOnlyList<MapMarker> Markers,
-    double MarkerRadius);
+    double MarkerRadius,
+    bool Detailed)
+{
+    public string PathOf(MapShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return Detailed ? shape.Detail : shape.Overview;
+    }
+
+    public string Coordinate(double value) => value.ToString(Detailed ? "0.#" : "0", CultureInfo.InvariantCulture);
+}
 
 /// <summary>One link per region, drawn as the shapes of its states/provinces.</summary>
 public sealed record MapRegionLink(string Href, string Label, int ColourIndex, bool Dimmed, IReadOnlyList<MapShape> Shapes);
 
-public sealed record MapMarker(double X, double Y, string Href, string Label, bool HasRig)
-{
-    public string Cx => X.ToString("0.##", CultureInfo.InvariantCulture);
-    public string Cy => Y.ToString("0.##", CultureInfo.InvariantCulture);
-}
+/// <summary>A school on the map; <see cref="Slug"/> leads to its page and <see cref="Name"/> is its tooltip.</summary>
+public sealed record MapMarker(double X, double Y, string Slug, string Name, bool HasRig);
 
 /// <summary>A state/province and the region it belongs to, with the region's counts.</summary>
 public sealed record MapJurisdiction(string Code, string RegionSlug, string RegionName, int RegionSortOrder, int RegionRigs, int RegionSchools);
@@ -82,7 +92,8 @@ public static class MapBuilder
 
         var zoom = Math.Clamp(Math.Max(bounds.MaxX - bounds.MinX, bounds.MaxY - bounds.MinY) / MapGeometry.Width, 0.08, 1);
         var radius = BaseMarkerRadius * Math.Max(zoom, 0.3);
-        return new MapViewModel(bounds.ToViewBox(padding, 60), caption, regions, PlaceMarkers(geometry.Projection, schools, radius), radius);
+        return new MapViewModel(bounds.ToViewBox(padding, 60), caption, regions, PlaceMarkers(geometry.Projection, schools, radius), radius,
+            Detailed: padding > 0);
     }
 
     /// <summary>
@@ -106,8 +117,7 @@ public static class MapBuilder
                 var angle = (2 * Math.PI * i / members.Count) - (Math.PI / 2);
                 var (x, y) = members[i].Point;
                 var school = members[i].School;
-                markers.Add(new MapMarker(x + (spread * Math.Cos(angle)), y + (spread * Math.Sin(angle)),
-                    $"/schools/{school.Slug}", $"{school.Label}: {(school.HasRig ? "has a RIG" : "no RIG yet")}", school.HasRig));
+                markers.Add(new MapMarker(x + (spread * Math.Cos(angle)), y + (spread * Math.Sin(angle)), school.Slug, school.Label, school.HasRig));
             }
         }
 
