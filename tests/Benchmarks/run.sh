@@ -6,11 +6,13 @@
 #     bytes (labelled br when compressed) served from memory by /benchmark/baseline;
 #   - cache misses and signed-in pages against the raw page: the same profile or list produced by hand-written
 #     SQL through ADO.NET and a StringBuilder (/benchmark/raw/...);
-#   - the public list while 16 writers (leaders verifying, admins archiving and restoring, through the real
-#     lifecycle) write, against the same list read-only;
+#   - the public list while 16, then 64 writers (leaders verifying and adding sponsors, admins archiving and
+#     restoring, through the real lifecycle) write, against the same list read-only; the writers' 5xx and the
+#     acknowledged writes that were not committed (lost);
+#   - the home and region pages' size at the real 284 schools;
 #   - search, filters and every sort at 20,000 RIGs on cache misses; RSS under load; cold start on an existing database.
 #   bash tests/Benchmarks/run.sh            # 10 s per measurement, 32 connections
-#   DURATION=5 CONNECTIONS=64 bash tests/Benchmarks/run.sh
+#   DURATION=5 CONNECTIONS=64 WRITERS_DURATION=30 bash tests/Benchmarks/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -39,17 +41,19 @@ stop_server() {
 cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
 
-echo "Publishing (Release)..."
-dotnet publish src/RigDirectory.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+echo "Publishing (Release, ReadyToRun, as the Dockerfile does)..."
+dotnet publish src/RigDirectory.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" --nologo -v quiet >/dev/null
+dotnet build-server shutdown >/dev/null 2>&1 || true
 
 started_in=""
-start_server() { # rigs database -> sets started_in (seconds until healthy)
+start_server() { # rigs database [schools] -> sets started_in (seconds until healthy)
   local start; start=$(date +%s.%N)
   ASPNETCORE_ENVIRONMENT=Benchmark \
   ASPNETCORE_URLS="$base" \
   App__PublicBaseUrl="$base/" \
   ConnectionStrings__Sqlite="Data Source=$work/$2" \
   Benchmark__Rigs="$1" \
+  Benchmark__Schools="${3:-5000}" \
   Security__RequireHttps=false \
   Email__PickupDirectory="$work/mail" \
   Logging__LogLevel__Default=Warning \
@@ -72,11 +76,23 @@ request = function()
   return wrk.format(nil, wrk.path .. separator .. "nocache=" .. counter)
 end
 LUA
+# Writers: each request a new write (see BenchmarkEndpoints.WriteAsync); counts the ones acknowledged with 200
+# and the 5xx, printed as "WRITES acked=N 5xx=N" at the end.
 cat >"$work/write.lua" <<'LUA'
-local counter = 0
-request = function()
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) counter = 0; acked = 0; failed = 0 end
+function request()
   counter = counter + 1
   return wrk.format("POST", "/benchmark/write/" .. counter)
+end
+function response(status, headers, body)
+  if status == 200 then acked = acked + 1 elseif status >= 500 then failed = failed + 1 end
+end
+function done(summary, latency, requests)
+  local a, f = 0, 0
+  for _, t in ipairs(threads) do a = a + t:get("acked"); f = f + t:get("failed") end
+  io.write(string.format("WRITES acked=%d 5xx=%d\n", a, f))
 end
 LUA
 
@@ -84,8 +100,8 @@ to_ms() { # wrk's "1.23ms" / "850.00us" / "1.02s" -> milliseconds
   awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 } printf "%.1f", v }'
 }
 
-wrk_run() { # connections url [lua] [header] -> wrk's output
-  local args=(-t1 -c"$1" -d"${duration}s" --latency)
+wrk_run() { # connections url [lua] [header] -> wrk's output (WRK_DURATION overrides the duration)
+  local args=(-t1 -c"$1" -d"${WRK_DURATION:-$duration}s" --latency)
   [ -n "${3:-}" ] && args+=(-s "$3")
   [ -n "${4:-}" ] && args+=(-H "$4")
   $pin_load wrk "${args[@]}" "$2"
@@ -158,21 +174,41 @@ raw_row "list /rigs, cache miss" "/rigs" "/benchmark/raw/rigs" "$work/miss.lua"
 raw_row "list /rigs, signed in" "/rigs" "/benchmark/raw/rigs" "" "$cookie"
 raw_row "search, cache miss" "$search" "/benchmark/raw/rigs" "$work/miss.lua"
 
-header "readers beside 16 writers (vs read-only)"
+header "readers beside writers (vs read-only)"
 read -r alone_rps _ alone_p99 <<<"$(measure "$base/rigs" "" "Accept-Encoding: $browser_encoding")"
-wrk_run 16 "$base" "$work/write.lua" >"$work/writers.out" &
-writers=$!
-sleep 0.5
-readers_out=$(wrk_run "$connections" "$base/rigs" "" "Accept-Encoding: $browser_encoding")
-wait "$writers"
-read -r rps p50 p99 read_errors <<<"$(summary "$readers_out")"
-read -r wrps _ wp99 write_errors <<<"$(summary "$(cat "$work/writers.out")")"
-line "public /rigs with 16 writers (p99 alone $alone_p99)" "$(bytes_of /rigs "Accept-Encoding: $browser_encoding")" "$rps" "$p50" "$p99" "$alone_rps"
-printf '%-46s %9s %8d %8s %8s   non-2xx: readers %s, writers %s\n' "writers (verify / archive / restore)" "" "$wrps" "" "$wp99" "$read_errors" "$write_errors"
+list_bytes=$(bytes_of /rigs "Accept-Encoding: $browser_encoding")
+with_writers() { # writers seconds
+  local before after acked failed readers_out
+  before=$(curl -fs "$base/benchmark/writes/committed")
+  WRK_DURATION="$2" wrk_run "$1" "$base" "$work/write.lua" >"$work/writers.out" &
+  local writers=$!
+  sleep 0.5
+  readers_out=$(WRK_DURATION="$(( $2 - 1 ))" wrk_run "$connections" "$base/rigs" "" "Accept-Encoding: $browser_encoding")
+  wait "$writers"
+  after=$(curl -fs "$base/benchmark/writes/committed")
+  read -r rps p50 p99 read_errors <<<"$(summary "$readers_out")"
+  read -r wrps _ wp99 _ <<<"$(summary "$(cat "$work/writers.out")")"
+  acked=$(awk -F'[= ]' '/^WRITES/ { print $3 }' "$work/writers.out")
+  failed=$(awk -F'[= ]' '/^WRITES/ { print $5 }' "$work/writers.out")
+  line "public /rigs beside $1 writers, $2 s (p99 alone $alone_p99)" "$list_bytes" "$rps" "$p50" "$p99" "$alone_rps"
+  printf '%-46s %9s %8d %8s %8s   readers non-2xx %s; writes acknowledged %s, committed %s, lost %s, 5xx %s\n' \
+    "  writers (verify / archive / add sponsor)" "" "$wrps" "" "$wp99" "$read_errors" "$acked" "$(( after - before ))" \
+    "$(( acked > after - before ? acked - (after - before) : 0 ))" "$failed"
+}
+with_writers 16 "$duration"
+with_writers 64 "${WRITERS_DURATION:-30}"
 printf '%-46s %s MB\n' "peak RSS under load" "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")"
 stop_server
 start_server 4000 bench4k.db
 printf '%-46s %.1f s\n' "cold start on the existing 4k database" "$started_in"
+stop_server
+
+echo
+echo "Home and region pages at the real 284 schools (150 RIGs)..."
+start_server 150 bench284.db 284
+for path in / /regions/us-region-7; do
+  printf '%-46s %9d bytes br (%d plain)\n' "$path at 284 schools" "$(bytes_of "$path" "Accept-Encoding: $browser_encoding")" "$(bytes_of "$path")"
+done
 stop_server
 
 echo
@@ -190,4 +226,4 @@ printf '%-46s %.1f s\n' "cold start on the existing 20k database" "$started_in"
 stop_server
 
 echo
-echo "$connections connections (16 writers), ${duration} s each; server on CPU 0, wrk on CPU 1 of this $(nproc)-core machine."
+echo "$connections connections, ${duration} s each (64 writers: ${WRITERS_DURATION:-30} s); server on CPU 0, wrk on CPU 1 of this $(nproc)-core machine."

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Web.Security;
@@ -17,6 +20,14 @@ public sealed class CacheEvictionTests(DirectoryFactory factory) : IClassFixture
         using var response = await client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
         return (response.Headers.Age is not null, body);
+    }
+
+    [Fact]
+    public void OutputCache_KeepsToItsConfiguredSize()
+    {
+        var options = factory.Services.GetRequiredService<IOptions<OutputCacheOptions>>().Value;
+
+        Assert.Equal(16L * 1024 * 1024, options.SizeLimit);
     }
 
     private static async Task WarmAsync(HttpClient client, params string[] urls)

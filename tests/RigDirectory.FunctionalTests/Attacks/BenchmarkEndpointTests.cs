@@ -14,6 +14,7 @@ public sealed class BenchmarkEndpointTests(RigDirectoryFactory production, Devel
     [Theory]
     [InlineData("POST", "/benchmark/sign-in/1")]
     [InlineData("POST", "/benchmark/write/1")]
+    [InlineData("GET", "/benchmark/writes/committed")]
     [InlineData("GET", "/benchmark/raw/rigs")]
     [InlineData("GET", "/benchmark/baseline?bytes=10")]
     public async Task BenchmarkEndpoints_OutsideTheBenchmarkEnvironment_DoNotExist(string method, string url)

@@ -7,12 +7,17 @@ namespace RigDirectory.Web.Data.Seed;
 /// campuses near them up to <see cref="Schools"/>, and <see cref="Rigs"/> approved RIGs. The RIGs and their
 /// officers are marked as demo rows.
 /// </summary>
-/// <summary><c>Benchmark:Rigs</c>: how many RIGs the benchmark environment seeds (4,000 unless set; the 20k run sets 20,000).</summary>
+/// <summary>
+/// <c>Benchmark:Rigs</c>: how many RIGs the benchmark environment seeds (4,000 unless set; the 20k run sets 20,000);
+/// <c>Benchmark:Schools</c>: how many schools and campuses (5,000 unless set; the real 284 are never fewer).
+/// </summary>
 public sealed class BenchmarkOptions
 {
     public const string Section = "Benchmark";
 
     public int Rigs { get; set; } = BenchmarkDataGenerator.Rigs;
+
+    public int Schools { get; set; } = BenchmarkDataGenerator.Schools;
 }
 
 public static class BenchmarkDataGenerator
@@ -23,13 +28,13 @@ public static class BenchmarkDataGenerator
 
     public sealed record BenchmarkData(IReadOnlyList<School> Schools, IReadOnlyList<ApplicationUser> Users, IReadOnlyList<Rig> Rigs);
 
-    public static BenchmarkData Generate(IReadOnlyList<School> realSchools, DateTime now, int rigCount = Rigs)
+    public static BenchmarkData Generate(IReadOnlyList<School> realSchools, DateTime now, int rigCount = Rigs, int schoolCount = Schools)
     {
         ArgumentNullException.ThrowIfNull(realSchools);
         var random = new Random(20261128);
         var ordered = realSchools.OrderBy(s => s.Slug, StringComparer.Ordinal).ToList();
         var synthetic = new List<School>();
-        for (var i = ordered.Count; i < Schools; i++)
+        for (var i = ordered.Count; i < schoolCount; i++)
         {
             var near = ordered[i % ordered.Count];
             synthetic.Add(new School

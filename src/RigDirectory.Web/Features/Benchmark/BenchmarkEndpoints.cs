@@ -44,6 +44,7 @@ public static class BenchmarkEndpoints
         app.MapGet("/benchmark/raw/rigs", RawListAsync).AllowAnonymous();
         app.MapPost("/benchmark/sign-in/{officer:int}", SignInAsync).AllowAnonymous().DisableAntiforgery();
         app.MapPost("/benchmark/write/{n:int}", WriteAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapGet("/benchmark/writes/committed", CommittedWritesAsync).AllowAnonymous();
         return app;
     }
 
@@ -61,12 +62,17 @@ public static class BenchmarkEndpoints
     }
 
     /// <summary>
-    /// Write N: odd ones are a leader confirming their RIG is still active (profile and list change); even ones an
-    /// admin archiving or restoring a RIG (map, school and region change too). Both through <see cref="RigLifecycle"/>.
+    /// Write N, through <see cref="RigLifecycle"/> and <see cref="RigPeople"/> as leaders and admins make them: odd
+    /// ones a leader confirming their RIG is still active (profile and list change); N = 4k an admin archiving or
+    /// restoring a RIG (map, school and region change too); N = 4k + 2 a leader adding a faculty sponsor, four
+    /// writers in a row to the same RIG, so co-leaders' additions collide. 200 only when the write is committed;
+    /// a lost race (409) or a refusal (422) is an honest answer, never a 5xx.
     /// </summary>
-    private static async Task<IResult> WriteAsync(int n, HttpContext context, AppDbContext db, RigLifecycle lifecycle, SignInManager<ApplicationUser> signIn, IOptions<BenchmarkOptions> benchmark, CancellationToken cancellationToken)
+    private static async Task<IResult> WriteAsync(int n, HttpContext context, AppDbContext db, RigLifecycle lifecycle, RigPeople people, SignInManager<ApplicationUser> signIn, IOptions<BenchmarkOptions> benchmark, CancellationToken cancellationToken)
     {
-        var slug = $"benchmark-rig-{Math.Abs(n) % Math.Max(1, benchmark.Value.Rigs):D5}";
+        var rigs = Math.Max(1, benchmark.Value.Rigs);
+        var addsSponsor = n % 4 == 2;
+        var slug = $"benchmark-rig-{(addsSponsor ? Math.Abs(n) / 16 : Math.Abs(n)) % rigs:D5}";
         var rig = await db.Rigs.AsNoTracking().Where(r => r.Slug == slug)
             .Select(r => new { r.Id, r.Status, r.Version, Officer = r.Officers.Select(o => o.UserId).First() })
             .SingleOrDefaultAsync(cancellationToken);
@@ -76,10 +82,12 @@ public static class BenchmarkEndpoints
         }
 
         LifecycleResult result;
-        if (n % 2 == 1)
+        if (n % 2 == 1 || addsSponsor)
         {
             context.User = await signIn.CreateUserPrincipalAsync(await db.Users.SingleAsync(u => u.Id == rig.Officer, cancellationToken));
-            result = await lifecycle.ConfirmActiveAsync(rig.Id, cancellationToken);
+            result = addsSponsor
+                ? await people.AddSponsorAsync(rig.Id, new SponsorInput { Name = $"Benchmark Sponsor {n}", Title = "Professor of Radiology", Email = $"sponsor-{n}@benchmark.example.org" }, cancellationToken)
+                : await lifecycle.ConfirmActiveAsync(rig.Id, cancellationToken);
         }
         else
         {
@@ -88,8 +96,23 @@ public static class BenchmarkEndpoints
             result = rig.Status == RigStatus.Approved ? await lifecycle.ArchiveAsync(rig.Id, input, cancellationToken) : await lifecycle.RestoreAsync(rig.Id, input, cancellationToken);
         }
 
-        // A conflict or a refusal is an honest answer (two writers raced for one RIG); only an error would be a 5xx.
-        return Results.Text(result.Outcome.ToString());
+        return Results.Text(result.Outcome.ToString(), statusCode: result.Outcome switch
+        {
+            Outcome.Ok => StatusCodes.Status200OK,
+            Outcome.Conflict => StatusCodes.Status409Conflict,
+            Outcome.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        });
+    }
+
+    /// <summary>
+    /// How many benchmark writes are committed: each one that answered 200 recorded exactly one of these audit
+    /// entries in its own transaction, so acknowledged writes minus this count (taken before and after) is what was lost.
+    /// </summary>
+    private static async Task<IResult> CommittedWritesAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        AuditAction[] actions = [AuditAction.Verified, AuditAction.Archived, AuditAction.Restored, AuditAction.SponsorAdded];
+        return Results.Text((await db.AuditEntries.CountAsync(a => actions.Contains(a.Action), cancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static async Task<IResult> RawProfileAsync(string slug, AppDbContext db, CancellationToken cancellationToken)
