@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.EntityFrameworkCore;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Web.Security;
 

@@ -15,7 +15,7 @@ namespace RigDirectory.Web.Features.Api;
 public sealed class DirectoryApiController(AppDbContext db, DirectorySnapshot directory) : ControllerBase
 {
     [HttpGet("rigs")]
-    [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag])]
+    [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag, DirectoryCache.AnyRowTag])]
     public async Task<ActionResult<RigPage>> Rigs([FromQuery] RigSearchInput input)
     {
         var (total, page) = RigSearchQuery.Apply(await directory.GetAsync(), input, (input.Page - 1) * RigSearchInput.PageSize, RigSearchInput.PageSize);

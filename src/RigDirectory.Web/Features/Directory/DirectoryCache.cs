@@ -22,8 +22,10 @@ public enum RigChange
 /// Public directory pages are output-cached for anonymous visitors, compressed once per entry (the cache sits
 /// outside response compression and varies by the encoding the client accepts), varied only by the query keys a
 /// page reads, and tagged by what they show: <c>rig:{slug}</c>, <c>school:{slug}</c>, <c>region:{slug}</c>,
-/// <c>list</c> and <c>home</c>. A change evicts only the tags it touches, and updates the list's in-memory
-/// snapshot in place; region edits evict everything.
+/// <c>home</c>, <c>list</c> on every list page, <c>list:{sort}:{page}</c> on the unfiltered list's pages and
+/// <c>list:any</c> on filtered ones. A change evicts only the tags it touches (a RIG's edited row: its own pages
+/// in each order, not the whole list), and updates the list's in-memory snapshot in place; region edits evict
+/// everything.
 /// </summary>
 public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot snapshot)
 {
@@ -37,7 +39,13 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
     public const string ListTag = "list";
     public const string HomeTag = "home";
 
+    /// <summary>List pages that change with any RIG's row: searches, filters, the CSV and the API.</summary>
+    public const string AnyRowTag = "list:any";
+
     public static string RigTag(string slug) => $"rig:{slug}";
+
+    /// <summary>Page <paramref name="page"/> of the unfiltered list in <paramref name="sort"/> order: changes only when a row on it does.</summary>
+    public static string ListPageTag(RigSort sort, int page) => $"list:{sort}:{page}";
 
     public static string SchoolTag(string slug) => $"school:{slug}";
 
@@ -62,20 +70,53 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
             return;
         }
 
-        var tags = change switch
+        var tags = new List<string> { RigTag(keys.Slug) };
+        if (change == RigChange.Placement)
         {
-            RigChange.Profile => [RigTag(keys.Slug)],
-            RigChange.Listing => [RigTag(keys.Slug), ListTag],
-            _ => new[] { RigTag(keys.Slug), ListTag, HomeTag, SchoolTag(keys.School), RegionTag(keys.Region) },
-        };
-        if (change != RigChange.Profile)
-        {
+            // Shown or hidden: the map, its school and region, and every list page's count change.
+            tags.AddRange([ListTag, HomeTag, SchoolTag(keys.School), RegionTag(keys.Region)]);
             await snapshot.RefreshAsync(rigId, keys.Slug, cancellationToken);
+        }
+        else if (change == RigChange.Listing)
+        {
+            var (before, after) = await snapshot.RefreshAsync(rigId, keys.Slug, cancellationToken);
+            tags.AddRange(before is null || after is null ? [ListTag] : ListPagesShowing(keys.Slug, before, after));
         }
 
         foreach (var tag in tags)
         {
             await store.EvictByTagAsync(tag, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The list pages a changed row alters: in each order, the page it was on, the page it is on now and those
+    /// between (its move shifts them by one); and every filtered page. A row that appears or disappears changes
+    /// the count every page shows, so all of them.
+    /// </summary>
+    public static IEnumerable<string> ListPagesShowing(string slug, DirectorySnapshot.Snapshot before, DirectorySnapshot.Snapshot after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        yield return AnyRowTag;
+        foreach (var sort in Enum.GetValues<RigSort>())
+        {
+            var (was, now) = (before.PositionOf(slug, sort), after.PositionOf(slug, sort));
+            if ((was < 0) != (now < 0))
+            {
+                yield return ListTag;
+                yield break;
+            }
+
+            if (was < 0)
+            {
+                continue;
+            }
+
+            for (var page = (Math.Min(was, now) / RigSearchInput.PageSize) + 1; page <= (Math.Max(was, now) / RigSearchInput.PageSize) + 1; page++)
+            {
+                yield return ListPageTag(sort, page);
+            }
         }
     }
 

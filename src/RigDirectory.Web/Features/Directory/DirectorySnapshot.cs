@@ -15,11 +15,26 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
     private Lazy<Task<Snapshot>>? _current;
     private long _generation;
 
-    /// <summary>The published RIGs in name order, and the same RIGs presorted for the other orders on first use.</summary>
-    public sealed record Snapshot(IReadOnlyList<SearchableRig> Rigs, RigFilterOptions Filters)
+    /// <summary>
+    /// The published RIGs in name order, and the same RIGs presorted for the other orders on first use (or carried
+    /// over, one row moved, from the snapshot this one refreshes).
+    /// </summary>
+    public sealed class Snapshot
     {
-        private readonly Lazy<SearchableRig[]> _bySchool = new(() => [.. Rigs.OrderBy(r => r.SortSchool, StringComparer.Ordinal).ThenBy(r => r.SortName, StringComparer.Ordinal)]);
-        private readonly Lazy<SearchableRig[]> _byVerified = new(() => [.. Rigs.OrderByDescending(r => r.Item.LastVerifiedAt ?? DateTime.MinValue).ThenBy(r => r.SortName, StringComparer.Ordinal)]);
+        private readonly Lazy<IReadOnlyList<SearchableRig>> _bySchool;
+        private readonly Lazy<IReadOnlyList<SearchableRig>> _byVerified;
+
+        public Snapshot(IReadOnlyList<SearchableRig> rigs, RigFilterOptions filters, IReadOnlyList<SearchableRig>? bySchool = null, IReadOnlyList<SearchableRig>? byVerified = null)
+        {
+            Rigs = rigs;
+            Filters = filters;
+            _bySchool = bySchool is null ? new(() => [.. rigs.Order(Comparers[RigSort.School])]) : new(bySchool);
+            _byVerified = byVerified is null ? new(() => [.. rigs.Order(Comparers[RigSort.Verified])]) : new(byVerified);
+        }
+
+        public IReadOnlyList<SearchableRig> Rigs { get; }
+
+        public RigFilterOptions Filters { get; }
 
         /// <summary>The RIGs in <paramref name="sort"/> order, sorted once per snapshot rather than per request.</summary>
         public IReadOnlyList<SearchableRig> InOrder(RigSort sort) => sort switch
@@ -28,7 +43,61 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
             RigSort.Verified => _byVerified.Value,
             _ => Rigs,
         };
+
+        /// <summary>Where the RIG is in <paramref name="sort"/> order (0-based), or -1 when it is not listed.</summary>
+        public int PositionOf(string slug, RigSort sort)
+        {
+            var rigs = InOrder(sort);
+            for (var i = 0; i < rigs.Count; i++)
+            {
+                if (rigs[i].Item.Slug == slug)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>This snapshot with one RIG's row replaced, removed (<paramref name="row"/> null) or added, every order kept sorted.</summary>
+        internal Snapshot With(string slug, SearchableRig? row) => new(
+            Moved(Rigs, RigSort.Name, slug, row),
+            Filters,
+            _bySchool.IsValueCreated ? Moved(_bySchool.Value, RigSort.School, slug, row) : null,
+            _byVerified.IsValueCreated ? Moved(_byVerified.Value, RigSort.Verified, slug, row) : null);
+
+        private static List<SearchableRig> Moved(IReadOnlyList<SearchableRig> rigs, RigSort sort, string slug, SearchableRig? row)
+        {
+            var moved = new List<SearchableRig>(rigs.Count + 1);
+            foreach (var rig in rigs)
+            {
+                if (rig.Item.Slug != slug)
+                {
+                    moved.Add(rig);
+                }
+            }
+
+            if (row is not null)
+            {
+                var at = moved.BinarySearch(row, Comparers[sort]);
+                moved.Insert(at < 0 ? ~at : at, row);
+            }
+
+            return moved;
+        }
     }
+
+    /// <summary>Each order's comparer, ending on the slug so that every RIG has one place.</summary>
+    internal static readonly IReadOnlyDictionary<RigSort, Comparer<SearchableRig>> Comparers = new Dictionary<RigSort, Comparer<SearchableRig>>
+    {
+        [RigSort.Name] = Comparer<SearchableRig>.Create((a, b) => Then(string.CompareOrdinal(a.SortName, b.SortName), a, b)),
+        [RigSort.School] = Comparer<SearchableRig>.Create((a, b) =>
+            Then(string.CompareOrdinal(a.SortSchool, b.SortSchool) is var bySchool and not 0 ? bySchool : string.CompareOrdinal(a.SortName, b.SortName), a, b)),
+        [RigSort.Verified] = Comparer<SearchableRig>.Create((a, b) =>
+            Then(Nullable.Compare(b.Item.LastVerifiedAt, a.Item.LastVerifiedAt) is var byDate and not 0 ? byDate : string.CompareOrdinal(a.SortName, b.SortName), a, b)),
+    };
+
+    private static int Then(int order, SearchableRig a, SearchableRig b) => order != 0 ? order : string.CompareOrdinal(a.Item.Slug, b.Item.Slug);
 
     /// <summary>A RIG with its search text folded once (lower case, no accents), so matching is a substring test.</summary>
     public sealed record SearchableRig(RigListItem Item, string SearchText, string SortName, string SortSchool);
@@ -57,11 +126,12 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
     /// one statement, and readers keep the rest. Refreshes run one at a time, each on top of the previous; an
     /// <see cref="Invalidate"/> meanwhile wins.
     /// </summary>
-    public async Task RefreshAsync(int rigId, string slug, CancellationToken cancellationToken = default)
+    /// <returns>The snapshot before and after, or nulls when there was none to refresh (the next reader builds it).</returns>
+    public async Task<(Snapshot? Before, Snapshot? After)> RefreshAsync(int rigId, string slug, CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref _current) is null)
         {
-            return;
+            return (null, null);
         }
 
         await _refreshing.WaitAsync(cancellationToken);
@@ -72,26 +142,21 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
             if (current is null || (current.IsValueCreated && current.Value.IsFaulted))
             {
                 Invalidate();
-                return;
+                return (null, null);
             }
 
             var snapshot = await current.Value;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var fresh = await db.Rigs.AsNoTracking().Where(r => r.Id == rigId).Published().ToListItems().SingleOrDefaultAsync(cancellationToken);
-            var rigs = snapshot.Rigs.Where(r => r.Item.Slug != slug).ToList();
-            if (fresh is not null)
+            var refreshed = snapshot.With(slug, fresh is null ? null : Searchable(fresh));
+            if (Interlocked.Read(ref _generation) == generation &&
+                Interlocked.CompareExchange(ref _current, new Lazy<Task<Snapshot>>(Task.FromResult(refreshed)), current) == current)
             {
-                var row = Searchable(fresh);
-                var at = rigs.BinarySearch(row, Order);
-                rigs.Insert(at < 0 ? ~at : at, row);
+                return (snapshot, refreshed);
             }
 
-            var updated = new Lazy<Task<Snapshot>>(Task.FromResult(new Snapshot(rigs, snapshot.Filters)));
-            if (Interlocked.Read(ref _generation) == generation)
-            {
-                Interlocked.CompareExchange(ref _current, updated, current);
-            }
+            return (null, null);
         }
         finally
         {
@@ -100,12 +165,6 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
     }
 
     public void Dispose() => _refreshing.Dispose();
-
-    private static readonly Comparer<SearchableRig> Order = Comparer<SearchableRig>.Create((a, b) =>
-    {
-        var byName = string.CompareOrdinal(a.SortName, b.SortName);
-        return byName != 0 ? byName : string.CompareOrdinal(a.Item.Slug, b.Item.Slug);
-    });
 
     private static SearchableRig Searchable(RigListItem i) =>
         new(i, TextFolding.Fold($"{i.Name}\n{i.School}\n{i.Campus}\n{i.City}\n{i.StateName}"), TextFolding.Fold(i.Name), TextFolding.Fold($"{i.School} {i.Campus}"));
@@ -119,7 +178,7 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
             .ToListAsync();
         var filters = await RigFilterOptions.LoadAsync(db, CancellationToken.None);
         var rigs = items.Select(Searchable).ToList();
-        rigs.Sort(Order);
+        rigs.Sort(Comparers[RigSort.Name]);
         return new Snapshot(rigs, filters);
     }
 }

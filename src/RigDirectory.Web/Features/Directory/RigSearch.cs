@@ -126,12 +126,25 @@ public static class RigSearchQuery
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(input);
+        var ordered = snapshot.InOrder(input.Sort);
+        if (!input.HasFilters)
+        {
+            // Nothing to match: the page is a slice of the presorted order.
+            var page = new List<RigListItem>(Math.Clamp(ordered.Count - skip, 0, Math.Min(take, ordered.Count)));
+            for (var i = skip; i < ordered.Count && page.Count < take; i++)
+            {
+                page.Add(ordered[i].Item);
+            }
+
+            return (ordered.Count, page);
+        }
+
         var words = string.IsNullOrWhiteSpace(input.Query) ? null : TextFolding.Fold(input.Query.Trim());
         var postalCode = input.Query?.Trim().ToUpperInvariant();
         var activities = input.RequiredActivities;
         var total = 0;
         var items = new List<RigListItem>(Math.Min(take, 64));
-        foreach (var r in snapshot.InOrder(input.Sort))
+        foreach (var r in ordered)
         {
             if ((words is null || r.SearchText.Contains(words, StringComparison.Ordinal) || r.Item.PostalCode == postalCode)
                 && (input.Region is null || r.Item.RegionSlug == input.Region)

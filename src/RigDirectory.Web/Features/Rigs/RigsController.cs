@@ -27,11 +27,12 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
         }
 
         var (total, page) = RigSearchQuery.Apply(snapshot, input, (input.Page - 1) * RigSearchInput.PageSize, RigSearchInput.PageSize);
+        HttpContext.TagCachedResponse(input.HasFilters ? DirectoryCache.AnyRowTag : DirectoryCache.ListPageTag(input.Sort, input.Page));
         return View(new RigListViewModel(input, snapshot.Filters, page, total, []));
     }
 
     [HttpGet("/rigs.csv")]
-    [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag])]
+    [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag, DirectoryCache.AnyRowTag])]
     public async Task<IActionResult> Csv(RigSearchInput input, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
