@@ -40,14 +40,47 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
+        using var turn = Database.CurrentTransaction is null ? EnterWrite() : null;
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        using var turn = Database.CurrentTransaction is null ? await EnterWriteAsync(cancellationToken) : null;
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>
+    /// A transaction of several statements that holds the database's write turn from start to commit (saves inside
+    /// it take no turn of their own). Dispose it to roll back if it was not committed.
+    /// </summary>
+    public async Task<WriteTransaction> BeginWriteTransactionAsync(CancellationToken cancellationToken)
+    {
+        var turn = await EnterWriteAsync(cancellationToken);
+        try
+        {
+            return new WriteTransaction(await Database.BeginTransactionAsync(cancellationToken), turn);
+        }
+        catch
+        {
+            turn?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A write outside <c>SaveChanges</c> (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>) in the database's write turn.</summary>
+    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var turn = Database.CurrentTransaction is null ? await EnterWriteAsync(cancellationToken) : null;
+        return await write();
+    }
+
+    /// <summary>The database's write turn, where writers must take turns (SQLite); null where they need not.</summary>
+    protected virtual Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
+
+    protected virtual IDisposable? EnterWrite() => null;
 
     /// <summary>
     /// Bookkeeping that changes with every step a leader takes (when, how far); it changes no content, so it bumps no
@@ -67,6 +100,41 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>
+        await SqliteWriteGate.EnterAsync(Database.GetDbConnection(), cancellationToken);
+
+    protected override IDisposable? EnterWrite() => SqliteWriteGate.Enter(Database.GetDbConnection());
+}
 
 public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);
+
+/// <summary>A transaction holding the database's write turn until it is committed or disposed.</summary>
+public sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, IDisposable? turn) : IAsyncDisposable
+{
+    /// <summary>Commits and gives up the write turn at once, so that saves after it in the same request take their own.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            turn?.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await transaction.DisposeAsync();
+        }
+        finally
+        {
+            turn?.Dispose();
+        }
+    }
+}

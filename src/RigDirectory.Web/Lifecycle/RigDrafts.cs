@@ -29,7 +29,7 @@ public sealed class RigDrafts(AppDbContext db, AuditLog audit, TimeProvider cloc
             UpdatedAt = Now,
         };
         // Two saves (the entry needs the new id), one transaction: no draft without its "Started" entry.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         db.Rigs.Add(rig);
         await db.SaveChangesAsync(cancellationToken);
         audit.Rig(rig.Id, AuditAction.Started, note: note);

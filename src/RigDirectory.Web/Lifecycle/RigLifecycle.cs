@@ -131,7 +131,8 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
     /// <summary>A reviewer's move of the RIG's status; <paramref name="requiredNote"/>: the field of a note that must be written.</summary>
     private async Task<LifecycleResult> MoveAsync(int id, int seenVersion, RigStatus to, string? note, string? requiredNote, CancellationToken cancellationToken)
     {
-        var rig = await db.Rigs.Include(r => r.School).Include(r => r.Officers).ThenInclude(o => o.User).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        // Split: as one query SQLite joins every RIG's officers before keeping this RIG's (14 ms at 4,000 RIGs).
+        var rig = await db.Rigs.Include(r => r.School).Include(r => r.Officers).ThenInclude(o => o.User).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rig is null)
         {
             return LifecycleResult.NotFound;
@@ -270,7 +271,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
     public async Task<LifecycleResult> DecideChangeAsync(int id, DecisionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var rig = await db.Rigs.Include(r => r.School).Include(r => r.PendingSchool).Include(r => r.Officers).ThenInclude(o => o.User).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var rig = await db.Rigs.Include(r => r.School).Include(r => r.PendingSchool).Include(r => r.Officers).ThenInclude(o => o.User).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rig is null || rig.Version != input.Version)
         {
             return rig is null ? LifecycleResult.NotFound : LifecycleResult.Conflict;

@@ -190,7 +190,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         var invitation = await db.OfficerInvitations.AsNoTracking().Include(i => i.Rig).ThenInclude(r => r!.School).SingleAsync(i => i.Id == invitationId, cancellationToken);
         var userId = audit.CurrentActor.UserId!;
         var now = Now;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var claimed = await db.OfficerInvitations.Where(i => i.Id == invitationId && i.AcceptedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedByUserId, userId), cancellationToken);
         if (claimed == 0)

@@ -56,9 +56,9 @@ public sealed class OutboxSender(
     private async Task<bool> TrySendAsync(AppDbContext db, AuditLog audit, long id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var claimed = await db.OutboxMessages
+        var claimed = await db.WriteAsync(() => db.OutboxMessages
             .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, now + options.Value.Lease).SetProperty(m => m.LockedBy, _instance), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, now + options.Value.Lease).SetProperty(m => m.LockedBy, _instance), cancellationToken), cancellationToken);
         if (claimed == 0)
         {
             return false;
@@ -77,8 +77,8 @@ public sealed class OutboxSender(
             return false;
         }
 
-        await db.OutboxMessages.Where(m => m.Id == id)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, clock.GetUtcNow().UtcDateTime).SetProperty(m => m.LockedUntil, (DateTime?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        await db.WriteAsync(() => db.OutboxMessages.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, clock.GetUtcNow().UtcDateTime).SetProperty(m => m.LockedUntil, (DateTime?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken), cancellationToken);
         return true;
     }
 
@@ -89,13 +89,13 @@ public sealed class OutboxSender(
         var givingUp = attempts >= options.Value.MaxAttempts;
         var error = exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message;
         logger.LogWarning(exception, "Email {Id} to {To} failed (attempt {Attempt}): {Subject}", message.Id, message.Recipient, attempts, message.Subject);
-        await db.OutboxMessages.Where(m => m.Id == message.Id)
+        await db.WriteAsync(() => db.OutboxMessages.Where(m => m.Id == message.Id)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.LastError, error)
                 .SetProperty(m => m.LockedUntil, (DateTime?)null)
                 .SetProperty(m => m.FailedAt, givingUp ? now : null)
-                .SetProperty(m => m.NextAttemptAt, now + options.Value.RetryDelay(attempts)), cancellationToken);
+                .SetProperty(m => m.NextAttemptAt, now + options.Value.RetryDelay(attempts)), cancellationToken), cancellationToken);
         if (givingUp && message.RigId is { } rigId)
         {
             audit.Rig(rigId, AuditAction.EmailFailed, AuditChanges.Of("Email", null, $"{message.Recipient}: {message.Subject}"), by: Actor.System);
