@@ -7,7 +7,7 @@ public sealed class DirectorySnapshotTests
 {
     private static DirectorySnapshot.SearchableRig Row(string slug, string name, string school, DateTime? verified) =>
         new(new RigListItem(slug, name, "s-" + slug, school, null, "City", "State", "ST", "US-ST", Country.US, DegreeType.MD, "region", "Region",
-                RigActivities.None, MeetingCadence.Monthly, null, null, null, null, null, null, verified, DateTime.UnixEpoch),
+                RigActivities.None, MeetingCadence.Monthly, null, null, null, null, null, null, verified, DateTime.UnixEpoch, null),
             name.ToLowerInvariant(), name.ToLowerInvariant(), school.ToLowerInvariant());
 
     private static DirectorySnapshot.Snapshot Snapshot(params DirectorySnapshot.SearchableRig[] rigs) =>

@@ -180,8 +180,8 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
             return;
         }
 
+        // Approved, not verified: "verified" is what the leaders say when they confirm the RIG is still active.
         rig.ApprovedAt = Now;
-        rig.LastVerifiedAt = rig.SubmittedAt ?? Now;
         if (rig.School!.Status == SchoolStatus.Requested)
         {
             rig.School.Status = SchoolStatus.Listed;

@@ -112,7 +112,8 @@ public sealed record RigListItem(
     string? LinkedInUrl,
     int? FoundedYear,
     DateTime? LastVerifiedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    DateTime? ApprovedAt);
 
 public static class RigSearchQuery
 {
@@ -189,7 +190,8 @@ public static class RigSearchQuery
             r.LinkedInUrl,
             r.FoundedYear,
             r.LastVerifiedAt,
-            r.UpdatedAt));
+            r.UpdatedAt,
+            r.ApprovedAt));
 }
 
 public sealed record RigFilterOptions(IReadOnlyList<(string Slug, string Name)> Regions, IReadOnlyList<(string Code, string Name, Country Country)> States)

@@ -43,6 +43,7 @@ public static class RigProfileQuery
                 r.LinkedInUrl,
                 r.FoundedYear,
                 r.LastVerifiedAt,
+                r.ApprovedAt,
                 r.UpdatedAt,
                 r.Sponsors.Where(s => s.ConfirmedAt != null).OrderBy(s => s.SortOrder).Select(s => new SponsorViewModel(s.Name, s.Title, s.Department, seesSponsorEmails ? s.Email : null)).ToList(),
                 r.Officers.Where(o => o.EndedAt == null).OrderBy(o => o.StartedAt).Select(o => new OfficerViewModel(o.User!.DisplayName, o.Position)).ToList()))

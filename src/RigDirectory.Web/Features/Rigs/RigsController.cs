@@ -103,6 +103,7 @@ public sealed record RigProfileViewModel(
     string? LinkedInUrl,
     int? FoundedYear,
     DateTime? LastVerifiedAt,
+    DateTime? ApprovedAt,
     DateTime UpdatedAt,
     IReadOnlyList<SponsorViewModel> Sponsors,
     IReadOnlyList<OfficerViewModel> Officers);
