@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Testing;
+using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Security;
 
@@ -98,6 +99,42 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
         Assert.Contains("Boston, Massachusetts", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("a[href='/start?school=tufts-som']"));
         Assert.Single(page.QuerySelectorAll("svg .rd-map-schools use"));
+    }
+
+    [Fact]
+    public async Task Profile_ListsItsEventsToComeAndThoseOfTheLastYear()
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await factory.WithDbAsync(async db =>
+        {
+            var rig = await db.Rigs.SingleAsync(r => r.Slug == "chicago-imaging-club");
+            db.RigEvents.AddRange(
+                new RigEvent { RigId = rig.Id, Title = "IR workshop", StartsAt = now.AddDays(10), Format = EventFormat.InPerson, Location = "Room 101" },
+                new RigEvent { RigId = rig.Id, Title = "AI journal club", StartsAt = now.AddDays(-20), Format = EventFormat.Virtual },
+                new RigEvent { RigId = rig.Id, Title = "Social two years ago", StartsAt = now.AddYears(-2), Format = EventFormat.InPerson });
+            await db.SaveChangesAsync();
+        });
+        await factory.EvictDirectoryAsync();
+        using var client = factory.CreateNonRedirectingClient();
+
+        var page = await client.GetDocumentAsync("/rigs/chicago-imaging-club");
+
+        var upcoming = page.QuerySelector("#upcoming-events")!.TextContent;
+        Assert.Contains("IR workshop", upcoming, StringComparison.Ordinal);
+        Assert.Contains("in person · Room 101", upcoming, StringComparison.Ordinal);
+        Assert.Contains("1 event in the last year", page.QuerySelector("section[aria-labelledby='events-heading']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("AI journal club", page.QuerySelector("#recent-events")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Social two years ago", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Profile_WithoutEvents_SaysSo()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        var page = await client.GetDocumentAsync("/rigs/boston-radiology-society");
+
+        Assert.Contains("No events are listed yet", page.QuerySelector("section[aria-labelledby='events-heading']")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

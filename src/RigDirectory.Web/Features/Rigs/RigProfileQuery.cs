@@ -13,12 +13,14 @@ public static class RigProfileQuery
     /// <paramref name="seesSponsorEmails"/>: the RIG's leaders and ACR staff also see its sponsors' emails.
     /// </summary>
     /// <remarks>
-    /// Split into three statements (the RIG, its sponsors, its officers). As one statement, SQLite joined the
+    /// Split into four statements (the RIG, its sponsors, its officers, its events of the past year and to come). As one statement, SQLite joined the
     /// officers and their accounts for every RIG before filtering by this one: 6 ms of <c>sqlite3_step</c> per
     /// request in a CPU trace, against about 0.5 ms for the three small statements.
     /// </remarks>
-    public static Task<RigProfileViewModel?> FindAsync(AppDbContext db, string slug, bool signedIn, bool seesSponsorEmails, CancellationToken cancellationToken) =>
-        db.Rigs.AsNoTracking().Where(RigVisibility.IsPublic)
+    public static Task<RigProfileViewModel?> FindAsync(AppDbContext db, string slug, bool signedIn, bool seesSponsorEmails, DateTime now, CancellationToken cancellationToken)
+    {
+        var yearAgo = now.AddYears(-1);
+        return db.Rigs.AsNoTracking().Where(RigVisibility.IsPublic)
             .Where(r => r.Slug == slug)
             .Select(r => new RigProfileViewModel(
                 r.Slug,
@@ -46,7 +48,10 @@ public static class RigProfileQuery
                 r.ApprovedAt,
                 r.UpdatedAt,
                 r.Sponsors.Where(s => s.ConfirmedAt != null).OrderBy(s => s.SortOrder).Select(s => new SponsorViewModel(s.Name, s.Title, s.Department, seesSponsorEmails ? s.Email : null)).ToList(),
-                r.Officers.Where(o => o.EndedAt == null).OrderBy(o => o.StartedAt).Select(o => new OfficerViewModel(o.User!.DisplayName, o.Position)).ToList()))
+                r.Officers.Where(o => o.EndedAt == null).OrderBy(o => o.StartedAt).Select(o => new OfficerViewModel(o.User!.DisplayName, o.Position)).ToList(),
+                r.Events.Where(e => e.StartsAt >= yearAgo).OrderBy(e => e.StartsAt).Select(e => new RigEventViewModel(e.Title, e.StartsAt, e.Format, e.Location)).ToList(),
+                now))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
+    }
 }

@@ -13,7 +13,7 @@ using RigDirectory.Web.Security;
 namespace RigDirectory.Web.Features.Rigs;
 
 [AllowAnonymous]
-public sealed class RigsController(AppDbContext db, DirectorySnapshot directory, IAuthorizationService authorization) : Controller
+public sealed class RigsController(AppDbContext db, DirectorySnapshot directory, IAuthorizationService authorization, TimeProvider clock) : Controller
 {
     [HttpGet("/rigs")]
     [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag])]
@@ -54,7 +54,7 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var seesSponsorEmails = (signedIn && (await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded) ||
             (userId is not null && await db.Rigs.AsNoTracking().LedBy(userId).AnyAsync(r => r.Slug == slug, cancellationToken));
-        var rig = await RigProfileQuery.FindAsync(db, slug, signedIn, seesSponsorEmails, cancellationToken);
+        var rig = await RigProfileQuery.FindAsync(db, slug, signedIn, seesSponsorEmails, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return rig is null ? NotFound() : View(rig);
     }
 
@@ -106,7 +106,19 @@ public sealed record RigProfileViewModel(
     DateTime? ApprovedAt,
     DateTime UpdatedAt,
     IReadOnlyList<SponsorViewModel> Sponsors,
-    IReadOnlyList<OfficerViewModel> Officers);
+    IReadOnlyList<OfficerViewModel> Officers,
+    IReadOnlyList<RigEventViewModel> Events,
+    DateTime AsOf)
+{
+    /// <summary>Events still to come, soonest first.</summary>
+    public IEnumerable<RigEventViewModel> Upcoming => Events.Where(e => e.StartsAt >= AsOf);
+
+    /// <summary>Events of the past year, latest first: the RIG's record of activity.</summary>
+    public IReadOnlyList<RigEventViewModel> Recent => [.. Events.Where(e => e.StartsAt < AsOf).Reverse()];
+}
+
+/// <summary>One of a RIG's events as its profile lists it.</summary>
+public sealed record RigEventViewModel(string Title, DateTime StartsAt, EventFormat Format, string? Location);
 
 public sealed record SponsorViewModel(string Name, string? Title, string? Department, string? Email);
 
