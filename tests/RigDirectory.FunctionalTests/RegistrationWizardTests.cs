@@ -81,7 +81,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
         Assert.Equal($"/register/{id}/review", details.Headers.Location!.OriginalString);
 
         var review = await client.GetDocumentAsync($"/register/{id}/review");
-        Assert.Contains("Welcome lunch with the residents", review.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Welcome lunch with the residents — 20 January 2027 (in person)", review.Body!.TextContent, StringComparison.Ordinal);
         using var submitted = await client.SubmitFormAsync(review, $"form[action='/register/{id}/submit']", new Dictionary<string, string>());
 
         Assert.Equal("/my/rigs", submitted.Headers.Location!.OriginalString);
@@ -146,6 +146,45 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
         Assert.Contains("Describe the RIG in 20 to 4,000 characters.", detailsPage.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Welcome lunch with the residents", detailsPage.QuerySelector("#Input_EventTitle")!.GetAttribute("value"));
         Assert.Equal("tufts.rig@example.org", detailsPage.QuerySelector("#Input_ContactEmail")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Wizard_RefusedForm_SaysWhatToDo_AtTheTopLinkedToEachField_AndMarksTheFields()
+    {
+        var (client, _) = await StudentAsync("plain.words");
+        var id = await client.StartDraftAsync("brown-alpert-ms");
+        var fields = Details();
+        fields["Input.Name"] = "";
+        fields["Input.EventTitle"] = "";
+
+        using var response = await client.SubmitFormAsync($"/register/{id}/details", "#details-form", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        var summary = page.QuerySelector("#error-summary")!;
+        Assert.Equal("alert", summary.GetAttribute("role"));
+        var name = summary.QuerySelector("a[href='#Input_Name']")!;
+        Assert.Equal("Enter the RIG's name, such as \"Tufts Radiology Interest Group\".", name.TextContent);
+        Assert.NotNull(summary.QuerySelector("a[href='#Input_EventTitle']"));
+        Assert.Contains("is-invalid", page.QuerySelector("#Input_Name")!.ClassName, StringComparison.Ordinal);
+        Assert.Equal("true", page.QuerySelector("#Input_Name")!.GetAttribute("aria-invalid"));
+        Assert.DoesNotContain("is-invalid", page.QuerySelector("#Input_ContactEmail")!.ClassName ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("field is required", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wizard_EmptyGraduationYear_AsksForTheYear_NotThatAnEmptyValueIsInvalid()
+    {
+        var (client, _) = await StudentAsync("no.year");
+        var id = await client.StartDraftAsync("dartmouth-geisel-som");
+        await AddSponsorAsync(client, id, "year.sponsor@hospital.example").AcceptedAsync();
+
+        using var response = await client.SubmitFormAsync($"/register/{id}/officers", "#officer-form", new Dictionary<string, string> { ["Input.Position"] = "President", ["Input.GraduationYear"] = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = (await HtmlForms.ParseAsync(response)).Body!.TextContent;
+        Assert.Contains("Enter the year you expect to graduate.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("is invalid", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,14 @@ public static class DisplayNames
         _ => status.ToString(),
     };
 
+    public static string DisplayName(this EventFormat format) => format switch
+    {
+        EventFormat.InPerson => "in person",
+        EventFormat.Virtual => "virtual",
+        EventFormat.Hybrid => "hybrid (in person and online)",
+        _ => format.ToString(),
+    };
+
     /// <summary>"ChangesRequested" → "Changes requested".</summary>
     public static string DisplayName(this AuditAction action)
     {

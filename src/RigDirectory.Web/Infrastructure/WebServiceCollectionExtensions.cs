@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using RigDirectory.Web.Data.Seed;
+using RigDirectory.Web.Infrastructure.Forms;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Infrastructure;
@@ -38,6 +39,8 @@ public static class WebServiceCollectionExtensions
                 options.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
             });
         services.AddRazorPages(options => RateLimits.LimitAccountPages(options.Conventions));
+        // Controllers and the Identity pages share these.
+        services.Configure<MvcOptions>(options => PlainBindingMessages.Apply(options.ModelBindingMessageProvider));
         services.AddAppRateLimiting(configuration);
         services.AddAppRequestLimits();
         services.AddSingleton(TimeProvider.System);

@@ -12,7 +12,8 @@ namespace RigDirectory.Web.Lifecycle;
 /// </summary>
 public abstract class RigFieldsInput
 {
-    [Required, StringLength(Limits.LongText, MinimumLength = 20, ErrorMessage = "Describe the RIG in 20 to 4,000 characters.")]
+    [Required(ErrorMessage = "Describe the RIG in a few sentences: what it does and who it is for.")]
+    [StringLength(Limits.LongText, MinimumLength = 20, ErrorMessage = "Describe the RIG in 20 to 4,000 characters.")]
     public string Description { get; set; } = "";
 
     [StringLength(Limits.LongText)]
@@ -25,7 +26,8 @@ public abstract class RigFieldsInput
     [Display(Name = "How often it meets")]
     public MeetingCadence MeetingCadence { get; set; }
 
-    [Required, ValidEmail, StringLength(EmailAddressRules.MaxLength)]
+    [Required(ErrorMessage = "Enter an email address students can write to, such as the RIG's shared inbox.")]
+    [ValidEmail, StringLength(EmailAddressRules.MaxLength)]
     [Display(Name = "Contact email")]
     public string ContactEmail { get; set; } = "";
 
@@ -101,7 +103,8 @@ public abstract class RigFieldsInput
 
 public sealed class MissingSchoolInput
 {
-    [Required, StringLength(Limits.Name, MinimumLength = 3)]
+    [Required(ErrorMessage = "Enter the school's full name.")]
+    [StringLength(Limits.Name, MinimumLength = 3, ErrorMessage = "Enter the school's full name (3 to 200 characters).")]
     [Display(Name = "School name")]
     public string Name { get; set; } = "";
 
@@ -109,7 +112,8 @@ public sealed class MissingSchoolInput
     [Display(Name = "Campus (if not the main one)")]
     public string? Campus { get; set; }
 
-    [Required, StringLength(Limits.Name, MinimumLength = 2)]
+    [Required(ErrorMessage = "Enter the city the school (or campus) is in.")]
+    [StringLength(Limits.Name, MinimumLength = 2, ErrorMessage = "Enter the city the school (or campus) is in.")]
     public string City { get; set; } = "";
 
     [Required(ErrorMessage = "Choose the state or province.")]
@@ -122,7 +126,8 @@ public sealed class MissingSchoolInput
 
 public sealed class SponsorInput
 {
-    [Required, StringLength(Limits.Name, MinimumLength = 2)]
+    [Required(ErrorMessage = "Enter the sponsor's name.")]
+    [StringLength(Limits.Name, MinimumLength = 2, ErrorMessage = "Enter the sponsor's name (2 to 200 characters).")]
     public string Name { get; set; } = "";
 
     [StringLength(Limits.Name)]
@@ -131,40 +136,47 @@ public sealed class SponsorInput
     [StringLength(Limits.Name)]
     public string? Department { get; set; }
 
-    [Required, ValidEmail, StringLength(EmailAddressRules.MaxLength)]
+    [Required(ErrorMessage = "Enter the sponsor's institutional email: we ask them there to confirm.")]
+    [ValidEmail, StringLength(EmailAddressRules.MaxLength)]
     [Display(Name = "Institutional email")]
     public string Email { get; set; } = "";
 }
 
 public sealed class OfficerInput
 {
-    [Required, StringLength(Limits.Position, MinimumLength = 2)]
+    [Required(ErrorMessage = "Enter your position in the RIG, such as President.")]
+    [StringLength(Limits.Position, MinimumLength = 2, ErrorMessage = "Enter your position in the RIG, such as President.")]
     [Display(Name = "Your position")]
     public string Position { get; set; } = "President";
 
-    [Range(2000, 2100, ErrorMessage = "Enter the year you expect to graduate.")]
+    [Required(ErrorMessage = "Enter the year you expect to graduate.")]
+    [Range(2000, 2100, ErrorMessage = "Enter the year you expect to graduate, such as 2028.")]
     [Display(Name = "Expected graduation year")]
-    public int GraduationYear { get; set; }
+    public int? GraduationYear { get; set; }
 }
 
 public sealed class InvitationInput
 {
-    [Required, ValidEmail, StringLength(EmailAddressRules.MaxLength)]
+    [Required(ErrorMessage = "Enter the email address of the classmate you are inviting.")]
+    [ValidEmail, StringLength(EmailAddressRules.MaxLength)]
     [Display(Name = "Co-leader's email")]
     public string Email { get; set; } = "";
 
-    [Required, StringLength(Limits.Position, MinimumLength = 2)]
+    [Required(ErrorMessage = "Enter the position they will hold, such as Vice President.")]
+    [StringLength(Limits.Position, MinimumLength = 2, ErrorMessage = "Enter the position they will hold, such as Vice President.")]
     [Display(Name = "Their position")]
     public string Position { get; set; } = "Vice President";
 }
 
 public sealed class DetailsInput : RigFieldsInput
 {
-    [Required, StringLength(Limits.Name, MinimumLength = 3)]
+    [Required(ErrorMessage = "Enter the RIG's name, such as \"Tufts Radiology Interest Group\".")]
+    [StringLength(Limits.Name, MinimumLength = 3, ErrorMessage = "Enter the RIG's name (3 to 200 characters).")]
     [Display(Name = "RIG name")]
     public string Name { get; set; } = "";
 
-    [Required, StringLength(Limits.Name, MinimumLength = 3)]
+    [Required(ErrorMessage = "Name the first event you plan, such as \"Welcome lunch with the residents\".")]
+    [StringLength(Limits.Name, MinimumLength = 3, ErrorMessage = "Name the first event in 3 to 200 characters.")]
     [Display(Name = "First event")]
     public string EventTitle { get; set; } = "";
 
@@ -211,11 +223,13 @@ public sealed class DetailsInput : RigFieldsInput
 /// <summary>What a leader may change on an approved RIG: the shared fields live, name and school through review.</summary>
 public sealed class RigProfileInput : RigFieldsInput
 {
-    [Required, StringLength(Limits.Name, MinimumLength = 3)]
+    [Required(ErrorMessage = "Enter the RIG's name.")]
+    [StringLength(Limits.Name, MinimumLength = 3, ErrorMessage = "Enter the RIG's name (3 to 200 characters).")]
     [Display(Name = "RIG name (a change goes to review)")]
     public string Name { get; set; } = "";
 
-    [Required, StringLength(Limits.Slug)]
+    [Required(ErrorMessage = "Choose the RIG's school.")]
+    [StringLength(Limits.Slug)]
     [Display(Name = "School (its address name; a change goes to review)")]
     public string SchoolSlug { get; set; } = "";
 
@@ -248,9 +262,10 @@ public sealed class DecisionInput
 
 public sealed class AcceptInput
 {
-    [Range(2000, 2100, ErrorMessage = "Enter the year you expect to graduate.")]
+    [Required(ErrorMessage = "Enter the year you expect to graduate.")]
+    [Range(2000, 2100, ErrorMessage = "Enter the year you expect to graduate, such as 2028.")]
     [Display(Name = "Expected graduation year")]
-    public int GraduationYear { get; set; }
+    public int? GraduationYear { get; set; }
 }
 
 /// <summary>An admin's archive or restore: a note for the history and the version the admin was looking at.</summary>

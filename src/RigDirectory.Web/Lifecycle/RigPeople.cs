@@ -122,7 +122,12 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
             return refusal;
         }
 
-        if (GraduationYearRefusal(input.GraduationYear) is { } wrongYear)
+        if (input.GraduationYear is not { } year)
+        {
+            return LifecycleResult.Invalid("Input.GraduationYear", "Enter the year you expect to graduate.");
+        }
+
+        if (GraduationYearRefusal(year) is { } wrongYear)
         {
             return LifecycleResult.Invalid("Input.GraduationYear", wrongYear);
         }
@@ -130,9 +135,9 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         var userId = audit.CurrentActor.UserId;
         var mine = rig!.Officers.FirstOrDefault(o => o.UserId == userId && o.EndedAt == null);
         var before = mine is null ? null : $"{mine.Position}, class of {mine.GraduationYear.ToString(CultureInfo.InvariantCulture)}";
-        mine ??= AddOfficer(rig, userId!, input.Position.Trim(), input.GraduationYear);
+        mine ??= AddOfficer(rig, userId!, input.Position.Trim(), year);
         mine.Position = input.Position.Trim();
-        mine.GraduationYear = input.GraduationYear;
+        mine.GraduationYear = year;
         audit.Rig(rig.Id, AuditAction.OfficerSaved, AuditChanges.Of($"Officer {audit.CurrentActor.DisplayName}", before, $"{mine.Position}, class of {mine.GraduationYear.ToString(CultureInfo.InvariantCulture)}"));
         if (rig.Status != RigStatus.Approved)
         {

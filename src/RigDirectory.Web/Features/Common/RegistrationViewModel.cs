@@ -71,6 +71,6 @@ public sealed record RigSummary(
             rig.ContactVisibility,
             new[] { rig.Website, rig.InstagramUrl, rig.XUrl, rig.LinkedInUrl }.OfType<string>().ToList(),
             rig.FoundedYear,
-            firstEvent is null ? null : $"{firstEvent.Title} — {firstEvent.StartsAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} ({firstEvent.Format})");
+            firstEvent is null ? null : $"{firstEvent.Title} — {firstEvent.StartsAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} ({firstEvent.Format.DisplayName()})");
     }
 }

@@ -46,7 +46,7 @@ public sealed class InvitationController(AppDbContext db, UserManager<Applicatio
             return wrongAccount;
         }
 
-        var result = ModelState.IsValid ? await people.AcceptInvitationAsync(invitation!.Id, input.GraduationYear, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid && input.GraduationYear is { } year ? await people.AcceptInvitationAsync(invitation!.Id, year, cancellationToken) : LifecycleResult.Invalid([]);
         return result.Outcome switch
         {
             Outcome.Ok => this.Done(result, this.ToMyRigs()),

@@ -48,7 +48,7 @@ public sealed class RegisterPeopleController(AppDbContext db, LedRigs led, RigPe
     public async Task<IActionResult> SaveOfficer(int id, [Bind(Prefix = "Input")] OfficerInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (people.GraduationYearRefusal(input.GraduationYear) is { } wrongYear)
+        if (input.GraduationYear is { } year && people.GraduationYearRefusal(year) is { } wrongYear)
         {
             ModelState.AddModelError("Input.GraduationYear", wrongYear);
         }
