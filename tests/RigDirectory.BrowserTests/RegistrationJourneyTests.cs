@@ -60,6 +60,25 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task SchoolStep_TypeAhead_ASchoolBeingRegistered_PointsToItsStartersAndCannotBeStarted()
+    {
+        await app.CreateUserAsync("second.starter@example.org", "second starter password");
+        var page = await app.SignedInPageAsync("second.starter@example.org", "second starter password");
+        var schools = await app.WithDbAsync(db => db.Schools.Where(s => s.Status == SchoolStatus.Listed).Select(s => new { s.Slug, s.City, Free = !s.Rigs.Any() && s.Campus == null }).ToListAsync());
+        // A city with one school only, so that the type-ahead lists just that school.
+        var (slug, city) = schools.GroupBy(s => s.City).Where(g => g.Count() == 1 && g.Single().Free && g.Key.Length > 5)
+            .Select(g => (g.Single().Slug, g.Key)).OrderBy(s => s.Slug, StringComparer.Ordinal).First();
+        await app.CreateSubmittedRigAsync(slug, "Already Registering RIG", DateTime.UtcNow.AddDays(-1));
+
+        await page.GotoAsync("/register");
+        await page.GetByLabel("Find your school by name or city").PressSequentiallyAsync(city);
+
+        await Expect(page.Locator($"input[name=school][value='{slug}']")).ToBeDisabledAsync();
+        await Expect(page.Locator($"#school-results a[href='/schools/{slug}#starters']")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start the registration" })).ToBeDisabledAsync();
+    }
+
+    [Fact]
     public async Task NewLeader_RegistersARig_AdminRequestsChanges_ThenApproves_AndTheLeaderKeepsItCurrent()
     {
         const string leaderEmail = "lena.leader@example.org";

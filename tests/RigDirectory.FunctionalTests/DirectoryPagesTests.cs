@@ -40,7 +40,8 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
         var harvard = page.QuerySelector("svg use[data-s='harvard-medical-school']")!;
         Assert.Equal("has-rig", harvard.ParentElement!.ClassName);
         Assert.Equal("Harvard Medical School (Boston, MA)", harvard.GetAttribute("data-n"));
-        Assert.Equal("no-rig", page.QuerySelector("svg use[data-s='tufts-som']")!.ParentElement!.ClassName);
+        Assert.Equal("no-rig", page.QuerySelector("svg use[data-s='bu-chobanian-avedisian-som']")!.ParentElement!.ClassName);
+        Assert.Equal("pending", page.QuerySelector("svg use[data-s='tufts-som']")!.ParentElement!.ClassName);
         Assert.Contains("Region 7 (Northeast): 2 RIGs at 30 schools", page.QuerySelector("svg a[href='/regions/us-region-7']")!.GetAttribute("aria-label"), StringComparison.Ordinal);
     }
 
@@ -82,8 +83,10 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
         Assert.Equal(30, rows.Length);
         var harvard = rows.Single(r => r.TextContent.Contains("Harvard Medical School", StringComparison.Ordinal));
         Assert.Equal("/rigs/boston-radiology-society", harvard.QuerySelector("td a")!.GetAttribute("href"));
+        var bu = rows.Single(r => r.QuerySelector("a[href='/schools/bu-chobanian-avedisian-som']") is not null);
+        Assert.Equal("/start?school=bu-chobanian-avedisian-som", bu.QuerySelector("td a")!.GetAttribute("href"));
         var tufts = rows.Single(r => r.TextContent.Contains("Tufts", StringComparison.Ordinal));
-        Assert.Equal("/start?school=tufts-som", tufts.QuerySelector("td a")!.GetAttribute("href"));
+        Assert.Equal("/schools/tufts-som#starters", tufts.QuerySelector("td a")!.GetAttribute("href"));
         Assert.Contains("Contact your region", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(30, page.QuerySelectorAll("svg .rd-map-schools use").Length);
     }
@@ -93,11 +96,11 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
     {
         using var client = factory.CreateNonRedirectingClient();
 
-        var page = await client.GetDocumentAsync("/schools/tufts-som");
+        var page = await client.GetDocumentAsync("/schools/bu-chobanian-avedisian-som");
 
-        Assert.Equal("Tufts University School of Medicine", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Boston University", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Boston, Massachusetts", page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector("a[href='/start?school=tufts-som']"));
+        Assert.NotNull(page.QuerySelector("a[href='/start?school=bu-chobanian-avedisian-som']"));
         Assert.Single(page.QuerySelectorAll("svg .rd-map-schools use"));
     }
 

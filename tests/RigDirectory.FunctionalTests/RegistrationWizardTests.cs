@@ -297,7 +297,8 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
 
         Assert.True(page.QuerySelector("input[value='uchicago-pritzker-som']")!.HasAttribute("disabled"));
         Assert.True(choices.QuerySelector("input[value='uchicago-pritzker-som']")!.HasAttribute("disabled"));
-        Assert.Contains("Not available for a new registration", choices.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A RIG here is being registered", choices.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(choices.QuerySelector("a[href='/schools/uchicago-pritzker-som#starters']"));
         Assert.DoesNotContain("waiting for review", choices.QuerySelector("fieldset")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("/register?school=uchicago-pritzker-som", forced.Headers.Location!.OriginalString);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Rigs.CountAsync(r => r.School!.Slug == "uchicago-pritzker-som")));

@@ -56,6 +56,9 @@ public enum AuditAction
     RegionalContactAdded,
     RegionalContactRemoved,
 
+    /// <summary>A student wrote to the starters of a RIG being registered, through the app.</summary>
+    StartersMessaged,
+
     /// <summary>An email the outbox gave up on after its last retry.</summary>
     EmailFailed,
 

@@ -49,5 +49,6 @@ public enum EmailPurpose
     OfficerInvitation,
     RegistrationDecision,
     ChangeDecision,
+    StarterMessage,
     Other,
 }

@@ -56,4 +56,10 @@ public static class RegistrationWorkflow
     /// </summary>
     public static readonly System.Linq.Expressions.Expression<Func<Rig, bool>> HoldsItsSchool =
         r => r.Status == RigStatus.Approved || r.Status == RigStatus.Submitted || r.Status == RigStatus.ChangesRequested;
+
+    /// <summary>A RIG submitted for review (or back from it for changes): its school shows "a RIG here is being registered".</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Rig, bool>> IsBeingRegistered =
+        r => r.Status == RigStatus.Submitted || r.Status == RigStatus.ChangesRequested;
+
+    public static bool BeingRegistered(RigStatus status) => status is RigStatus.Submitted or RigStatus.ChangesRequested;
 }

@@ -260,6 +260,17 @@ public sealed class DecisionInput
     public int Version { get; set; }
 }
 
+/// <summary>A student's note to the starters of a RIG being registered at their school.</summary>
+public sealed class StarterMessageInput
+{
+    public const int MaxLength = 1000;
+
+    [Required(ErrorMessage = "Write a few words: who you are and how you would like to help.")]
+    [StringLength(MaxLength, MinimumLength = 10, ErrorMessage = "Write 10 to 1,000 characters: who you are and how you would like to help.")]
+    [Display(Name = "Your message")]
+    public string Message { get; set; } = "";
+}
+
 public sealed class AcceptInput
 {
     [Required(ErrorMessage = "Enter the year you expect to graduate.")]

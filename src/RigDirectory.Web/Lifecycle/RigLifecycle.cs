@@ -34,7 +34,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
         if (await db.Rigs.Where(r => r.SchoolId == school.Id).AnyAsync(RegistrationWorkflow.HoldsItsSchool, cancellationToken))
         {
-            return LifecycleResult.Refused($"{school.DisplayName} already has a RIG, or one waiting for review. Contact its leaders rather than registering a second one.");
+            return LifecycleResult.Refused($"{school.DisplayName} already has a RIG, or one being registered. Join it rather than registering a second: its school page lets you write to its leaders.");
         }
 
         return LifecycleResult.Ok(rigId: await drafts.CreateAsync(school, null, cancellationToken));
@@ -98,7 +98,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         rig.Status = RigStatus.Submitted;
         rig.SubmittedAt = Now;
         drafts.Reached(rig, RegistrationStep.Review);
-        return await SaveAsync(rig, LifecycleResult.Ok($"{rig.Name} was submitted for review. We will email you when ACR has looked at it."), change: null, cancellationToken);
+        return await SaveAsync(rig, LifecycleResult.Ok($"{rig.Name} was submitted for review. We will email you when ACR has looked at it."), RigChange.Pending, cancellationToken);
     }
 
     /// <summary>A reviewer approves a registration, asks for changes or rejects it, with a note the leaders read.</summary>
@@ -168,7 +168,10 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         }
 
         var done = from == RigStatus.Archived ? $"{rig.Name} is restored to the directory." : $"{rig.Name}: {to.DisplayName().ToLowerInvariant()}. The leaders were emailed.";
-        return await SaveIfUnchangedAsync(rig, seenVersion, LifecycleResult.Ok(done, rig.Id), from == RigStatus.Approved || to == RigStatus.Approved ? RigChange.Placement : null, cancellationToken);
+        var change = from == RigStatus.Approved || to == RigStatus.Approved ? RigChange.Placement
+            : RegistrationWorkflow.BeingRegistered(from) != RegistrationWorkflow.BeingRegistered(to) ? RigChange.Pending
+            : (RigChange?)null;
+        return await SaveIfUnchangedAsync(rig, seenVersion, LifecycleResult.Ok(done, rig.Id), change, cancellationToken);
     }
 
     private async Task ApplyMoveAsync(Rig rig, RigStatus to, CancellationToken cancellationToken)

@@ -109,6 +109,54 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         return await SaveAsync(rig, null, cancellationToken);
     }
 
+    /// <summary>Messages a student may send to one RIG's starters a day, and all students together.</summary>
+    public const int StarterMessagesPerStudentPerDay = 1;
+    public const int StarterMessagesPerRigPerDay = 20;
+
+    /// <summary>
+    /// A signed-in student writes to the starters of the RIG being registered at a school: the app emails each
+    /// current officer (whose addresses stay private) with the student's name and email, so that they can reply.
+    /// </summary>
+    public async Task<LifecycleResult> MessageStartersAsync(string schoolSlug, StarterMessageInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rig = await db.Rigs.AsNoTracking()
+            .Where(RegistrationWorkflow.IsBeingRegistered)
+            .Where(r => r.School!.Slug == schoolSlug && r.School.Status == SchoolStatus.Listed)
+            .Include(r => r.School)
+            .Include(r => r.Officers.Where(o => o.EndedAt == null)).ThenInclude(o => o.User)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        var userId = audit.CurrentActor.UserId;
+        if (rig is null || userId is null)
+        {
+            return LifecycleResult.NotFound;
+        }
+
+        if (rig.Officers.Any(o => o.UserId == userId))
+        {
+            return LifecycleResult.Refused("You are one of its leaders already.");
+        }
+
+        var since = Now.AddDays(-1);
+        var sent = db.AuditEntries.Where(a => a.RigId == rig.Id && a.Action == AuditAction.StartersMessaged && a.OccurredAt > since);
+        if (await sent.CountAsync(a => a.UserId == userId, cancellationToken) >= StarterMessagesPerStudentPerDay)
+        {
+            return LifecycleResult.Invalid("Starters.Message", "You wrote to them today already. Give them a day or two to reply.");
+        }
+
+        if (await sent.CountAsync(cancellationToken) >= StarterMessagesPerRigPerDay)
+        {
+            return LifecycleResult.Invalid("Starters.Message", "This RIG's starters have had many messages today. Try again tomorrow.");
+        }
+
+        var student = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
+        emails.StarterMessage(student.DisplayName, student.Email!, rig, rig.Officers.Select(o => o.User!.Email!), input.Message);
+        audit.Rig(rig.Id, AuditAction.StartersMessaged, note: input.Message.Trim());
+        await db.SaveChangesAsync(cancellationToken);
+        return LifecycleResult.Ok($"Your message is on its way to the starters of {rig.Name}. They see your name and email address, so they can reply to you.", rig.Id);
+    }
+
     /// <summary>The signed-in leader's own position and graduation year.</summary>
     public Task<LifecycleResult> SaveOwnPositionAsync(int id, OfficerInput input, CancellationToken cancellationToken) =>
         RetryOnConflictAsync(() => SaveOwnPositionOnceAsync(id, input, cancellationToken));

@@ -39,6 +39,24 @@ public sealed class EmailNotifications(AppDbContext db, Outbox outbox, UserManag
             $"<p>Accept within {InvitationDays} days (you will be asked to sign in or create an account):</p><p><a href=\"{Html(link)}\">Accept the invitation</a></p>", rig.Id));
     }
 
+    /// <summary>
+    /// A student's message to the starters of a RIG being registered, relayed so that the starters' addresses stay
+    /// private; the student chose to share theirs so that the starters can reply.
+    /// </summary>
+    public void StarterMessage(string studentName, string studentEmail, Rig rig, IEnumerable<string> starters, string message)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        ArgumentNullException.ThrowIfNull(message);
+        var html = $"<p>{Html(studentName)}, a student who found <strong>{Html(rig.Name)}</strong> on RigDirectory while it is being registered, wrote to you:</p>" +
+            $"<blockquote>{Html(message.Trim())}</blockquote>" +
+            $"<p>Reply to them at <a href=\"mailto:{Html(studentEmail)}\">{Html(studentEmail)}</a>. To make them a co-leader, invite them from <a href=\"{Html(urls.Action("Index", "MyRigs"))}\">My RIGs</a>.</p>" +
+            "<p>RigDirectory passed this message on without showing them your email address.</p>";
+        foreach (var starter in starters.Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            outbox.Enqueue(new Email(EmailPurpose.StarterMessage, starter, $"A student would like to join {rig.Name}", html, rig.Id));
+        }
+    }
+
     /// <summary>The leaders learn a reviewer's decision on their registration, with the reviewer's note.</summary>
     public void RegistrationDecided(Rig rig, IEnumerable<string> leaders, RigStatus decision, string? note)
     {

@@ -16,6 +16,12 @@ public enum RigChange
 
     /// <summary>Whether and where it is shown at all (approval, archive, restore): also the map, its school and region.</summary>
     Placement,
+
+    /// <summary>
+    /// Whether it is being registered (submitted, or rejected after that): not listed, but the map, its school and
+    /// its region say "a RIG here is being registered".
+    /// </summary>
+    Pending,
 }
 
 /// <summary>
@@ -71,7 +77,11 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
         }
 
         var tags = new List<string> { RigTag(keys.Slug) };
-        if (change == RigChange.Placement)
+        if (change == RigChange.Pending)
+        {
+            tags.AddRange([HomeTag, SchoolTag(keys.School), RegionTag(keys.Region)]);
+        }
+        else if (change == RigChange.Placement)
         {
             // Shown or hidden: the map, its school and region, and every list page's count change.
             tags.AddRange([ListTag, HomeTag, SchoolTag(keys.School), RegionTag(keys.Region)]);

@@ -22,9 +22,9 @@ public sealed class HomeController(AppDbContext db, MapGeometry geometry, IAutho
     {
         var regions = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);
         var schools = (await db.Schools.AsNoTracking().Listed()
-                .Select(s => new { s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode, s.Latitude, s.Longitude, HasRig = s.Rigs.AsQueryable().Any(RigVisibility.IsPublic) })
+                .Select(s => new { s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode, s.Latitude, s.Longitude, HasRig = s.Rigs.AsQueryable().Any(RigVisibility.IsPublic), BeingRegistered = s.Rigs.AsQueryable().Any(RegistrationWorkflow.IsBeingRegistered) })
                 .ToListAsync(cancellationToken))
-            .Select(s => new MapSchool(s.Slug, DirectoryQueries.SchoolLabel(s.Name, s.Campus, s.City, s.PostalCode), s.Latitude, s.Longitude, s.HasRig))
+            .Select(s => new MapSchool(s.Slug, DirectoryQueries.SchoolLabel(s.Name, s.Campus, s.City, s.PostalCode), s.Latitude, s.Longitude, s.HasRig, s.BeingRegistered))
             .ToList();
         var map = MapBuilder.Build(geometry, regions.ToMapJurisdictions(), schools, "Map of RIGs by region in the United States and Canada");
         return View(new HomeViewModel(regions, map));

@@ -27,12 +27,16 @@ public sealed record MapViewModel(
 public sealed record MapRegionLink(string Href, string Label, int ColourIndex, bool Dimmed, IReadOnlyList<MapShape> Shapes);
 
 /// <summary>A school on the map; <see cref="Slug"/> leads to its page and <see cref="Name"/> is its tooltip.</summary>
-public sealed record MapMarker(double X, double Y, string Slug, string Name, bool HasRig);
+public sealed record MapMarker(double X, double Y, string Slug, string Name, bool HasRig, bool BeingRegistered = false)
+{
+    /// <summary>The marker's group: a RIG, a RIG being registered, or none yet.</summary>
+    public string State => HasRig ? "has-rig" : BeingRegistered ? "pending" : "no-rig";
+}
 
 /// <summary>A state/province and the region it belongs to, with the region's counts.</summary>
 public sealed record MapJurisdiction(string Code, string RegionSlug, string RegionName, int RegionSortOrder, int RegionRigs, int RegionSchools);
 
-public sealed record MapSchool(string Slug, string Label, double Latitude, double Longitude, bool HasRig);
+public sealed record MapSchool(string Slug, string Label, double Latitude, double Longitude, bool HasRig, bool BeingRegistered = false);
 
 public static class MapBuilder
 {
@@ -117,7 +121,7 @@ public static class MapBuilder
                 var angle = (2 * Math.PI * i / members.Count) - (Math.PI / 2);
                 var (x, y) = members[i].Point;
                 var school = members[i].School;
-                markers.Add(new MapMarker(x + (spread * Math.Cos(angle)), y + (spread * Math.Sin(angle)), school.Slug, school.Label, school.HasRig));
+                markers.Add(new MapMarker(x + (spread * Math.Cos(angle)), y + (spread * Math.Sin(angle)), school.Slug, school.Label, school.HasRig, school.BeingRegistered));
             }
         }
 

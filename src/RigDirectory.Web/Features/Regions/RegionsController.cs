@@ -39,12 +39,13 @@ public sealed class RegionsController(AppDbContext db, MapGeometry geometry) : C
             .OrderBy(s => s.Jurisdiction!.Name).ThenBy(s => s.Name).ThenBy(s => s.Campus)
             .Select(s => new RegionSchoolViewModel(
                 s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode, s.Jurisdiction.Name, s.Latitude, s.Longitude,
-                s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).OrderBy(g => g.Name).Select(g => new RigLinkViewModel(g.Slug, g.Name)).ToList()))
+                s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).OrderBy(g => g.Name).Select(g => new RigLinkViewModel(g.Slug, g.Name)).ToList(),
+                s.Rigs.AsQueryable().Any(RegistrationWorkflow.IsBeingRegistered)))
             .ToListAsync(cancellationToken);
         var overviews = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);
 
         var map = MapBuilder.Build(geometry, overviews.ToMapJurisdictions(),
-            schools.Select(s => new MapSchool(s.Slug, DirectoryQueries.SchoolLabel(s.Name, s.Campus, s.City, s.PostalCode), s.Latitude, s.Longitude, s.Rigs.Count > 0)).ToList(),
+            schools.Select(s => new MapSchool(s.Slug, DirectoryQueries.SchoolLabel(s.Name, s.Campus, s.City, s.PostalCode), s.Latitude, s.Longitude, s.Rigs.Count > 0, s.BeingRegistered)).ToList(),
             $"Map of {region.Name}", focusRegion: region.Slug);
         return View(new RegionViewModel(region.Slug, region.Name, region.Description, region.Jurisdictions, region.Contacts, schools, map));
     }
@@ -67,6 +68,7 @@ public sealed record RegionalContactViewModel(string Name, string Role, string E
 
 public sealed record RegionSchoolViewModel(
     string Slug, string Name, string? Campus, string City, string PostalCode, string Jurisdiction, double Latitude, double Longitude,
-    IReadOnlyList<RigLinkViewModel> Rigs);
+    IReadOnlyList<RigLinkViewModel> Rigs,
+    bool BeingRegistered);
 
 public sealed record RigLinkViewModel(string Slug, string Name);

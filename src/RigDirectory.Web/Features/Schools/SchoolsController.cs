@@ -1,41 +1,84 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Map;
 using RigDirectory.Web.Features.Regions;
+using RigDirectory.Web.Lifecycle;
+using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Schools;
 
-[AllowAnonymous]
-public sealed class SchoolsController(AppDbContext db, MapGeometry geometry) : Controller
+public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, RigPeople people) : Controller
 {
     [HttpGet("/schools/{slug}")]
+    [AllowAnonymous]
     [OutputCache(PolicyName = DirectoryCache.Policy)]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
         HttpContext.TagCachedResponse(DirectoryCache.SchoolTag(slug));
+        var school = await LoadAsync(slug, cancellationToken);
+        return school is null ? NotFound() : View(school);
+    }
+
+    /// <summary>A signed-in student writes to the starters of the RIG being registered here, through the app.</summary>
+    [HttpPost("/schools/{slug}/starters")]
+    [Authorize]
+    [EnableRateLimiting(RateLimits.OutgoingEmail)]
+    public async Task<IActionResult> MessageStarters(string slug, [Bind(Prefix = "Starters")] StarterMessageInput input, CancellationToken cancellationToken)
+    {
+        var result = ModelState.IsValid ? await people.MessageStartersAsync(slug, input, cancellationToken) : LifecycleResult.Invalid([]);
+        if (result.Succeeded)
+        {
+            return this.Done(result, RedirectToAction(nameof(Show), new { slug }));
+        }
+
+        if (this.Failure(result) is { } failure)
+        {
+            return failure;
+        }
+
+        var school = await LoadAsync(slug, cancellationToken);
+        if (school is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Outcome != Outcome.Invalid)
+        {
+            ModelState.AddModelError(string.Empty, result.Message ?? "The message could not be sent.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
+        return View(nameof(Show), school with { Message = input });
+    }
+
+    private async Task<SchoolViewModel?> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
         var school = await db.Schools.AsNoTracking().Listed()
             .Where(s => s.Slug == slug)
             .Select(s => new SchoolViewModel(
                 s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.Name, s.Jurisdiction.PostalCode, s.JurisdictionCode, s.Country, s.Degree, s.Website,
                 s.Latitude, s.Longitude, s.Jurisdiction.Region!.Slug, s.Jurisdiction.Region.Name,
                 s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).OrderBy(g => g.Name).Select(g => new RigLinkViewModel(g.Slug, g.Name)).ToList(),
+                s.Rigs.AsQueryable().Any(RegistrationWorkflow.IsBeingRegistered),
                 null))
             .SingleOrDefaultAsync(cancellationToken);
         if (school is null)
         {
-            return NotFound();
+            return null;
         }
 
         var overviews = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);
         var map = MapBuilder.Build(geometry, overviews.ToMapJurisdictions(),
-            [new MapSchool(school.Slug, DirectoryQueries.SchoolLabel(school.Name, school.Campus, school.City, school.PostalCode), school.Latitude, school.Longitude, school.Rigs.Count > 0)],
+            [new MapSchool(school.Slug, DirectoryQueries.SchoolLabel(school.Name, school.Campus, school.City, school.PostalCode), school.Latitude, school.Longitude, school.Rigs.Count > 0, school.ShowsBeingRegistered)],
             $"Where {school.Name} is", focusRegion: school.RegionSlug, focusJurisdiction: school.JurisdictionCode);
-        return View(school with { Map = map });
+        return school with { Map = map };
     }
 }
 
@@ -55,4 +98,12 @@ public sealed record SchoolViewModel(
     string RegionSlug,
     string RegionName,
     IReadOnlyList<RigLinkViewModel> Rigs,
-    MapViewModel? Map);
+    bool BeingRegistered,
+    MapViewModel? Map)
+{
+    /// <summary>No RIG is listed yet, but one is waiting for (or back from) review: say so instead of "start one".</summary>
+    public bool ShowsBeingRegistered => Rigs.Count == 0 && BeingRegistered;
+
+    /// <summary>The student's message, kept when it is refused.</summary>
+    public StarterMessageInput? Message { get; init; }
+}

@@ -27,7 +27,8 @@ public sealed class StartController(AppDbContext db) : Controller
                     s.Jurisdiction!.Region!.Slug,
                     s.Jurisdiction.Region.Name,
                     s.Jurisdiction.Region.Contacts.OrderBy(c => c.SortOrder).Select(c => new RegionalContactViewModel(c.Name, c.Role, c.Email)).ToList(),
-                    s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).Select(r => new RigLinkViewModel(r.Slug, r.Name)).ToList()))
+                    s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).Select(r => new RigLinkViewModel(r.Slug, r.Name)).ToList(),
+                    s.Rigs.AsQueryable().Any(RegistrationWorkflow.IsBeingRegistered)))
                 .SingleOrDefaultAsync(cancellationToken);
         }
 
@@ -42,4 +43,5 @@ public sealed record StartSchoolViewModel(
     string RegionSlug,
     string RegionName,
     IReadOnlyList<RegionalContactViewModel> Contacts,
-    IReadOnlyList<RigLinkViewModel> ExistingRigs);
+    IReadOnlyList<RigLinkViewModel> ExistingRigs,
+    bool BeingRegistered);

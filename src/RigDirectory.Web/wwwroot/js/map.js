@@ -38,7 +38,8 @@
                 return;
             }
             tip.textContent = marker.getAttribute("data-n") + ": " +
-                (marker.parentNode.classList.contains("has-rig") ? "has a RIG" : "no RIG yet");
+                (marker.parentNode.classList.contains("has-rig") ? "has a RIG"
+                    : marker.parentNode.classList.contains("pending") ? "a RIG is being registered" : "no RIG yet");
             tip.hidden = false;
             tip.style.left = (event.clientX + window.scrollX + 12) + "px";
             tip.style.top = (event.clientY + window.scrollY + 12) + "px";

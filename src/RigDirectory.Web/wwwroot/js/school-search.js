@@ -51,11 +51,13 @@
             if (school.approvedRigSlug) {
                 wrapper.append(note("This school already has a RIG: ", "/rigs/" + school.approvedRigSlug, "see it and contact its leaders"));
             } else if (!school.available) {
-                wrapper.append(note("Not available for a new registration. If you help lead a RIG starting here, ask its leaders to invite you."));
+                wrapper.append(note("A RIG here is being registered. ", "/schools/" + school.slug + "#starters", "Send its starters a message to join them"));
             }
             results.append(wrapper);
         });
         form.hidden = schools.length === 0;
+        // Nothing to start when every school listed already has a RIG or one being registered.
+        form.querySelector("button[type=submit]").disabled = !schools.some(function (school) { return school.available; });
         count.textContent = schools.length === 0
             ? "No school matches. Try a shorter name or the city — or add it below."
             : schools.length === 1 ? "1 school matches." : schools.length + " schools match.";
