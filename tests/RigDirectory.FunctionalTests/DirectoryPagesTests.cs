@@ -403,6 +403,56 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Api_Rigs_UsesTheCodesOfThePagesAndCsv()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/api/rigs?state=US-IL"));
+
+        var rig = document.RootElement.GetProperty("items")[0];
+        Assert.Equal("US", rig.GetProperty("country").GetString());
+        Assert.Equal("MD", rig.GetProperty("degree").GetString());
+    }
+
+    [Fact]
+    public async Task Api_Rigs_PagesBySize_WithAbsoluteNextAndPreviousLinks()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        using var first = JsonDocument.Parse(await client.GetStringAsync("/api/rigs?pageSize=2&sort=School"));
+        var total = first.RootElement.GetProperty("total").GetInt32();
+        Assert.Equal(2, first.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Equal(2, first.RootElement.GetProperty("pageSize").GetInt32());
+        Assert.Equal($"{RigDirectoryFactory.PublicBaseUrl}api/rigs?sort=School&page=2&pageSize=2", first.RootElement.GetProperty("next").GetString());
+        Assert.Equal(JsonValueKind.Null, first.RootElement.GetProperty("previous").ValueKind);
+
+        using var all = JsonDocument.Parse(await client.GetStringAsync("/api/rigs?pageSize=500"));
+        Assert.Equal(total, all.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, all.RootElement.GetProperty("next").ValueKind);
+
+        using var tooMany = await client.GetAsync("/api/rigs?pageSize=501");
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("Ask for 1 to 500 RIGs a page.", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_IsDescribedInOpenApi_LinkedFromTheAboutPage()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        var about = await client.GetDocumentAsync("/about");
+        using var response = await client.GetAsync(about.QuerySelector("#openapi-link")!.GetAttribute("href"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var description = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = description.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/rigs", out var rigs));
+        Assert.Contains(rigs.GetProperty("get").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "pageSize");
+        Assert.True(paths.TryGetProperty("/api/regions", out _));
+        Assert.DoesNotContain(paths.EnumerateObject(), p => !p.Name.StartsWith("/api/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Api_Rigs_BadInput_IsAProblemDetails400()
     {
         using var client = factory.CreateNonRedirectingClient();

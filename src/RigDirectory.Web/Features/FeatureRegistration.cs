@@ -1,3 +1,4 @@
+using RigDirectory.Web.Features.Api;
 using RigDirectory.Web.Features.Benchmark;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Map;
@@ -16,7 +17,13 @@ public static class FeatureRegistration
         .AddDirectory(environment)
         .AddMap()
         .AddAppLifecycle()
-        .AddReviews();
+        .AddReviews()
+        .AddApiDescription();
 
-    public static WebApplication MapAppFeatures(this WebApplication app) => app.MapBenchmarkBaseline();
+    public static WebApplication MapAppFeatures(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi("/api/openapi.json").AllowAnonymous();
+        return app.MapBenchmarkBaseline();
+    }
 }

@@ -32,6 +32,8 @@ public static class WebServiceCollectionExtensions
         }
 
         services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            // Codes as pages and the CSV write them: "US", "MD", not 0.
+            .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .AddRazorOptions(options =>
             {
                 // Feature folders: a controller, its models and its views side by side.

@@ -22,7 +22,7 @@ public sealed class RigSearchInput
     public const int MaxQueryLength = 200;
 
     /// <summary>The query keys the search reads: cached pages vary by these and ignore any other.</summary>
-    public static readonly string[] QueryKeys = ["q", "region", "country", "state", "degree", "activity", "sort", "page"];
+    public static readonly string[] QueryKeys = ["q", "region", "country", "state", "degree", "activity", "sort", "page", "pageSize"];
 
     [FromQuery(Name = "q")]
     [StringLength(MaxQueryLength, ErrorMessage = "Search for at most 200 characters.")]
