@@ -171,8 +171,19 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
         // The admin approves; the RIG is on the list and the map at once.
         await admin.GotoAsync("/admin/reviews");
         await admin.GetByRole(AriaRole.Link, new() { Name = $"{city} Radiology Society" }).ClickAsync();
+        // Nothing is pre-selected, and publishing asks first: dismissing the question keeps the RIG in review.
+        await Expect(admin.GetByLabel("Approve and publish")).Not.ToBeCheckedAsync();
         await admin.GetByLabel("Approve and publish").CheckAsync();
+        var question = "";
+        void Dismiss(object? sender, IDialog dialog) { question = dialog.Message; _ = dialog.DismissAsync(); }
+        admin.Dialog += Dismiss;
         await admin.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        Assert.Contains($"Publish {city} Radiology Society in the directory now?", question, StringComparison.Ordinal);
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Record the decision" })).ToBeVisibleAsync();
+        admin.Dialog -= Dismiss;
+        admin.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await Expect(admin).ToHaveURLAsync($"{app.BaseUrl}/admin/reviews");
         var visitor = await app.NewPageAsync();
         await visitor.GotoAsync("/rigs?q=" + Uri.EscapeDataString($"{city} Radiology Society"));
         await Expect(visitor.GetByRole(AriaRole.Link, new() { Name = $"{city} Radiology Society" })).ToBeVisibleAsync();

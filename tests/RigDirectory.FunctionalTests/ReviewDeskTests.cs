@@ -95,6 +95,22 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task ReviewPage_PreselectsNoDecision_AndADecisionNotChosen_IsRefused()
+    {
+        var (id, _) = await SubmittedAsync("umass-chan-som", "Worcester Imaging Club", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-2));
+        using var admin = Admin();
+
+        var page = await admin.GetDocumentAsync($"/admin/reviews/{id}");
+        Assert.Empty(page.QuerySelectorAll("#decision-form input[name='Decision.Action'][checked]"));
+        Assert.Contains("Publish Worcester Imaging Club in the directory now?", page.QuerySelector("#decision-form")!.GetAttribute("data-confirm-approve"), StringComparison.Ordinal);
+        using var response = await admin.SubmitFormAsync(page, "#decision-form", new Dictionary<string, string> { ["Decision.Note"] = "Looks fine." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Choose a decision", (await HtmlForms.ParseAsync(response)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(RigStatus.Submitted, await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task RequestChanges_WithoutANote_IsRefusedAndNothingChanges()
     {
         var (id, _) = await SubmittedAsync("lsu-new-orleans-som", "New Orleans RIG", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-2));

@@ -251,7 +251,9 @@ public enum ReviewAction
 
 public sealed class DecisionInput
 {
-    public ReviewAction Action { get; set; }
+    /// <summary>Nothing is chosen for the reviewer: a decision is a choice, never a default.</summary>
+    [Required(ErrorMessage = "Choose a decision: approve and publish, request changes, or reject.")]
+    public ReviewAction? Action { get; set; }
 
     [StringLength(Limits.LongText)]
     public string? Note { get; set; }

@@ -105,13 +105,19 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
     public async Task<LifecycleResult> DecideAsync(int id, DecisionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var to = input.Action switch
+        RigStatus? to = input.Action switch
         {
             ReviewAction.Approve => RigStatus.Approved,
             ReviewAction.RequestChanges => RigStatus.ChangesRequested,
-            _ => RigStatus.Rejected,
+            ReviewAction.Reject => RigStatus.Rejected,
+            _ => null,
         };
-        return await MoveAsync(id, input.Version, to, input.Note, to != RigStatus.Approved ? DecisionNote : null, cancellationToken);
+        if (to is null)
+        {
+            return LifecycleResult.Invalid("Decision.Action", "Choose a decision: approve and publish, request changes, or reject.");
+        }
+
+        return await MoveAsync(id, input.Version, to.Value, input.Note, to != RigStatus.Approved ? DecisionNote : null, cancellationToken);
     }
 
     /// <summary>An admin archives an approved RIG that closed: it leaves the directory and its school shows no RIG.</summary>
