@@ -33,6 +33,19 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         leader.SubmitFormAsync($"/my/rigs/{id}/edit", "#edit-form", fields);
 
     [Fact]
+    public async Task LeaderChangingTheirOwnPosition_ShowsOnThePublicProfileAtOnce()
+    {
+        var (id, leader) = await ApprovedAsync("ohio-state-com", "Buckeye Radiology Society");
+        using var anonymous = factory.CreateNonRedirectingClient();
+        await anonymous.GetStringAsync("/rigs/ohio-state-com-rig");
+        Assert.Contains("President", await anonymous.GetStringAsync("/rigs/ohio-state-com-rig"), StringComparison.Ordinal);
+
+        await leader.SubmitFormExpectingRedirectAsync($"/register/{id}/officers", "#officer-form", new Dictionary<string, string> { ["Input.Position"] = "Co-President", ["Input.GraduationYear"] = "2028" });
+
+        Assert.Contains("Co-President", await anonymous.GetStringAsync("/rigs/ohio-state-com-rig"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RoutineEdit_GoesLiveAtOnce_AndIsRecordedFieldByField()
     {
         var (id, leader) = await ApprovedAsync("uic-com-peoria", "Peoria RIG");
