@@ -22,6 +22,21 @@ public sealed class DemoDataGeneratorTests
     }
 
     [Fact]
+    public void Generate_DescribesRigsAndTheirEventsInPlainWords_NoPlaceholderText()
+    {
+        var data = DemoDataGenerator.Generate(Schools(), Now);
+
+        Assert.All(data.Rigs, r =>
+        {
+            Assert.DoesNotContain("ipsum", r.Description, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("{", r.Description, StringComparison.Ordinal);
+            Assert.Contains(" We run ", r.Description, StringComparison.Ordinal);
+            Assert.InRange(r.Events.Count, 1, 3);
+        });
+        Assert.True(data.Rigs.Select(r => r.Description).Distinct().Count() > data.Rigs.Count / 2, "demo descriptions should vary");
+    }
+
+    [Fact]
     public void Generate_MarksEverythingAsDemo_WithAtLeastOneSponsorAndOfficer()
     {
         var data = DemoDataGenerator.Generate(Schools(), Now);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bogus;
 using RigDirectory.Web.Domain;
 
@@ -15,6 +16,53 @@ public static class DemoDataGenerator
 
     private static readonly string[] Positions = ["President", "Vice President", "Secretary", "Treasurer", "Events Chair", "Outreach Chair"];
     private static readonly string[] Subspecialties = ["Neuroradiology", "Interventional Radiology", "Musculoskeletal Imaging", "Breast Imaging", "Pediatric Radiology", "Body Imaging", "Nuclear Medicine", "Cardiothoracic Imaging", "Emergency Radiology"];
+    // Demo RIGs read like real ones: what students at a RIG actually do, in their own words.
+    private static readonly string[] Openings =
+    [
+        "We bring medical students at {0} closer to radiology from their first year.",
+        "A home at {0} for students curious about imaging, image-guided procedures and the people who do them.",
+        "Started by students who found radiology late and wished they had found it sooner, we meet all year at {0}.",
+        "We show students at {0} what radiologists do all day, well before rotations start.",
+    ];
+
+    private static readonly string[] Doings =
+    [
+        "lunch talks with attendings from {0}",
+        "hands-on ultrasound workshops with the residents",
+        "an AI in radiology journal club",
+        "reading-room shadowing in small groups",
+        "a residency application panel every spring",
+        "joint sessions with the emergency medicine and surgery interest groups",
+        "an interventional radiology simulation night",
+        "unknown-case conferences where students present",
+        "anatomy reviews on CT for first-years",
+    ];
+
+    private static readonly string[] Closings =
+    [
+        "Everyone is welcome, whatever specialty they end up in.",
+        "No experience needed: bring your questions.",
+        "We also pair students with resident mentors for research projects.",
+        "Officers change every spring, and first-years are encouraged to run for them.",
+    ];
+
+    private static readonly (string Title, EventFormat Format, string? Location)[] EventIdeas =
+    [
+        ("Lunch talk: a day in interventional radiology", EventFormat.InPerson, "Medical education building, room 210"),
+        ("Ultrasound workshop: the FAST exam", EventFormat.InPerson, "Simulation centre"),
+        ("AI journal club: reading a deep-learning paper", EventFormat.Virtual, null),
+        ("Residency panel with radiology residents", EventFormat.Hybrid, "Lecture hall B"),
+        ("Reading-room tour for first-years", EventFormat.InPerson, "Radiology department"),
+        ("Joint session with the EM interest group: imaging in trauma", EventFormat.InPerson, "Auditorium"),
+    ];
+
+    private static string Description(Faker faker, School school)
+    {
+        var doings = faker.PickRandom(Doings, 3).Select(d => string.Format(CultureInfo.InvariantCulture, d, faker.PickRandom(Subspecialties).ToLowerInvariant())).ToList();
+        return string.Format(CultureInfo.InvariantCulture, faker.PickRandom(Openings), school.Name) +
+            $" We run {doings[0]}, {doings[1]} and {doings[2]}. " + faker.PickRandom(Closings);
+    }
+
     private static readonly string[] Titles = ["Assistant Professor of Radiology", "Associate Professor of Radiology", "Professor of Radiology", "Clinical Instructor, Radiology", "Program Director, Diagnostic Radiology"];
 
     public sealed record DemoData(IReadOnlyList<ApplicationUser> Users, IReadOnlyList<Rig> Rigs);
@@ -75,7 +123,7 @@ public static class DemoDataGenerator
             Name = name.Length > Limits.Name ? name[..Limits.Name] : name,
             SchoolId = school.Id,
             Status = status,
-            Description = string.Join(' ', faker.Lorem.Sentences(3)),
+            Description = Description(faker, school),
             HowToGetInvolved = "Join our mailing list at the student activities fair or email us; every student is welcome, no experience needed.",
             Activities = (RigActivities)faker.Random.Int(1, (1 << 10) - 1),
             MeetingCadence = faker.PickRandom(MeetingCadence.Weekly, MeetingCadence.EveryTwoWeeks, MeetingCadence.Monthly, MeetingCadence.EachTerm),
@@ -91,6 +139,11 @@ public static class DemoDataGenerator
             IsDemo = true,
             RegistrationStep = RegistrationStep.Review,
         };
+        foreach (var (title, format, location) in faker.PickRandom(EventIdeas, faker.Random.Int(1, 3)))
+        {
+            rig.Events.Add(new RigEvent { Title = title, Format = format, Location = location, StartsAt = now.Date.AddDays(faker.Random.Int(-300, 60)).AddHours(17) });
+        }
+
         var sponsorCount = faker.Random.Int(1, 2);
         for (var i = 0; i < sponsorCount; i++)
         {
