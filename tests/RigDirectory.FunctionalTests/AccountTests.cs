@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RigDirectory.FunctionalTests.Infrastructure;
@@ -48,7 +49,7 @@ public sealed class AccountTests(RigDirectoryFactory factory) : IClassFixture<Ri
         var message = (await factory.SentEmailsAsync()).LastTo(email);
         var link = PickupDirectoryEmailTransport.FirstLink(message.HtmlBody ?? "")!;
         var confirmation = await client.GetDocumentAsync(link);
-        Assert.Contains("Thank you for confirming your email", confirmation.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Your email is confirmed", confirmation.Body!.TextContent, StringComparison.Ordinal);
 
         using var signedIn = await SignInAsync(client, email, Password);
         Assert.Equal("/landing", signedIn.Headers.Location!.OriginalString);
@@ -57,6 +58,43 @@ public sealed class AccountTests(RigDirectoryFactory factory) : IClassFixture<Ri
 
         var user = await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email)));
         Assert.Equal("Nia Student", user.DisplayName);
+    }
+
+    [Fact]
+    public async Task CreatingAnAccountFromTheStartPage_ResumesAtTheChosenSchool_AfterConfirmationAndSignIn()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+        const string email = "resuming.student@example.org";
+        var start = await client.GetDocumentAsync("/start?school=yale-som");
+        var createAccount = start.QuerySelectorAll("main a").Single(a => a.TextContent == "Create an account").GetAttribute("href")!;
+        Assert.Contains("returnUrl=%2Fregister%3Fschool%3Dyale-som", createAccount, StringComparison.Ordinal);
+
+        await client.SubmitFormExpectingRedirectAsync(createAccount, "form#registerForm", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Rae Resuming",
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+        });
+        var link = PickupDirectoryEmailTransport.FirstLink((await factory.SentEmailsAsync()).LastTo(email).HtmlBody ?? "")!;
+        var confirmed = await client.GetDocumentAsync(link);
+        var carryOn = confirmed.QuerySelector("#continue")!.GetAttribute("href")!;
+        using var signedIn = await SignInAsync(client, email, Password, carryOn);
+
+        Assert.Equal("/register?school=yale-som", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task ConfirmationLink_Tampered_SaysItDidNotWork_AndNeverConfirms()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+        var user = await factory.CreateUserAsync("tampered.link@example.org", Password, emailConfirmed: false);
+
+        var page = await client.GetDocumentAsync($"/Identity/Account/ConfirmEmail?userId={user.Id}&code=bm90LWEtdG9rZW4&returnUrl=https%3A%2F%2Fevil.example%2F");
+
+        Assert.Contains("This link did not work", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", page.Body.InnerHtml, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.EmailConfirmed).SingleAsync()));
     }
 
     [Fact]
