@@ -32,9 +32,9 @@ public sealed class AccountJourneyTests(BrowserAppFactory app) : IClassFixture<B
 
         var link = await app.WaitForLinkInEmailToAsync(email);
         await page.GotoAsync(link);
-        await Expect(page.GetByText("Thank you for confirming your email.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your email is confirmed" })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First.ClickAsync();
+        await page.Locator("#continue").ClickAsync();
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

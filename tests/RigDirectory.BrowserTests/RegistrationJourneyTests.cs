@@ -97,7 +97,7 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
         await leader.GetByLabel("Confirm password").PressSequentiallyAsync(password);
         await leader.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await leader.GotoAsync(await app.WaitForLinkInEmailToAsync(leaderEmail));
-        await Expect(leader.GetByText("Thank you for confirming your email.")).ToBeVisibleAsync();
+        await Expect(leader.GetByRole(AriaRole.Heading, new() { Name = "Your email is confirmed" })).ToBeVisibleAsync();
         leader = await app.SignedInPageAsync(leaderEmail, password);
 
         // Step 1: a school without a RIG, reached from its own page.
