@@ -31,5 +31,8 @@ if [ "$projects" -lt 3 ]; then
   echo "Expected results from 3 test projects, got $projects." >&2
   status=1
 fi
+if [ -d TestResults/screenshots ]; then
+  echo "Screenshots of the key pages (phone and desktop): TestResults/screenshots"
+fi
 echo "${summary:-0 passed, 0 failed, 0 skipped}"
 exit $status
