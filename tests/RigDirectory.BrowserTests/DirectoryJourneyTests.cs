@@ -125,9 +125,19 @@ public sealed class DirectoryJourneyTests(BrowserAppFactory app) : IClassFixture
 
         await page.GotoAsync("/rigs");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The RIG list scrolls sideways at 375 px.");
+        // Results come first: the filters wait behind a button, and the school's map stays a small locator.
+        await Expect(page.GetByLabel("Country")).ToBeHiddenAsync();
+        await Expect(page.Locator(".rig-results li").First).ToBeInViewportAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filters" }).ClickAsync();
         await page.GetByLabel("Country").SelectOptionAsync("CA");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("country=CA"));
         await Expect(page.Locator(".rig-results li").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Filters (1 on)" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/schools/harvard-medical-school");
+        var schoolMap = await page.Locator("svg.rd-map-svg").BoundingBoxAsync();
+        Assert.NotNull(schoolMap);
+        Assert.InRange(schoolMap.Height, 50, 201);
     }
 }
