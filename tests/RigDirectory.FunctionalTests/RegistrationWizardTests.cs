@@ -188,6 +188,22 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Wizard_GraduationYearThatIsNotANumber_SaysSoInPlainWords_KeepingWhatWasTyped()
+    {
+        var (client, _) = await StudentAsync("word.year");
+        var id = await client.StartDraftAsync("uconn-som");
+        await AddSponsorAsync(client, id, "word.sponsor@hospital.example").AcceptedAsync();
+
+        using var response = await client.SubmitFormAsync($"/register/{id}/officers", "#officer-form", new Dictionary<string, string> { ["Input.Position"] = "President", ["Input.GraduationYear"] = "soon" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Contains("\"soon\" is not a valid Expected graduation year: check it and try again.", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("The value", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("is-invalid", page.QuerySelector("#Input_GraduationYear")!.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Wizard_Resume_GoesBackToTheFurthestStep()
     {
         var (client, _) = await StudentAsync("resumer");

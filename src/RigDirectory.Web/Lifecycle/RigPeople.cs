@@ -109,8 +109,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         return await SaveAsync(rig, null, cancellationToken);
     }
 
-    /// <summary>Messages a student may send to one RIG's starters a day, and all students together.</summary>
-    public const int StarterMessagesPerStudentPerDay = 1;
+    /// <summary>Messages all students together may send one RIG's starters a day; each student may send one.</summary>
     public const int StarterMessagesPerRigPerDay = 20;
 
     /// <summary>
@@ -139,13 +138,15 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         }
 
         var since = Now.AddDays(-1);
-        var sent = db.AuditEntries.Where(a => a.RigId == rig.Id && a.Action == AuditAction.StartersMessaged && a.OccurredAt > since);
-        if (await sent.CountAsync(a => a.UserId == userId, cancellationToken) >= StarterMessagesPerStudentPerDay)
+        // Who wrote to these starters today: a few rows at most (capped below), read once for both limits.
+        var senders = await db.AuditEntries.Where(a => a.RigId == rig.Id && a.Action == AuditAction.StartersMessaged && a.OccurredAt > since)
+            .Select(a => a.UserId).ToListAsync(cancellationToken);
+        if (senders.Contains(userId))
         {
             return LifecycleResult.Invalid("Starters.Message", "You wrote to them today already. Give them a day or two to reply.");
         }
 
-        if (await sent.CountAsync(cancellationToken) >= StarterMessagesPerRigPerDay)
+        if (senders.Count >= StarterMessagesPerRigPerDay)
         {
             return LifecycleResult.Invalid("Starters.Message", "This RIG's starters have had many messages today. Try again tomorrow.");
         }

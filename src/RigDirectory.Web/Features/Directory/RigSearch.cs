@@ -56,8 +56,11 @@ public sealed class RigSearchInput
 
     public RigActivities RequiredActivities => Activities.Aggregate(RigActivities.None, (all, a) => all | a);
 
-    public bool HasFilters =>
-        !string.IsNullOrWhiteSpace(Query) || Region is not null || Country is not null || State is not null || Degree is not null || Activities.Count > 0;
+    /// <summary>How many filters beside the search words are on (each activity counts one).</summary>
+    public int FilterCount =>
+        (Region is null ? 0 : 1) + (Country is null ? 0 : 1) + (State is null ? 0 : 1) + (Degree is null ? 0 : 1) + Activities.Count;
+
+    public bool HasFilters => !string.IsNullOrWhiteSpace(Query) || FilterCount > 0;
 
     /// <summary>The address of the same search on another page or in another order; defaults are left out.</summary>
     public string Url(string path, int? page = null, RigSort? sort = null)

@@ -55,7 +55,7 @@ public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, Rig
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
-        return View(nameof(Show), school with { Message = input });
+        return View(nameof(Show), school with { Starters = input });
     }
 
     private async Task<SchoolViewModel?> LoadAsync(string slug, CancellationToken cancellationToken)
@@ -105,5 +105,5 @@ public sealed record SchoolViewModel(
     public bool ShowsBeingRegistered => Rigs.Count == 0 && BeingRegistered;
 
     /// <summary>The student's message, kept when it is refused.</summary>
-    public StarterMessageInput? Message { get; init; }
+    public StarterMessageInput Starters { get; init; } = new();
 }
