@@ -114,6 +114,38 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
         Assert.Equal(0, tooShort.RootElement.GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("University of California San Diego", "uc-san-diego-som")]
+    [InlineData("UC San Diego", "uc-san-diego-som")]
+    [InlineData("ucsf", "ucsf-som")]
+    [InlineData("Montreal", "umontreal-fmed-montreal")]
+    [InlineData("U of T", "utoronto-temerty-fom-toronto")]
+    [InlineData("Pennsylvania Perelman", "penn-perelman-som")]
+    [InlineData("Vanderblit", "vanderbilt-som")]
+    public async Task SchoolSearch_ForgivesPunctuationAccentsAbbreviationsOrderAndATypo(string query, string expected)
+    {
+        var (client, _) = await StudentAsync("forgiving." + TextSearch.Phrase(query).Replace(' ', '.'));
+
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/register/schools?q=" + Uri.EscapeDataString(query)));
+        var page = await client.GetDocumentAsync("/register?q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains(expected, json.RootElement.EnumerateArray().Select(s => s.GetProperty("slug").GetString()));
+        Assert.Contains(expected, page.QuerySelectorAll("input[name=school]").Select(r => r.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task SchoolSearch_ExactNameOrAbbreviation_ComesFirst()
+    {
+        var (client, _) = await StudentAsync("exact.first");
+
+        using var byAbbreviation = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/register/schools?q=UCLA"));
+        using var byName = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/register/schools?q=" + Uri.EscapeDataString("McGill University Faculty of Medicine and Health Sciences")));
+
+        Assert.Equal("ucla-geffen-som", byAbbreviation.RootElement[0].GetProperty("slug").GetString());
+        Assert.Equal("mcgill-fmhs-montreal", byName.RootElement[0].GetProperty("slug").GetString());
+        Assert.Equal("mcgill-fmhs-outaouais", byName.RootElement[1].GetProperty("slug").GetString());
+    }
+
     [Fact]
     public async Task Wizard_EveryPostForm_CarriesAnAntiforgeryToken()
     {

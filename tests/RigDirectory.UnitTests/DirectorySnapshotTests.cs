@@ -5,13 +5,16 @@ namespace RigDirectory.UnitTests;
 
 public sealed class DirectorySnapshotTests
 {
-    private static DirectorySnapshot.SearchableRig Row(string slug, string name, string school, DateTime? verified) =>
-        new(new RigListItem(slug, name, "s-" + slug, school, null, "City", "State", "ST", "US-ST", Country.US, DegreeType.MD, "region", "Region",
-                RigActivities.None, MeetingCadence.Monthly, null, null, null, null, null, null, verified, DateTime.UnixEpoch, null),
-            name.ToLowerInvariant(), name.ToLowerInvariant(), school.ToLowerInvariant());
+    private readonly SearchVocabulary _vocabulary = new();
 
-    private static DirectorySnapshot.Snapshot Snapshot(params DirectorySnapshot.SearchableRig[] rigs) =>
-        new([.. rigs.Order(DirectorySnapshot.Comparers[RigSort.Name])], new RigFilterOptions([], []));
+    private DirectorySnapshot.SearchableRig Row(string slug, string name, string school, DateTime? verified) =>
+        DirectorySnapshot.SearchableRig.Of(
+            new RigListItem(slug, name, "s-" + slug, school, null, "City", "State", "ST", "US-ST", Country.US, DegreeType.MD, "region", "Region",
+                RigActivities.None, MeetingCadence.Monthly, null, null, null, null, null, null, verified, DateTime.UnixEpoch, null, null),
+            _vocabulary);
+
+    private DirectorySnapshot.Snapshot Snapshot(params DirectorySnapshot.SearchableRig[] rigs) =>
+        new(_vocabulary, [.. rigs.Order(DirectorySnapshot.Comparers[RigSort.Name])], new RigFilterOptions([], []));
 
     private static List<string> Slugs(DirectorySnapshot.Snapshot snapshot, RigSort sort) => [.. snapshot.InOrder(sort).Select(r => r.Item.Slug)];
 
@@ -51,7 +54,7 @@ public sealed class DirectorySnapshotTests
     {
         var rows = Enumerable.Range(0, 60).Select(i => Row($"rig-{i:D2}", $"RIG {i:D2}", $"School {i:D2}", DateTime.UnixEpoch)).ToArray();
         var before = Snapshot(rows);
-        var after = before.With("rig-45", rows[45] with { SearchText = "edited" });
+        var after = before.With("rig-45", rows[45] with { Search = new SearchDocument([], ["edited"]) });
 
         var tags = DirectoryCache.ListPagesShowing("rig-45", before, after).ToList();
 

@@ -17,6 +17,26 @@ public sealed class SeedFilesTests
         Assert.Equal(34, schools.Count(s => s.Country == Country.CA));
     }
 
+    [Theory]
+    [InlineData("ucsf-som", "UCSF")]
+    [InlineData("ucla-geffen-som", "UCLA")]
+    [InlineData("uc-san-diego-som", "UCSD")]
+    [InlineData("usc-keck-som", "USC")]
+    [InlineData("nyu-grossman-som", "NYU")]
+    [InlineData("penn-perelman-som", "UPenn")]
+    [InlineData("unc-som", "UNC")]
+    [InlineData("uva-som", "UVA")]
+    [InlineData("uw-som", "UW")]
+    [InlineData("ubc-fom-vancouver", "UBC")]
+    [InlineData("utoronto-temerty-fom-toronto", "U of T")]
+    [InlineData("mcgill-fmhs-montreal", "McGill")]
+    public void ReadSchoolSynonyms_ShippedFile_KnowsTheWellKnownAbbreviations(string slug, string synonym)
+    {
+        var synonyms = SeedFiles.ReadSchoolSynonyms();
+
+        Assert.Contains(synonym, School.SplitSynonyms(synonyms[slug]));
+    }
+
     [Fact]
     public void ReadSchools_QuotedNameWithComma_IsOneField()
     {

@@ -15,6 +15,9 @@ public class School
     public double Latitude { get; set; }
     public double Longitude { get; set; }
     public string? Website { get; set; }
+
+    /// <summary>Other names the school is searched by ("UCSF; UC San Francisco"), separated by "; ".</summary>
+    public string? Synonyms { get; set; }
     public SchoolStatus Status { get; set; } = SchoolStatus.Listed;
 
     /// <summary>True while the row matches the seed file; an admin edit clears it so a re-seed never overwrites the edit.</summary>
@@ -24,6 +27,16 @@ public class School
     public DateTime UpdatedAt { get; set; }
 
     public List<Rig> Rigs { get; set; } = [];
+
+    public const int SynonymsLength = 300;
+
+    /// <summary>Names trimmed, empty ones dropped, joined by "; "; null when none is left.</summary>
+    public static string? JoinSynonyms(IEnumerable<string> names) =>
+        string.Join("; ", names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)) is { Length: > 0 } joined ? joined : null;
+
+    /// <summary>The separate names of a "; "-separated synonyms text.</summary>
+    public static IEnumerable<string> SplitSynonyms(string? synonyms) =>
+        (synonyms ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     public string DisplayName => string.IsNullOrEmpty(Campus) ? Name : $"{Name} — {Campus}";
 }

@@ -14,6 +14,7 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
         builder.Property(s => s.City).HasMaxLength(Limits.Name);
         builder.Property(s => s.JurisdictionCode).HasMaxLength(5);
         builder.Property(s => s.Website).HasMaxLength(Limits.Url);
+        builder.Property(s => s.Synonyms).HasMaxLength(School.SynonymsLength);
         builder.Property(s => s.Country).HasConversion<string>().HasMaxLength(2);
         builder.Property(s => s.Degree).HasConversion<string>().HasMaxLength(2);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);

@@ -124,6 +124,7 @@ public sealed class DatabaseInitializer(
         var schools = await db.Schools.ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken);
         var added = 0;
         var updated = 0;
+        var synonyms = SeedFiles.ReadSchoolSynonyms();
         foreach (var row in SeedFiles.ReadSchools())
         {
             if (!schools.TryGetValue(row.Slug, out var school))
@@ -137,7 +138,7 @@ public sealed class DatabaseInitializer(
                 continue;
             }
 
-            if (Apply(row, school))
+            if (Apply(row, synonyms.GetValueOrDefault(row.Slug), school))
             {
                 school.UpdatedAt = now;
                 if (school.Id != 0)
@@ -155,14 +156,14 @@ public sealed class DatabaseInitializer(
     }
 
     /// <summary>Copies a seed row onto a school; returns whether anything changed.</summary>
-    private static bool Apply(SchoolRow row, School school)
+    private static bool Apply(SchoolRow row, string? synonyms, School school)
     {
         var campus = string.IsNullOrWhiteSpace(row.Campus) ? null : row.Campus;
         var website = string.IsNullOrWhiteSpace(row.Website) ? null : row.Website;
         var jurisdiction = Jurisdiction.CodeFor(row.Country, row.StateProvince);
         var changed = school.Name != row.Name || school.Campus != campus || school.City != row.City
             || school.JurisdictionCode != jurisdiction || school.Country != row.Country || school.Degree != row.Degree
-            || school.Latitude != row.Latitude || school.Longitude != row.Longitude || school.Website != website;
+            || school.Latitude != row.Latitude || school.Longitude != row.Longitude || school.Website != website || school.Synonyms != synonyms;
         school.Name = row.Name;
         school.Campus = campus;
         school.City = row.City;
@@ -172,6 +173,7 @@ public sealed class DatabaseInitializer(
         school.Latitude = row.Latitude;
         school.Longitude = row.Longitude;
         school.Website = website;
+        school.Synonyms = synonyms;
         return changed;
     }
 

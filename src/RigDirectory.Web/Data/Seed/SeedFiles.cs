@@ -31,6 +31,8 @@ public sealed record SchoolRow(
     double Longitude,
     string Website);
 
+public sealed record SchoolSynonymsRow(string Slug, string Synonyms);
+
 /// <summary>Reads the reference data shipped with the app (copied from the project's shared seed material).</summary>
 public static class SeedFiles
 {
@@ -76,6 +78,28 @@ public static class SeedFiles
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The well-known abbreviations of schools ("UCSF", "U of T"), by slug, as one "; "-separated text each. Every slug
+    /// must name a school of the schools file.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ReadSchoolSynonyms(string? folder = null)
+    {
+        var slugs = ReadSchools(folder).Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
+        var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = Read<SchoolSynonymsRow>(Path.Combine(folder ?? Folder, "school-synonyms.csv"));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var joined = School.JoinSynonyms(row.Synonyms.Split(';'));
+            if (!slugs.Contains(row.Slug) || joined is null || joined.Length > School.SynonymsLength || !synonyms.TryAdd(row.Slug, joined))
+            {
+                throw new InvalidDataException($"school-synonyms.csv line {i + 2}: '{row.Slug}' must be a school of schools.csv, once, with 1 to {School.SynonymsLength} characters of names.");
+            }
+        }
+
+        return synonyms;
     }
 
     private static List<T> Read<T>(string path)

@@ -23,6 +23,7 @@ public static class DirectoryServices
             options.SizeLimit = configuration.GetValue(SizeLimitKey, DefaultSizeLimitMegabytes) * 1024L * 1024L);
         services.AddSingleton<DirectoryCache>();
         services.AddSingleton<DirectorySnapshot>();
+        services.AddSingleton<SchoolFinder>();
         return services;
     }
 }

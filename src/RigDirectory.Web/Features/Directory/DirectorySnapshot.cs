@@ -12,6 +12,9 @@ namespace RigDirectory.Web.Features.Directory;
 public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
+
+    /// <summary>Every word of every RIG's search text; shared by each snapshot and the next (words are only added).</summary>
+    private readonly SearchVocabulary _vocabulary = new();
     private Lazy<Task<Snapshot>>? _current;
     private long _generation;
 
@@ -24,13 +27,17 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
         private readonly Lazy<IReadOnlyList<SearchableRig>> _bySchool;
         private readonly Lazy<IReadOnlyList<SearchableRig>> _byVerified;
 
-        public Snapshot(IReadOnlyList<SearchableRig> rigs, RigFilterOptions filters, IReadOnlyList<SearchableRig>? bySchool = null, IReadOnlyList<SearchableRig>? byVerified = null)
+        public Snapshot(SearchVocabulary vocabulary, IReadOnlyList<SearchableRig> rigs, RigFilterOptions filters, IReadOnlyList<SearchableRig>? bySchool = null, IReadOnlyList<SearchableRig>? byVerified = null)
         {
+            Vocabulary = vocabulary;
             Rigs = rigs;
             Filters = filters;
             _bySchool = bySchool is null ? new(() => [.. rigs.Order(Comparers[RigSort.School])]) : new(bySchool);
             _byVerified = byVerified is null ? new(() => [.. rigs.Order(Comparers[RigSort.Verified])]) : new(byVerified);
         }
+
+        /// <summary>The words the RIGs' <see cref="SearchableRig.Search"/> documents are numbered in.</summary>
+        public SearchVocabulary Vocabulary { get; }
 
         public IReadOnlyList<SearchableRig> Rigs { get; }
 
@@ -61,6 +68,7 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
 
         /// <summary>This snapshot with one RIG's row replaced, removed (<paramref name="row"/> null) or added, every order kept sorted.</summary>
         internal Snapshot With(string slug, SearchableRig? row) => new(
+            Vocabulary,
             Moved(Rigs, RigSort.Name, slug, row),
             Filters,
             _bySchool.IsValueCreated ? Moved(_bySchool.Value, RigSort.School, slug, row) : null,
@@ -99,8 +107,24 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
 
     private static int Then(int order, SearchableRig a, SearchableRig b) => order != 0 ? order : string.CompareOrdinal(a.Item.Slug, b.Item.Slug);
 
-    /// <summary>A RIG with its search text folded once (lower case, no accents), so matching is a substring test.</summary>
-    public sealed record SearchableRig(RigListItem Item, string SearchText, string SortName, string SortSchool);
+    /// <summary>A RIG with its search words numbered once and its sort keys folded once (lower case, no accents).</summary>
+    public sealed record SearchableRig(RigListItem Item, SearchDocument Search, string SortName, string SortSchool)
+    {
+        /// <summary>
+        /// Its words are those of the RIG, school, campus, city, state/province and the school's abbreviations; a search
+        /// for the whole name of the RIG, the school (with or without campus) or an abbreviation is an exact match.
+        /// </summary>
+        public static SearchableRig Of(RigListItem i, SearchVocabulary vocabulary)
+        {
+            ArgumentNullException.ThrowIfNull(i);
+            var synonyms = School.SplitSynonyms(i.SchoolSynonyms).ToList();
+            return new(
+                i,
+                SearchDocument.Of(vocabulary, [i.Name, i.School, i.Campus, i.City, i.StateName, .. synonyms], [i.Name, i.School, $"{i.School} {i.Campus}", .. synonyms]),
+                TextFolding.Fold(i.Name),
+                TextFolding.Fold($"{i.School} {i.Campus}"));
+        }
+    }
 
     public Task<Snapshot> GetAsync()
     {
@@ -149,7 +173,7 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var fresh = await db.Rigs.AsNoTracking().Where(r => r.Id == rigId).Published().ToListItems().SingleOrDefaultAsync(cancellationToken);
-            var refreshed = snapshot.With(slug, fresh is null ? null : Searchable(fresh));
+            var refreshed = snapshot.With(slug, fresh is null ? null : SearchableRig.Of(fresh, _vocabulary));
             if (Interlocked.Read(ref _generation) == generation &&
                 Interlocked.CompareExchange(ref _current, new Lazy<Task<Snapshot>>(Task.FromResult(refreshed)), current) == current)
             {
@@ -166,9 +190,6 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
 
     public void Dispose() => _refreshing.Dispose();
 
-    private static SearchableRig Searchable(RigListItem i) =>
-        new(i, TextFolding.Fold($"{i.Name}\n{i.School}\n{i.Campus}\n{i.City}\n{i.StateName}"), TextFolding.Fold(i.Name), TextFolding.Fold($"{i.School} {i.Campus}"));
-
     private async Task<Snapshot> BuildAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -177,8 +198,8 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
             .ToListItems()
             .ToListAsync();
         var filters = await RigFilterOptions.LoadAsync(db, CancellationToken.None);
-        var rigs = items.Select(Searchable).ToList();
+        var rigs = items.Select(i => SearchableRig.Of(i, _vocabulary)).ToList();
         rigs.Sort(Comparers[RigSort.Name]);
-        return new Snapshot(rigs, filters);
+        return new Snapshot(_vocabulary, rigs, filters);
     }
 }

@@ -116,57 +116,76 @@ public sealed record RigListItem(
     int? FoundedYear,
     DateTime? LastVerifiedAt,
     DateTime UpdatedAt,
-    DateTime? ApprovedAt);
+    DateTime? ApprovedAt,
+    string? SchoolSynonyms);
 
 public static class RigSearchQuery
 {
     /// <summary>
-    /// The RIGs of the snapshot matching every filter, in the chosen order (presorted: nothing is sorted per
-    /// request), counted in full but materialised only from <paramref name="skip"/> for <paramref name="take"/>.
-    /// Search words match the RIG, school, campus, city or state/province regardless of case and accents, or a
-    /// postal code exactly.
+    /// The RIGs of the snapshot matching every filter, counted in full but materialised only from
+    /// <paramref name="skip"/> for <paramref name="take"/>. Search words match the RIG, school (or its
+    /// abbreviations), campus, city or state/province as <see cref="TextSearch"/> rules, or a postal code exactly;
+    /// exact names rank first, then matches without a typo, each in the chosen order (presorted: nothing is sorted
+    /// per request).
     /// </summary>
     public static (int Total, IReadOnlyList<RigListItem> Items) Apply(DirectorySnapshot.Snapshot snapshot, RigSearchInput input, int skip = 0, int take = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(input);
         var ordered = snapshot.InOrder(input.Sort);
-        if (!input.HasFilters)
+        var query = SearchQuery.Parse(input.Query);
+        if (query is null && !string.IsNullOrWhiteSpace(input.Query))
         {
-            // Nothing to match: the page is a slice of the presorted order.
-            var page = new List<RigListItem>(Math.Clamp(ordered.Count - skip, 0, Math.Min(take, ordered.Count)));
-            for (var i = skip; i < ordered.Count && page.Count < take; i++)
-            {
-                page.Add(ordered[i].Item);
-            }
-
-            return (ordered.Count, page);
+            // Only punctuation ("%", "--"): no word to look for, so nothing matches.
+            return (0, []);
         }
 
-        var words = string.IsNullOrWhiteSpace(input.Query) ? null : TextFolding.Fold(input.Query.Trim());
+        if (query is null && input.FilterCount == 0)
+        {
+            // Nothing to match: the page is a slice of the presorted order.
+            var slice = new List<RigListItem>(Math.Clamp(ordered.Count - skip, 0, Math.Min(take, ordered.Count)));
+            for (var i = skip; i < ordered.Count && slice.Count < take; i++)
+            {
+                slice.Add(ordered[i].Item);
+            }
+
+            return (ordered.Count, slice);
+        }
+
+        var matcher = query?.For(snapshot.Vocabulary);
         var postalCode = input.Query?.Trim().ToUpperInvariant();
         var activities = input.RequiredActivities;
-        var total = 0;
-        var items = new List<RigListItem>(Math.Min(take, 64));
-        foreach (var r in ordered)
+
+        // Positions in the chosen order, by how well they matched: exact names, then without a typo, then with one.
+        var exact = new List<int>();
+        var prefix = new List<int>();
+        var typo = new List<int>();
+        for (var i = 0; i < ordered.Count; i++)
         {
-            if ((words is null || r.SearchText.Contains(words, StringComparison.Ordinal) || r.Item.PostalCode == postalCode)
-                && (input.Region is null || r.Item.RegionSlug == input.Region)
+            var r = ordered[i];
+            if ((input.Region is null || r.Item.RegionSlug == input.Region)
                 && (input.Country is not { } country || r.Item.Country == country)
                 && (input.State is null || r.Item.JurisdictionCode == input.State)
                 && (input.Degree is not { } degree || r.Item.Degree == degree)
                 && (r.Item.Activities & activities) == activities)
             {
-                if (total >= skip && items.Count < take)
-                {
-                    items.Add(r.Item);
-                }
-
-                total++;
+                var match = matcher is null || r.Item.PostalCode == postalCode ? SearchMatch.Prefix : matcher.Match(r.Search);
+                (match switch { SearchMatch.Exact => exact, SearchMatch.Prefix => prefix, SearchMatch.Typo => typo, _ => null })?.Add(i);
             }
         }
 
-        return (total, items);
+        return (exact.Count + prefix.Count + typo.Count, Page(ordered, [.. exact, .. prefix, .. typo], skip, take));
+    }
+
+    private static List<RigListItem> Page(IReadOnlyList<DirectorySnapshot.SearchableRig> ordered, List<int> positions, int skip, int take)
+    {
+        var page = new List<RigListItem>(Math.Clamp(positions.Count - skip, 0, Math.Min(take, 64)));
+        for (var i = skip; i < positions.Count && page.Count < take; i++)
+        {
+            page.Add(ordered[positions[i]].Item);
+        }
+
+        return page;
     }
 
     public static IQueryable<RigListItem> ToListItems(this IQueryable<Rig> rigs) =>
@@ -194,7 +213,8 @@ public static class RigSearchQuery
             r.FoundedYear,
             r.LastVerifiedAt,
             r.UpdatedAt,
-            r.ApprovedAt));
+            r.ApprovedAt,
+            r.School.Synonyms));
 }
 
 public sealed record RigFilterOptions(IReadOnlyList<(string Slug, string Name)> Regions, IReadOnlyList<(string Code, string Name, Country Country)> States)

@@ -14,7 +14,7 @@ namespace RigDirectory.Web.Features.Register;
 /// The start of a registration: find the school (or request a missing one), start a draft, and resume a draft at
 /// the furthest step reached. Every step saves, so a draft resumes wherever and whenever its leader returns.
 /// </summary>
-public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycle lifecycle) : RegistrationController(db, led)
+public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycle lifecycle, SchoolFinder finder) : RegistrationController(db, led)
 {
     public const string Name = LeaderPages.RegisterController;
     private const int SchoolResults = 20;
@@ -49,19 +49,15 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
             return [];
         }
 
-        var candidates = Db.Schools.AsNoTracking().Listed();
-        var pattern = $"%{EscapeLike(query ?? "")}%";
-        candidates = !string.IsNullOrEmpty(schoolSlug)
-            ? candidates.Where(s => s.Slug == schoolSlug)
-            : candidates.Where(s => EF.Functions.Like(s.Name, pattern, "\\") || EF.Functions.Like(s.City, pattern, "\\") || EF.Functions.Like(s.Campus!, pattern, "\\"));
-        return await candidates
-            .OrderBy(s => s.Name).ThenBy(s => s.Campus)
-            .Take(SchoolResults)
+        List<string> slugs = !string.IsNullOrEmpty(schoolSlug) ? [schoolSlug] : await finder.FindAsync(Db, query!, SchoolResults, cancellationToken);
+        var schools = await Db.Schools.AsNoTracking().Listed()
+            .Where(s => slugs.Contains(s.Slug))
             .Select(s => new SchoolChoice(
                 s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode,
                 s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).Select(r => r.Slug).FirstOrDefault(),
                 !s.Rigs.AsQueryable().Any(RegistrationWorkflow.HoldsItsSchool)))
             .ToListAsync(cancellationToken);
+        return [.. schools.OrderBy(s => slugs.IndexOf(s.Slug))];
     }
 
     [HttpPost("")]
@@ -108,7 +104,4 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
         query = query?.Trim();
         return query?.Length > 200 ? query[..200] : query;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal);
 }

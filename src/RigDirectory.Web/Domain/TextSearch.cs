@@ -1,0 +1,265 @@
+using System.Text;
+
+namespace RigDirectory.Web.Domain;
+
+/// <summary>How well a text matched a search; a higher value ranks first.</summary>
+public enum SearchMatch : byte
+{
+    None = 0,
+
+    /// <summary>Every word matched, at least one only with one typo.</summary>
+    Typo = 1,
+
+    /// <summary>Every word matched the start of a word of the text, in any order.</summary>
+    Prefix = 2,
+
+    /// <summary>The search is the whole name (or a known abbreviation), punctuation, case and accents aside.</summary>
+    Exact = 3,
+}
+
+/// <summary>
+/// The rules of forgiving search, shared by the RIG list and the school finder: text is compared as words,
+/// folded (no case, no accents) and split at punctuation; each searched word matches the start of a word of
+/// the text, in any order; a searched word of <see cref="TypoMinimumLength"/> letters or more may carry one typo
+/// (a letter missing, extra, wrong, or two swapped).
+/// </summary>
+public static class TextSearch
+{
+    public const int TypoMinimumLength = 5;
+
+    /// <summary>"Université de Montréal, Faculté" → ["universite", "de", "montreal", "faculte"]; "Queen's" → ["queens"].</summary>
+    public static List<string> Words(string? text)
+    {
+        var words = new List<string>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return words;
+        }
+
+        var word = new StringBuilder();
+        foreach (var c in TextFolding.Fold(text))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else if (c is not ('\'' or '\u2019' or '.') && word.Length > 0)
+            {
+                // Apostrophes and full stops join ("Queen's", "M.D."); anything else separates.
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
+    }
+
+    /// <summary>The words of a text joined by single spaces: how two names are compared for an exact match.</summary>
+    public static string Phrase(string? text) => string.Join(' ', Words(text));
+
+    /// <summary>How a searched word matches one word of a text: its start, its start with one typo, or not at all.</summary>
+    public static SearchMatch MatchWord(string searched, string word)
+    {
+        ArgumentNullException.ThrowIfNull(searched);
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.StartsWith(searched, StringComparison.Ordinal))
+        {
+            return SearchMatch.Prefix;
+        }
+
+        if (searched.Length < TypoMinimumLength)
+        {
+            return SearchMatch.None;
+        }
+
+        // One edit away from the start of the word: that start is one letter shorter, as long, or one longer.
+        for (var length = searched.Length - 1; length <= searched.Length + 1 && length <= word.Length; length++)
+        {
+            if (WithinOneEdit(searched, word.AsSpan(0, length)))
+            {
+                return SearchMatch.Typo;
+            }
+        }
+
+        return SearchMatch.None;
+    }
+
+    /// <summary>Whether two words differ by at most one insertion, deletion, substitution or swap of neighbours.</summary>
+    public static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var start = 0;
+        while (start < a.Length && start < b.Length && a[start] == b[start])
+        {
+            start++;
+        }
+
+        if (start == a.Length && start == b.Length)
+        {
+            return true;
+        }
+
+        var restA = a[start..];
+        var restB = b[start..];
+        if (a.Length == b.Length)
+        {
+            return restA[1..].SequenceEqual(restB[1..])
+                || (restA.Length >= 2 && restA[0] == restB[1] && restA[1] == restB[0] && restA[2..].SequenceEqual(restB[2..]));
+        }
+
+        return a.Length > b.Length ? restA[1..].SequenceEqual(restB) : restA.SequenceEqual(restB[1..]);
+    }
+}
+
+/// <summary>
+/// The distinct words of every searchable text, each numbered once, so that a search compares each word of the
+/// vocabulary once rather than each word of each text. Append-only and safe to read while a writer adds.
+/// </summary>
+public sealed class SearchVocabulary
+{
+    private readonly Lock _adding = new();
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private string[] _words = new string[256];
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The numbers of the distinct words of a text, adding the words not seen before.</summary>
+    public int[] Intern(IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var ids = new HashSet<int>();
+        lock (_adding)
+        {
+            foreach (var word in words)
+            {
+                if (!_ids.TryGetValue(word, out var id))
+                {
+                    id = _count;
+                    if (id == _words.Length)
+                    {
+                        var grown = new string[_words.Length * 2];
+                        Array.Copy(_words, grown, id);
+                        Volatile.Write(ref _words, grown);
+                    }
+
+                    _words[id] = word;
+                    _ids.Add(word, id);
+                    Volatile.Write(ref _count, id + 1);
+                }
+
+                ids.Add(id);
+            }
+        }
+
+        return [.. ids];
+    }
+
+    /// <summary>How <paramref name="searched"/> matches each word of the vocabulary, indexed by the word's number.</summary>
+    public SearchMatch[] Matches(string searched)
+    {
+        // The count first: the array read after it holds at least that many words.
+        var count = Volatile.Read(ref _count);
+        var words = Volatile.Read(ref _words);
+        var matches = new SearchMatch[count];
+        for (var i = 0; i < count; i++)
+        {
+            matches[i] = TextSearch.MatchWord(searched, words[i]);
+        }
+
+        return matches;
+    }
+}
+
+/// <summary>A text made searchable: the numbers of its words in a <see cref="SearchVocabulary"/>, and the phrases that match it exactly.</summary>
+public sealed record SearchDocument(int[] WordIds, string[] Phrases)
+{
+    /// <summary>A document whose words are those of every text, and whose exact phrases are <paramref name="names"/>.</summary>
+    public static SearchDocument Of(SearchVocabulary vocabulary, IEnumerable<string?> texts, IEnumerable<string?> names)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        return new(
+            vocabulary.Intern(texts.SelectMany(TextSearch.Words)),
+            [.. names.Select(TextSearch.Phrase).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)]);
+    }
+}
+
+/// <summary>What a visitor typed, as words; prepared once per search against a vocabulary, then matched per document.</summary>
+public sealed class SearchQuery
+{
+    private SearchQuery(List<string> words)
+    {
+        Words = words;
+        Phrase = string.Join(' ', words);
+    }
+
+    public IReadOnlyList<string> Words { get; }
+
+    public string Phrase { get; }
+
+    /// <summary>The query, or null when the text has no words to search for.</summary>
+    public static SearchQuery? Parse(string? text)
+    {
+        var words = TextSearch.Words(text);
+        return words.Count == 0 ? null : new SearchQuery(words);
+    }
+
+    public Matcher For(SearchVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        return new Matcher(Phrase, [.. Words.Distinct(StringComparer.Ordinal).Select(vocabulary.Matches)]);
+    }
+
+    public sealed class Matcher
+    {
+        private readonly string _phrase;
+        private readonly SearchMatch[][] _matches;
+
+        internal Matcher(string phrase, SearchMatch[][] matches)
+        {
+            _phrase = phrase;
+            _matches = matches;
+        }
+
+        /// <summary>How well the document matches: every searched word must match one of its words.</summary>
+        public SearchMatch Match(SearchDocument document)
+        {
+            ArgumentNullException.ThrowIfNull(document);
+            var worst = SearchMatch.Prefix;
+            foreach (var matches in _matches)
+            {
+                var best = SearchMatch.None;
+                foreach (var id in document.WordIds)
+                {
+                    // A word added after this search was prepared is not in its table, and so cannot match.
+                    if (id < matches.Length && matches[id] > best)
+                    {
+                        best = matches[id];
+                        if (best == SearchMatch.Prefix)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                if (best == SearchMatch.None)
+                {
+                    return SearchMatch.None;
+                }
+
+                worst = best < worst ? best : worst;
+            }
+
+            return Array.IndexOf(document.Phrases, _phrase) >= 0 ? SearchMatch.Exact : worst;
+        }
+    }
+}
