@@ -2,6 +2,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using RigDirectory.BrowserTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
 using static Microsoft.Playwright.Assertions;
 
@@ -29,6 +30,39 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
         }
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task EditPage_SchoolPicker_FindsAnotherCampusAsTheLeaderTypes()
+    {
+        var leader = await app.CreateUserAsync("picker.leader@example.org", "picker leader password", emailConfirmed: true, Web.Security.Roles.RigLeader);
+        // Two campuses of one school, neither with a RIG in the demo data: the RIG moves from one to the other.
+        var free = await app.WithDbAsync(db => db.Schools.Where(s => s.Status == SchoolStatus.Listed && !s.Rigs.Any())
+            .OrderBy(s => s.Slug).Select(s => new { s.Slug, s.Name, s.Campus }).ToListAsync());
+        var (from, to) = free.GroupBy(s => s.Name).Where(g => g.Count() >= 2).Select(g => (g.First(), g.Last())).First();
+        var id = await app.WithDbAsync(async db =>
+        {
+            var rig = await TestRigs.MakeAsync(db, "picker-rig", "Picker Radiology", from.Slug, RigStatus.Approved, r =>
+            {
+                r.Description = "Talks and workshops for every year.";
+                r.ContactEmail = "picker.rig@example.org";
+                r.Officers.Add(new RigOfficer { UserId = leader.Id, Position = "President", GraduationYear = 2028 });
+            });
+            db.Rigs.Add(rig);
+            await db.SaveChangesAsync();
+            return rig.Id;
+        });
+        var page = await app.SignedInPageAsync("picker.leader@example.org", "picker leader password");
+
+        await page.GotoAsync($"/my/rigs/{id}/edit");
+        await Expect(page.Locator("#Input_SchoolSlug")).ToBeCheckedAsync();
+        await page.GetByLabel("Moving to another school or campus?").PressSequentiallyAsync($"{to.Name} {to.Campus}");
+        await page.Locator($"#school-found input[value='{to.Slug}']").CheckAsync();
+        await Expect(page.Locator("#school-count")).ToContainTextAsync("match");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+
+        await Expect(page.GetByText("The new name or school goes to ACR for review")).ToBeVisibleAsync();
+        Assert.Equal(to.Slug, await app.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.PendingSchool!.Slug).SingleAsync()));
     }
 
     [Fact]

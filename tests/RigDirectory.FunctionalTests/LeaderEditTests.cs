@@ -106,6 +106,35 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task EditPage_SchoolIsChosenFromSearchResults_NotTypedAsAnAddress()
+    {
+        var (id, leader) = await ApprovedAsync("ku-som-salina", "Salina RIG");
+
+        var blank = await leader.GetDocumentAsync($"/my/rigs/{id}/edit");
+        var found = await leader.GetDocumentAsync($"/my/rigs/{id}/edit?school-q=" + Uri.EscapeDataString("university kansas wichita"));
+
+        Assert.Null(blank.QuerySelector("input[type=text][name='Input.SchoolSlug']"));
+        Assert.Equal(["ku-som-salina"], blank.QuerySelectorAll("input[name='Input.SchoolSlug']").Select(r => r.GetAttribute("value")));
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)blank.QuerySelector("#Input_SchoolSlug")!).IsChecked);
+        // The search offers the other campus, never the one the RIG is at (already the first choice).
+        Assert.Equal(["ku-som-salina", "ku-som-wichita"], found.QuerySelectorAll("input[name='Input.SchoolSlug']").Select(r => r.GetAttribute("value")));
+        Assert.Contains("1 school matches.", found.QuerySelector("#school-count")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditPage_FailedSave_KeepsTheOtherSchoolChosen()
+    {
+        var (id, leader) = await ApprovedAsync("uk-com-bowling-green", "Bowling Green RIG");
+
+        using var response = await EditAsync(leader, id, new() { ["Input.SchoolSlug"] = "uk-com-lexington", ["Input.Name"] = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        var chosen = (AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#school-found input[value='uk-com-lexington']")!;
+        Assert.True(chosen.IsChecked);
+    }
+
+    [Fact]
     public async Task Edit_UnknownSchool_KeepsWhatWasTyped()
     {
         var (id, leader) = await ApprovedAsync("mcw-green-bay", "Green Bay RIG");
@@ -114,7 +143,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await HtmlForms.ParseAsync(response);
-        Assert.Contains("No listed school has that address name", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Choose a school from the list", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Typed before the mistake, kept after it.", page.QuerySelector("#Input_Description")!.TextContent);
     }
 

@@ -230,7 +230,7 @@ public sealed class RigProfileInput : RigFieldsInput
 
     [Required(ErrorMessage = "Choose the RIG's school.")]
     [StringLength(Limits.Slug)]
-    [Display(Name = "School (its address name; a change goes to review)")]
+    [Display(Name = "School (a change goes to review)")]
     public string SchoolSlug { get; set; } = "";
 
     public static RigProfileInput From(Rig rig)

@@ -237,7 +237,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         var newSchool = input.SchoolSlug == rig.School!.Slug ? null : await db.Schools.Listed().SingleOrDefaultAsync(s => s.Slug == input.SchoolSlug, cancellationToken);
         if (input.SchoolSlug != rig.School.Slug && newSchool is null)
         {
-            return LifecycleResult.Invalid("Input.SchoolSlug", "No listed school has that address name; copy it from the school's page (/schools/…).");
+            return LifecycleResult.Invalid("Input.SchoolSlug", "Choose a school from the list; find it by its name, an abbreviation or its city.");
         }
 
         if (input.FoundedYear > Now.Year)

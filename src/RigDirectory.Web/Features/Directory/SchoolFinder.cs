@@ -34,6 +34,29 @@ public sealed class SchoolFinder
             .ToList();
     }
 
+    /// <summary>
+    /// The school named by <paramref name="slug"/>, or else the best matches for <paramref name="query"/>, as choices
+    /// for a picker: each says whether a RIG holds it (published, or being registered).
+    /// </summary>
+    public async Task<List<SchoolChoice>> ChoicesAsync(AppDbContext db, string? query, string? slug, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        List<string> slugs = !string.IsNullOrEmpty(slug) ? [slug] : string.IsNullOrWhiteSpace(query) ? [] : await FindAsync(db, query, take, cancellationToken);
+        if (slugs.Count == 0)
+        {
+            return [];
+        }
+
+        var schools = await db.Schools.AsNoTracking().Listed()
+            .Where(s => slugs.Contains(s.Slug))
+            .Select(s => new SchoolChoice(
+                s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode,
+                s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).Select(r => r.Slug).FirstOrDefault(),
+                !s.Rigs.AsQueryable().Any(RegistrationWorkflow.HoldsItsSchool)))
+            .ToListAsync(cancellationToken);
+        return [.. schools.OrderBy(s => slugs.IndexOf(s.Slug))];
+    }
+
     private async Task<Index> CurrentAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var listed = db.Schools.AsNoTracking().Listed();
@@ -65,3 +88,12 @@ public sealed class SchoolFinder
 
     private sealed record Index(Stamp Stamp, SearchVocabulary Vocabulary, IReadOnlyList<Entry> Schools);
 }
+
+/// <summary>A school a picker offers: unavailable when a RIG holds it, with a link to that RIG when it is public.</summary>
+public sealed record SchoolChoice(string Slug, string Name, string? Campus, string City, string PostalCode, string? ApprovedRigSlug, bool Available)
+{
+    public string Label => $"{Name}{(Campus is null ? "" : $" — {Campus}")} ({City}, {PostalCode})";
+}
+
+/// <summary>The schools a picker shows as radios named <paramref name="Field"/>, the one named <paramref name="Checked"/> chosen.</summary>
+public sealed record SchoolChoices(IReadOnlyList<SchoolChoice> Schools, string Field, string? Checked);

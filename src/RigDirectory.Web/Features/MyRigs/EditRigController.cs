@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using RigDirectory.Web.Data;
 using RigDirectory.Web.Features.Common;
+using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.MyRigs;
@@ -9,12 +11,23 @@ namespace RigDirectory.Web.Features.MyRigs;
 /// name or school waits for review while the directory keeps showing the approved one (<see cref="RigLifecycle.EditAsync"/>).
 /// </summary>
 [Route("my/rigs/{id:int}")]
-public sealed class EditRigController(LedRigs led, RigLifecycle lifecycle) : Controller
+public sealed class EditRigController(LedRigs led, RigLifecycle lifecycle, AppDbContext db, SchoolFinder finder) : Controller
 {
     private const string EditView = "~/Features/MyRigs/Edit.cshtml";
+    private const int SchoolResults = 20;
 
+    /// <summary>The edit page; <paramref name="schoolQuery"/> is the school picker's search when the browser runs no script.</summary>
     [HttpGet("edit")]
-    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) => await PageAsync(id, null, cancellationToken);
+    public async Task<IActionResult> Edit(int id, [FromQuery(Name = "school-q")] string? schoolQuery, CancellationToken cancellationToken)
+    {
+        schoolQuery = schoolQuery?.Trim();
+        if (schoolQuery?.Length > RigSearchInput.MaxQueryLength)
+        {
+            schoolQuery = schoolQuery[..RigSearchInput.MaxQueryLength];
+        }
+
+        return await PageAsync(id, null, cancellationToken, schoolQuery: schoolQuery);
+    }
 
     [HttpPost("edit")]
     public async Task<IActionResult> Save(int id, [Bind(Prefix = "Input")] RigProfileInput input, CancellationToken cancellationToken)
@@ -37,7 +50,7 @@ public sealed class EditRigController(LedRigs led, RigLifecycle lifecycle) : Con
         _ => this.Failure(result)!,
     };
 
-    private async Task<IActionResult> PageAsync(int id, RigProfileInput? input, CancellationToken cancellationToken, LifecycleResult? invalid = null)
+    private async Task<IActionResult> PageAsync(int id, RigProfileInput? input, CancellationToken cancellationToken, LifecycleResult? invalid = null, string? schoolQuery = null)
     {
         var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
         if (refusal is not null || rig!.Status != Domain.RigStatus.Approved)
@@ -50,8 +63,26 @@ public sealed class EditRigController(LedRigs led, RigLifecycle lifecycle) : Con
             this.Failure(invalid ?? LifecycleResult.Invalid([]));
         }
 
-        return View(EditView, new EditRigViewModel(rig.Id, rig.Slug, rig.Name, rig.School!.DisplayName, rig.PendingName, rig.PendingSchool?.DisplayName, input ?? RigProfileInput.From(rig)));
+        input ??= RigProfileInput.From(rig);
+        var offered = new[] { rig.School!.Slug, rig.PendingSchool?.Slug };
+
+        // The schools found by the picker's search; after a failed save, the other school that was chosen.
+        var found = await finder.ChoicesAsync(db, schoolQuery, offered.Contains(input.SchoolSlug) ? null : input.SchoolSlug, SchoolResults, cancellationToken);
+        return View(EditView, new EditRigViewModel(
+            rig.Id, rig.Slug, rig.Name, rig.School.Slug, rig.School.DisplayName, rig.PendingName, rig.PendingSchool?.Slug, rig.PendingSchool?.DisplayName,
+            schoolQuery, [.. found.Where(s => !offered.Contains(s.Slug))], input));
     }
 }
 
-public sealed record EditRigViewModel(int Id, string Slug, string Name, string School, string? PendingName, string? PendingSchool, RigProfileInput Input);
+public sealed record EditRigViewModel(
+    int Id,
+    string Slug,
+    string Name,
+    string SchoolSlug,
+    string School,
+    string? PendingName,
+    string? PendingSchoolSlug,
+    string? PendingSchool,
+    string? SchoolQuery,
+    IReadOnlyList<SchoolChoice> FoundSchools,
+    RigProfileInput Input);

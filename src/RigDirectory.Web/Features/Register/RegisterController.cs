@@ -42,23 +42,8 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
         return Json(query is null || query.Length < 2 ? [] : await FindSchoolsAsync(query, null, cancellationToken));
     }
 
-    private async Task<List<SchoolChoice>> FindSchoolsAsync(string? query, string? schoolSlug, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(query) && string.IsNullOrEmpty(schoolSlug))
-        {
-            return [];
-        }
-
-        List<string> slugs = !string.IsNullOrEmpty(schoolSlug) ? [schoolSlug] : await finder.FindAsync(Db, query!, SchoolResults, cancellationToken);
-        var schools = await Db.Schools.AsNoTracking().Listed()
-            .Where(s => slugs.Contains(s.Slug))
-            .Select(s => new SchoolChoice(
-                s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode,
-                s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).Select(r => r.Slug).FirstOrDefault(),
-                !s.Rigs.AsQueryable().Any(RegistrationWorkflow.HoldsItsSchool)))
-            .ToListAsync(cancellationToken);
-        return [.. schools.OrderBy(s => slugs.IndexOf(s.Slug))];
-    }
+    private Task<List<SchoolChoice>> FindSchoolsAsync(string? query, string? schoolSlug, CancellationToken cancellationToken) =>
+        finder.ChoicesAsync(Db, query, schoolSlug, SchoolResults, cancellationToken);
 
     [HttpPost("")]
     public async Task<IActionResult> Start([FromForm(Name = "school")] string? schoolSlug, CancellationToken cancellationToken)
