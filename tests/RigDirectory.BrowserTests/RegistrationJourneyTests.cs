@@ -22,7 +22,7 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
         var sponsors = student.Url;
 
         var violations = new List<string>();
-        foreach (var (page, url) in new[] { (student, "/register?q=University"), (student, sponsors), (student, sponsors.Replace("sponsors", "officers", StringComparison.Ordinal)), (student, sponsors.Replace("sponsors", "details", StringComparison.Ordinal)), (student, "/my/rigs"), (admin, "/admin"), (admin, "/admin/reviews") })
+        foreach (var (page, url) in new[] { (student, "/register?q=University"), (student, sponsors.Replace("sponsors", "school?school-q=university", StringComparison.Ordinal)), (student, sponsors), (student, sponsors.Replace("sponsors", "officers", StringComparison.Ordinal)), (student, sponsors.Replace("sponsors", "details", StringComparison.Ordinal)), (student, "/my/rigs"), (admin, "/admin"), (admin, "/admin/reviews") })
         {
             await page.GotoAsync(url);
             var results = await page.RunAxe();
@@ -191,13 +191,15 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
         await Expect(admin.Locator("#sponsors")).ToContainTextAsync("confirmed");
         await admin.GetByLabel("Request changes").CheckAsync();
         await admin.GetByLabel("Note to the leaders").FillAsync("Please say how first-year students can join.");
+        await admin.GetByLabel("When requesting changes, the note is about").SelectOptionAsync("Details");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
 
         // The leader fixes it and resubmits.
         await leader.GotoAsync("/my/rigs");
         await Expect(leader.GetByText("Please say how first-year students can join.")).ToBeVisibleAsync();
+        // "Make the changes" lands on the step the note is about, the note above its fields.
         await leader.GetByRole(AriaRole.Link, new() { Name = "Make the changes" }).ClickAsync();
-        await leader.GetByRole(AriaRole.Link, new() { Name = "4. The RIG and its first event" }).ClickAsync();
+        await Expect(leader.Locator("#review-note")).ToContainTextAsync("ACR asked for changes to this step: Please say how first-year students can join.");
         await leader.GetByLabel("How to get involved").FillAsync("First-years: come to the welcome lunch in September.");
         await leader.GetByRole(AriaRole.Button, new() { Name = "Save and review" }).ClickAsync();
         await leader.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();

@@ -19,8 +19,8 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
 
     private HttpClient Admin(string name = "reviewer") => factory.CreateClientAs($"{name}-id", Roles.AcrAdmin);
 
-    private static Task<HttpResponseMessage> DecideAsync(HttpClient admin, int id, string action, string note = "") =>
-        admin.SubmitFormAsync($"/admin/reviews/{id}", "#decision-form", new Dictionary<string, string> { ["Decision.Action"] = action, ["Decision.Note"] = note });
+    private static Task<HttpResponseMessage> DecideAsync(HttpClient admin, int id, string action, string note = "", string step = "") =>
+        admin.SubmitFormAsync($"/admin/reviews/{id}", "#decision-form", new Dictionary<string, string> { ["Decision.Action"] = action, ["Decision.Note"] = note, ["Decision.Step"] = step });
 
     [Theory]
     [InlineData(Roles.Student)]
@@ -142,6 +142,76 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
         var history = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.RigId == id && a.ToStatus != null).OrderBy(a => a.Id).Select(a => a.ToStatus).ToListAsync());
         Assert.Equal([RigStatus.ChangesRequested, RigStatus.Submitted], history);
         Assert.Contains("Changes requested", (await factory.SentEmailsAsync()).LastTo(leader.Email!).Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequestChanges_PointedAtAStep_LandsTheLeaderThereWithTheNoteBesideItsFields()
+    {
+        var (id, leader) = await SubmittedAsync("meharry-medical-college", "Shreveport Imaging", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-2));
+        using var admin = Admin();
+        using var leaderClient = factory.CreateClientAs(leader.Id, Roles.Student);
+
+        await DecideAsync(admin, id, "RequestChanges", "Give your vice president's graduation year.", "Officers").AcceptedAsync();
+        using var resume = await leaderClient.GetAsync($"/register/{id}");
+        var officers = await leaderClient.GetDocumentAsync($"/register/{id}/officers");
+        var details = await leaderClient.GetDocumentAsync($"/register/{id}/details");
+
+        Assert.Equal($"/register/{id}/officers", resume.Headers.Location!.OriginalString);
+        Assert.Contains("ACR asked for changes to this step: Give your vice president's graduation year.", officers.QuerySelector("#review-note")!.TextContent, StringComparison.Ordinal);
+        // The note sits above the step's own form.
+        Assert.True(officers.QuerySelector("#review-note")!.CompareDocumentPosition(officers.QuerySelector("#officer-form")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.Equal($"/register/{id}/officers", details.QuerySelector("#review-note a")!.GetAttribute("href"));
+        var entry = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.RigId == id && a.ToStatus == RigStatus.ChangesRequested).Select(a => a.Changes).SingleAsync());
+        Assert.Contains("Officers", entry, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequestChanges_PointedAtTheReviewStep_IsRefused()
+    {
+        var (id, _) = await SubmittedAsync("uthsc-com", "New Orleans Imaging", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-2));
+        using var admin = Admin();
+
+        using var response = await DecideAsync(admin, id, "RequestChanges", "Something.", "Review");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(RigStatus.Submitted, await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RequestChanges_AboutTheSchool_LeaderMovesTheRegistrationToAnotherCampus()
+    {
+        var (id, leader) = await SubmittedAsync("ubc-fom-island", "Island Imaging", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-2));
+        using var admin = Admin();
+        using var leaderClient = factory.CreateClientAs(leader.Id, Roles.Student);
+        await DecideAsync(admin, id, "RequestChanges", "Your members study in Vancouver: register at that campus.", "School").AcceptedAsync();
+
+        using var resume = await leaderClient.GetAsync($"/register/{id}");
+        var found = await leaderClient.GetDocumentAsync($"/register/{id}/school?school-q=UBC");
+        using var moved = await leaderClient.SubmitFormAsync($"/register/{id}/school?school-q=UBC", "#school-form", new Dictionary<string, string> { ["school"] = "ubc-fom-vancouver" });
+
+        Assert.Equal($"/register/{id}/school", resume.Headers.Location!.OriginalString);
+        Assert.Contains("Your members study in Vancouver", found.QuerySelector("#review-note")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("ubc-fom-island", found.QuerySelectorAll("#school-results input").Select(r => r.GetAttribute("value")));
+        Assert.Equal($"/register/{id}/sponsors", moved.Headers.Location!.OriginalString);
+        Assert.Equal("ubc-fom-vancouver", await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.School!.Slug).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task SchoolStep_ASchoolWithARig_IsRefusedAndStaysOnOffer()
+    {
+        var (id, leader) = await SubmittedAsync("ubc-fom-northern", "Northern Imaging", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-2));
+        await SubmittedAsync("ubc-fom-southern", "Southern Imaging", factory.Clock.GetUtcNow().UtcDateTime.AddDays(-2));
+        using var admin = Admin();
+        using var leaderClient = factory.CreateClientAs(leader.Id, Roles.Student);
+        await DecideAsync(admin, id, "RequestChanges", "Check the campus.", "School").AcceptedAsync();
+
+        using var response = await leaderClient.SubmitFormAsync($"/register/{id}/school", "#school-form", new Dictionary<string, string> { ["school"] = "ubc-fom-southern" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Contains("already has a RIG, or one being registered", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#school-results input[value='ubc-fom-southern']"));
+        Assert.Equal("ubc-fom-northern", await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).Select(r => r.School!.Slug).SingleAsync()));
     }
 
     [Fact]

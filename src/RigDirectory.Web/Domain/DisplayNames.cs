@@ -22,6 +22,17 @@ public static class DisplayNames
         _ => format.ToString(),
     };
 
+    /// <summary>The wizard's name of a step, as its progress line shows it.</summary>
+    public static string DisplayName(this RegistrationStep step) => step switch
+    {
+        RegistrationStep.School => "School",
+        RegistrationStep.Sponsors => "Faculty sponsor",
+        RegistrationStep.Officers => "Officers",
+        RegistrationStep.Details => "The RIG and its first event",
+        RegistrationStep.Review => "Review and submit",
+        _ => step.ToString(),
+    };
+
     /// <summary>"ChangesRequested" → "Changes requested".</summary>
     public static string DisplayName(this AuditAction action)
     {

@@ -55,6 +55,9 @@ public class Rig : IVersioned
     /// <summary>The furthest wizard step the leaders reached, so a draft resumes where they left it.</summary>
     public RegistrationStep RegistrationStep { get; set; } = RegistrationStep.School;
 
+    /// <summary>The step the reviewer's request for changes is about; null when it is about the whole registration.</summary>
+    public RegistrationStep? ReviewStep { get; set; }
+
     public int Version { get; set; }
 
     public List<FacultySponsor> Sponsors { get; set; } = [];

@@ -258,6 +258,9 @@ public sealed class DecisionInput
     [StringLength(Limits.LongText)]
     public string? Note { get; set; }
 
+    /// <summary>When asking for changes, the step the note is about (the leaders land there); none for the whole registration.</summary>
+    public RegistrationStep? Step { get; set; }
+
     /// <summary>The version of the registration the reviewer was looking at.</summary>
     public int Version { get; set; }
 }

@@ -54,6 +54,41 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         return LifecycleResult.Ok(rigId: await drafts.CreateAsync(school, $"Requested a new school: {school.DisplayName}, {school.City}", cancellationToken));
     }
 
+    /// <summary>Moves a registration not yet approved to another listed school, unless that school already has a RIG (or one under review).</summary>
+    public async Task<LifecycleResult> ChangeSchoolAsync(int id, string? schoolSlug, CancellationToken cancellationToken)
+    {
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: false, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (schoolSlug == rig!.School!.Slug)
+        {
+            return LifecycleResult.Ok(rigId: rig.Id);
+        }
+
+        var school = string.IsNullOrEmpty(schoolSlug) ? null : await db.Schools.Listed().SingleOrDefaultAsync(s => s.Slug == schoolSlug, cancellationToken);
+        if (school is null)
+        {
+            return LifecycleResult.Invalid("school", "Choose the school from the list: find it by its name, an abbreviation or its city.");
+        }
+
+        if (await db.Rigs.Where(r => r.SchoolId == school.Id && r.Id != rig.Id).AnyAsync(RegistrationWorkflow.HoldsItsSchool, cancellationToken))
+        {
+            return LifecycleResult.Invalid("school", $"{school.DisplayName} already has a RIG, or one being registered. Join it rather than registering a second: its school page lets you write to its leaders.");
+        }
+
+        audit.Rig(rig.Id, AuditAction.Edited, new AuditChanges().With("School", rig.School.DisplayName, school.DisplayName));
+        rig.School = school;
+        rig.SchoolId = school.Id;
+        drafts.Reached(rig, RegistrationStep.Sponsors);
+        var done = LifecycleResult.Ok($"The registration is now for {school.DisplayName}.", rig.Id);
+
+        // Being registered, it shows as such on both schools' pages and regions, and on the map: all start again.
+        return RegistrationWorkflow.BeingRegistered(rig.Status) ? await unitOfWork.SaveAndEvictAllAsync(done, cancellationToken) : await SaveAsync(rig, done, null, cancellationToken);
+    }
+
     /// <summary>Saves the details step: the RIG's own fields and its first event.</summary>
     public async Task<LifecycleResult> SaveDetailsAsync(int id, DetailsInput input, CancellationToken cancellationToken)
     {
@@ -97,6 +132,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         audit.Rig(rig.Id, AuditAction.Submitted, AuditChanges.Status(rig.Status, RigStatus.Submitted));
         rig.Status = RigStatus.Submitted;
         rig.SubmittedAt = Now;
+        rig.ReviewStep = null;
         drafts.Reached(rig, RegistrationStep.Review);
         return await SaveAsync(rig, LifecycleResult.Ok($"{rig.Name} was submitted for review. We will email you when ACR has looked at it."), RigChange.Pending, cancellationToken);
     }
@@ -117,7 +153,12 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
             return LifecycleResult.Invalid("Decision.Action", "Choose a decision: approve and publish, request changes, or reject.");
         }
 
-        return await MoveAsync(id, input.Version, to.Value, input.Note, to != RigStatus.Approved ? DecisionNote : null, cancellationToken);
+        if (input.Step is { } step && (!Enum.IsDefined(step) || step == RegistrationStep.Review))
+        {
+            return LifecycleResult.Invalid("Decision.Step", "Point the note at the school, sponsor, officers or details step, or at the whole registration.");
+        }
+
+        return await MoveAsync(id, input.Version, to.Value, input.Note, to != RigStatus.Approved ? DecisionNote : null, cancellationToken, input.Step);
     }
 
     /// <summary>An admin archives an approved RIG that closed: it leaves the directory and its school shows no RIG.</summary>
@@ -135,7 +176,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
     }
 
     /// <summary>A reviewer's move of the RIG's status; <paramref name="requiredNote"/>: the field of a note that must be written.</summary>
-    private async Task<LifecycleResult> MoveAsync(int id, int seenVersion, RigStatus to, string? note, string? requiredNote, CancellationToken cancellationToken)
+    private async Task<LifecycleResult> MoveAsync(int id, int seenVersion, RigStatus to, string? note, string? requiredNote, CancellationToken cancellationToken, RegistrationStep? reviewStep = null)
     {
         // Split: as one query SQLite joins every RIG's officers before keeping this RIG's (14 ms at 4,000 RIGs).
         var rig = await db.Rigs.Include(r => r.School).Include(r => r.Officers).ThenInclude(o => o.User).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -167,7 +208,8 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
         var from = rig.Status;
         await ApplyMoveAsync(rig, to, cancellationToken);
-        audit.Rig(rig.Id, ActionFor(from, to), AuditChanges.Status(from, to), note);
+        rig.ReviewStep = to == RigStatus.ChangesRequested ? reviewStep : null;
+        audit.Rig(rig.Id, ActionFor(from, to), AuditChanges.Status(from, to).With("About", null, rig.ReviewStep?.DisplayName()), note);
         if (from != RigStatus.Archived)
         {
             emails.RegistrationDecided(rig, Leaders(rig).Select(u => u.Email!), to, note);

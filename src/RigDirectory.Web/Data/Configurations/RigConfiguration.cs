@@ -23,6 +23,7 @@ internal sealed class RigConfiguration : IEntityTypeConfiguration<Rig>
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.CreatedByUserId).HasMaxLength(450);
         builder.Property(r => r.RegistrationStep).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.ReviewStep).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(r => r.CreatedByUserId);
         builder.Property(r => r.PendingName).HasMaxLength(Limits.Name);
         builder.HasOne(r => r.PendingSchool).WithMany().HasForeignKey(r => r.PendingSchoolId).OnDelete(DeleteBehavior.Restrict);

@@ -54,6 +54,31 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
             : this.Done(result, RedirectToAction(nameof(Index), new { school = string.IsNullOrEmpty(schoolSlug) ? null : schoolSlug }));
     }
 
+    /// <summary>The school step of a registration under way: find another school to move it to (the search, without script).</summary>
+    [HttpGet("{id:int}/school")]
+    public async Task<IActionResult> School(int id, [FromQuery(Name = "school-q")] string? query, CancellationToken cancellationToken)
+    {
+        var (rig, refusal) = await Led.LoadEditableAsync(id, allowApproved: false, cancellationToken);
+        if (refusal is not null)
+        {
+            return Refuse(id, refusal);
+        }
+
+        query = Bounded(query);
+        var found = await FindSchoolsAsync(query, null, cancellationToken);
+        return await StepViewAsync(rig!, RegistrationStep.School, new SchoolStepModel(rig!.School!.Slug, query, [.. found.Where(s => s.Slug != rig.School.Slug)]), cancellationToken);
+    }
+
+    [HttpPost("{id:int}/school")]
+    public async Task<IActionResult> ChangeSchool(int id, [FromForm(Name = "school")] string? schoolSlug, CancellationToken cancellationToken)
+    {
+        var result = await lifecycle.ChangeSchoolAsync(id, schoolSlug, cancellationToken);
+
+        // Refused, the school that was chosen stays on offer.
+        var model = new SchoolStepModel(null, null, result.Outcome == Outcome.Invalid ? await FindSchoolsAsync(null, schoolSlug, cancellationToken) : []);
+        return await AnswerAsync(id, result, RegistrationStep.School, model, _ => RedirectToAction(nameof(RegisterPeopleController.Sponsors), RegisterPeopleController.Name, new { id }), cancellationToken);
+    }
+
     [HttpPost("missing-school")]
     public async Task<IActionResult> MissingSchool([Bind(Prefix = "MissingSchool")] MissingSchoolInput input, CancellationToken cancellationToken)
     {
@@ -72,8 +97,16 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
     public async Task<IActionResult> Resume(int id, CancellationToken cancellationToken)
     {
         var (rig, refusal) = await Led.LoadAsync(id, cancellationToken);
-        return refusal is not null ? Refuse(id, refusal) : rig!.RegistrationStep switch
+        if (refusal is not null)
         {
+            return Refuse(id, refusal);
+        }
+
+        // Changes asked for one step: the leaders land on it, the note beside its fields.
+        var step = rig!.Status == RigStatus.ChangesRequested && rig.ReviewStep is { } about ? about : rig.RegistrationStep;
+        return step switch
+        {
+            RegistrationStep.School => RedirectToAction(nameof(School), new { id }),
             RegistrationStep.Officers => RedirectToAction(nameof(RegisterPeopleController.Officers), RegisterPeopleController.Name, new { id }),
             RegistrationStep.Details => RedirectToAction(nameof(RegisterDetailsController.Details), RegisterDetailsController.Name, new { id }),
             RegistrationStep.Review => RedirectToAction(nameof(RegisterDetailsController.Review), RegisterDetailsController.Name, new { id }),

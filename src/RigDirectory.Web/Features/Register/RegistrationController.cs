@@ -56,7 +56,8 @@ public abstract class RegistrationController(AppDbContext db, LedRigs led) : Con
         return refusal is not null ? Refuse(id, refusal) : await StepViewAsync(rig!, step, input, cancellationToken);
     }
 
-    private async Task<IActionResult> StepViewAsync<TInput>(Rig rig, RegistrationStep step, TInput input, CancellationToken cancellationToken)
+    /// <summary>Renders a step of a registration already loaded.</summary>
+    protected async Task<IActionResult> StepViewAsync<TInput>(Rig rig, RegistrationStep step, TInput input, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {

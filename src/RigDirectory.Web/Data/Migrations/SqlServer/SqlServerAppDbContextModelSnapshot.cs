@@ -662,6 +662,10 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("ReviewStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("int");
 
