@@ -19,6 +19,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<RigOfficer> RigOfficers => Set<RigOfficer>();
     public DbSet<OfficerInvitation> OfficerInvitations => Set<OfficerInvitation>();
     public DbSet<RigEvent> RigEvents => Set<RigEvent>();
+    public DbSet<RigInterest> RigInterests => Set<RigInterest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -59,6 +59,12 @@ public enum AuditAction
     /// <summary>A student wrote to the starters of a RIG being registered, through the app.</summary>
     StartersMessaged,
 
+    /// <summary>A student said "I'm interested" (or changed what they share); the entry holds no contact details.</summary>
+    InterestShown,
+
+    /// <summary>A student withdrew their interest; what they had shared is deleted.</summary>
+    InterestWithdrawn,
+
     /// <summary>An email the outbox gave up on after its last retry.</summary>
     EmailFailed,
 

@@ -64,6 +64,7 @@ public class Rig : IVersioned
     public List<RigOfficer> Officers { get; set; } = [];
     public List<OfficerInvitation> Invitations { get; set; } = [];
     public List<RigEvent> Events { get; set; } = [];
+    public List<RigInterest> Interests { get; set; } = [];
 }
 
 public enum RegistrationStep

@@ -8,5 +8,6 @@ public static class LifecycleServices
         .AddScoped<RigUnitOfWork>()
         .AddScoped<RigDrafts>()
         .AddScoped<RigLifecycle>()
-        .AddScoped<RigPeople>();
+        .AddScoped<RigPeople>()
+        .AddScoped<RigInterests>();
 }

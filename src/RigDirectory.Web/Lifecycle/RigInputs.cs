@@ -292,3 +292,22 @@ public sealed class StatusChangeInput
 
     public int Version { get; set; }
 }
+
+/// <summary>What a student shares with a RIG's leaders when saying "I'm interested".</summary>
+public sealed class InterestInput
+{
+    [Required(ErrorMessage = "Enter your school, so the leaders know where you study.")]
+    [StringLength(Limits.Name, MinimumLength = 2, ErrorMessage = "Enter your school (2 to 200 characters).")]
+    [Display(Name = "Your school")]
+    public string School { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the year you expect to graduate.")]
+    [Range(2000, 2100, ErrorMessage = "Enter the year you expect to graduate, such as 2028.")]
+    [Display(Name = "Expected graduation year")]
+    public int? GraduationYear { get; set; }
+
+    [Required(ErrorMessage = "Enter the email the leaders may write to.")]
+    [ValidEmail, StringLength(EmailAddressRules.MaxLength)]
+    [Display(Name = "Email to share with the leaders")]
+    public string Email { get; set; } = "";
+}

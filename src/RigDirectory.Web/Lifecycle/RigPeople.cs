@@ -296,8 +296,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         return result;
     }
 
-    public string? GraduationYearRefusal(int year) =>
-        year < Now.Year || year > Now.Year + 8 ? $"Enter a year from {Now.Year} to {Now.Year + 8}." : null;
+    public string? GraduationYearRefusal(int year) => GraduationYears.Refusal(year, Now);
 
     private RigOfficer AddOfficer(Rig rig, string userId, string position, int graduationYear)
     {

@@ -95,6 +95,22 @@ internal sealed class RigEventConfiguration : IEntityTypeConfiguration<RigEvent>
     }
 }
 
+internal sealed class RigInterestConfiguration : IEntityTypeConfiguration<RigInterest>
+{
+    public void Configure(EntityTypeBuilder<RigInterest> builder)
+    {
+        builder.Property(i => i.School).HasMaxLength(Limits.Name);
+        builder.Property(i => i.SharedEmail).HasMaxLength(Limits.Email);
+        builder.HasOne(i => i.Rig).WithMany(r => r.Interests).HasForeignKey(i => i.RigId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(i => i.User).WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+
+        // One per student per RIG; the leaders' list reads newest first.
+        builder.HasIndex(i => new { i.RigId, i.UserId }).IsUnique();
+        builder.HasIndex(i => new { i.RigId, i.CreatedAt });
+        builder.HasIndex(i => i.UserId);
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)

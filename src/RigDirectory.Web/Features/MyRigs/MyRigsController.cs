@@ -29,13 +29,14 @@ public sealed class MyRigsController(AppDbContext db) : Controller
                 r.Officers.Where(o => o.UserId == userId && o.EndedAt == null).Select(o => o.Position).FirstOrDefault(),
                 r.Status,
                 r.LastVerifiedAt,
-                db.AuditEntries.Where(a => a.RigId == r.Id && a.ToStatus != null && a.Note != null).OrderByDescending(a => a.OccurredAt).Select(a => a.Note).FirstOrDefault()))
+                db.AuditEntries.Where(a => a.RigId == r.Id && a.ToStatus != null && a.Note != null).OrderByDescending(a => a.OccurredAt).Select(a => a.Note).FirstOrDefault(),
+                r.Interests.Count))
             .ToListAsync(cancellationToken);
         return View(rigs);
     }
 }
 
-public sealed record MyRigViewModel(int Id, string Slug, string Name, string School, string? Campus, string? Position, RigStatus Status, DateTime? LastVerifiedAt, string? ReviewNote)
+public sealed record MyRigViewModel(int Id, string Slug, string Name, string School, string? Campus, string? Position, RigStatus Status, DateTime? LastVerifiedAt, string? ReviewNote, int Interested)
 {
     public bool Editable => RegistrationWorkflow.IsEditableByLeaders(Status);
 }

@@ -50,12 +50,15 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
     {
         HttpContext.TagCachedResponse(DirectoryCache.RigTag(slug));
         var signedIn = User.Identity?.IsAuthenticated == true;
-        // Sponsors' emails are for the RIG's own leaders and ACR staff: one more query, for signed-in visitors only.
+
+        // Who a signed-in visitor is to this RIG (a leader, interested or neither): one more query, for them only.
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var seesSponsorEmails = (signedIn && (await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded) ||
-            (userId is not null && await db.Rigs.AsNoTracking().LedBy(userId).AnyAsync(r => r.Slug == slug, cancellationToken));
+        var viewer = userId is null ? null : await ProfileViewer.FindAsync(db, slug, userId, cancellationToken);
+
+        // Sponsors' emails are for the RIG's own leaders and ACR staff.
+        var seesSponsorEmails = viewer?.Leads == true || (signedIn && (await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded);
         var rig = await RigProfileQuery.FindAsync(db, slug, signedIn, seesSponsorEmails, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        return rig is null ? NotFound() : View(rig);
+        return rig is null ? NotFound() : View(rig with { Viewer = viewer });
     }
 
     private List<string> Errors() =>
@@ -110,11 +113,33 @@ public sealed record RigProfileViewModel(
     IReadOnlyList<RigEventViewModel> Events,
     DateTime AsOf)
 {
+    /// <summary>The signed-in visitor's relation to the RIG; null for anonymous visitors (whose page is cached).</summary>
+    public ProfileViewer? Viewer { get; init; }
+
     /// <summary>Events still to come, soonest first.</summary>
     public IEnumerable<RigEventViewModel> Upcoming => Events.Where(e => e.StartsAt >= AsOf);
 
     /// <summary>Events of the past year, latest first: the RIG's record of activity.</summary>
     public IReadOnlyList<RigEventViewModel> Recent => [.. Events.Where(e => e.StartsAt < AsOf).Reverse()];
+}
+
+/// <summary>
+/// A signed-in visitor as the profile sees them: whether they lead the RIG (and so see how many students are
+/// interested), whether they said they are interested, and what the interest form starts from.
+/// </summary>
+public sealed record ProfileViewer(int RigId, bool Leads, int InterestedCount, DateTime? InterestedSince, string? SharedEmail, string? AccountEmail)
+{
+    public static Task<ProfileViewer?> FindAsync(AppDbContext db, string slug, string userId, CancellationToken cancellationToken) =>
+        (db ?? throw new ArgumentNullException(nameof(db))).Rigs.AsNoTracking()
+            .Where(r => r.Slug == slug)
+            .Select(r => new ProfileViewer(
+                r.Id,
+                db.Rigs.LedBy(userId).Any(l => l.Id == r.Id),
+                r.Interests.Count,
+                r.Interests.Where(i => i.UserId == userId).Select(i => (DateTime?)i.CreatedAt).FirstOrDefault(),
+                r.Interests.Where(i => i.UserId == userId).Select(i => i.SharedEmail).FirstOrDefault(),
+                db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefault()))
+            .SingleOrDefaultAsync(cancellationToken);
 }
 
 /// <summary>One of a RIG's events as its profile lists it.</summary>

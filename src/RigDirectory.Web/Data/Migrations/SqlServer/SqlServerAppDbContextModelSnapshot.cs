@@ -756,6 +756,52 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.ToTable("RigEvents");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("GraduationYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("School")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SharedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RigId", "CreatedAt");
+
+                    b.HasIndex("RigId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("RigInterests");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.RigOfficer", b =>
                 {
                     b.Property<int>("Id")
@@ -1045,6 +1091,25 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Rig");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("Interests")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rig");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.RigOfficer", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1085,6 +1150,8 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("RigDirectory.Web.Domain.Rig", b =>
                 {
                     b.Navigation("Events");
+
+                    b.Navigation("Interests");
 
                     b.Navigation("Invitations");
 

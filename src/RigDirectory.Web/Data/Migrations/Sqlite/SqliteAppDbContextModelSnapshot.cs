@@ -729,6 +729,50 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.ToTable("RigEvents");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GraduationYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("School")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RigId", "CreatedAt");
+
+                    b.HasIndex("RigId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("RigInterests");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.RigOfficer", b =>
                 {
                     b.Property<int>("Id")
@@ -1012,6 +1056,25 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("Rig");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("Interests")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rig");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.RigOfficer", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1052,6 +1115,8 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("RigDirectory.Web.Domain.Rig", b =>
                 {
                     b.Navigation("Events");
+
+                    b.Navigation("Interests");
 
                     b.Navigation("Invitations");
 

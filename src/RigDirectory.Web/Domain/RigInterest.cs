@@ -1,0 +1,34 @@
+namespace RigDirectory.Web.Domain;
+
+/// <summary>
+/// A signed-in student's "I'm interested" in a RIG: its leaders see the student's name, school, graduation year and
+/// the email the student chose to share. Withdrawing deletes it; nothing of it is public.
+/// </summary>
+public class RigInterest
+{
+    public int Id { get; set; }
+    public int RigId { get; set; }
+    public Rig? Rig { get; set; }
+    public required string UserId { get; set; }
+    public ApplicationUser? User { get; set; }
+
+    /// <summary>The student's school as they wrote it (often the RIG's own, but not always).</summary>
+    public required string School { get; set; }
+
+    public int GraduationYear { get; set; }
+
+    /// <summary>The address the student chose to give the leaders; not necessarily their account's.</summary>
+    public required string SharedEmail { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>The one rule for a student's expected graduation year: this year to eight years on.</summary>
+public static class GraduationYears
+{
+    public const int Span = 8;
+
+    public static string? Refusal(int year, DateTime now) =>
+        year < now.Year || year > now.Year + Span ? $"Enter a year from {now.Year} to {now.Year + Span}." : null;
+}

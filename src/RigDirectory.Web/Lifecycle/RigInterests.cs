@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Auditing;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+
+namespace RigDirectory.Web.Lifecycle;
+
+/// <summary>
+/// A student's "I'm interested" in a published RIG, and its withdrawal. Nothing public changes, so nothing is
+/// evicted; the audit entry says who and when, never what they shared (withdrawing must leave none of it behind).
+/// </summary>
+public sealed class RigInterests(AppDbContext db, AuditLog audit, RigUnitOfWork unitOfWork, TimeProvider clock)
+{
+    public const string Prefix = "Interest";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Records (or updates) the signed-in student's interest in the RIG, with what they chose to share.</summary>
+    public async Task<LifecycleResult> ShowAsync(string slug, InterestInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var userId = audit.CurrentActor.UserId;
+        if (userId is null)
+        {
+            return LifecycleResult.Forbidden;
+        }
+
+        var rig = await db.Rigs.Where(RigVisibility.IsPublic).Where(r => r.Slug == slug)
+            .Select(r => new { r.Id, r.Name, Leads = db.Rigs.LedBy(userId).Any(l => l.Id == r.Id) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (rig is null)
+        {
+            return LifecycleResult.NotFound;
+        }
+
+        if (rig.Leads)
+        {
+            return LifecycleResult.Refused($"You lead {rig.Name}: the students interested in it are on its list of interested students.");
+        }
+
+        if (GraduationYears.Refusal(input.GraduationYear ?? 0, Now) is { } wrongYear)
+        {
+            return LifecycleResult.Invalid($"{Prefix}.{nameof(InterestInput.GraduationYear)}", wrongYear);
+        }
+
+        var interest = await db.RigInterests.SingleOrDefaultAsync(i => i.RigId == rig.Id && i.UserId == userId, cancellationToken);
+        if (interest is null)
+        {
+            interest = new RigInterest { RigId = rig.Id, UserId = userId, School = "", SharedEmail = "", CreatedAt = Now };
+            db.RigInterests.Add(interest);
+        }
+
+        interest.School = input.School.Trim();
+        interest.GraduationYear = input.GraduationYear!.Value;
+        interest.SharedEmail = input.Email.Trim();
+        interest.UpdatedAt = Now;
+        audit.Rig(rig.Id, AuditAction.InterestShown);
+        var done = LifecycleResult.Ok($"{rig.Name}'s leaders can now see that you are interested, and write to {interest.SharedEmail}.", rig.Id);
+        try
+        {
+            return await unitOfWork.SaveAsync(done, rig.Id, change: null, cancellationToken);
+        }
+        catch (DbUpdateException) when (interest.Id == 0)
+        {
+            // A double click: the same student's other request recorded the interest a moment ago.
+            db.ChangeTracker.Clear();
+            return done;
+        }
+    }
+
+    /// <summary>Deletes the signed-in student's interest in the RIG: the leaders no longer see them or what they shared.</summary>
+    public async Task<LifecycleResult> WithdrawAsync(string slug, CancellationToken cancellationToken)
+    {
+        var userId = audit.CurrentActor.UserId;
+        var interest = userId is null ? null : await db.RigInterests.Include(i => i.Rig).SingleOrDefaultAsync(i => i.Rig!.Slug == slug && i.UserId == userId, cancellationToken);
+        if (interest is null)
+        {
+            return LifecycleResult.Ok("You were not on this RIG's list of interested students.");
+        }
+
+        db.RigInterests.Remove(interest);
+        audit.Rig(interest.RigId, AuditAction.InterestWithdrawn);
+        return await unitOfWork.SaveAsync(LifecycleResult.Ok($"You are no longer on {interest.Rig!.Name}'s list of interested students; what you shared is deleted.", interest.RigId), interest.RigId, change: null, cancellationToken);
+    }
+}
