@@ -67,6 +67,36 @@ public sealed class DirectoryJourneyTests(BrowserAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task Map_RegionsAreOneTabStop_AndArrowKeysMoveBetweenThem()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        var regions = page.Locator(".rd-map-regions a.rd-region");
+        const string Focused = "() => document.activeElement?.getAttribute('href')";
+
+        // One region is in the tab order; the others wait for the arrow keys.
+        await Expect(page.Locator(".rd-map-regions a.rd-region[tabindex='0']")).ToHaveCountAsync(1);
+        Assert.Equal(await regions.CountAsync() - 1, await page.Locator(".rd-map-regions a.rd-region[tabindex='-1']").CountAsync());
+
+        const string Centre = "() => { const b = document.activeElement.getBBox(); return [b.x + b.width / 2, b.y + b.height / 2]; }";
+        await page.Locator("svg a[href='/regions/canada-ontario']").FocusAsync();
+        var ontario = await page.EvaluateAsync<double[]>(Centre);
+        await page.Keyboard.PressAsync("ArrowRight");
+        var east = await page.EvaluateAsync<double[]>(Centre);
+        Assert.NotEqual("/regions/canada-ontario", await page.EvaluateAsync<string>(Focused));
+        Assert.True(east[0] > ontario[0], "ArrowRight moved to a region further east.");
+        await page.Keyboard.PressAsync("ArrowDown");
+        var south = await page.EvaluateAsync<double[]>(Centre);
+        Assert.True(south[1] > east[1], "ArrowDown moved to a region further south.");
+        await page.Keyboard.PressAsync("Home");
+        Assert.Equal("/regions/us-region-1", await page.EvaluateAsync<string>(Focused));
+
+        // Tab leaves the map rather than walking through every region.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.False(await page.EvaluateAsync<bool>("() => !!document.activeElement?.closest('.rd-map-regions')"));
+    }
+
+    [Fact]
     public async Task Map_SchoolMarker_ShowsItsNameOnHover_AndOpensTheSchoolOnClick()
     {
         var page = await app.NewPageAsync();

@@ -46,6 +46,37 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Home_Legend_NamesEachRegionBesideItsOwnColour()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        var page = await client.GetDocumentAsync("/");
+
+        var legend = page.QuerySelectorAll("ul[aria-label=Regions] li");
+        Assert.Equal(11, legend.Length);
+        Assert.Equal(11, legend.Select(li => li.ClassName).Distinct().Count());
+        Assert.Contains(legend, li => li.TextContent.Trim() == "Ontario");
+        // Each legend colour is the colour of that region's link on the map.
+        var ontario = legend.Single(li => li.TextContent.Trim() == "Ontario").ClassName!;
+        Assert.Contains(ontario, page.QuerySelector("svg a[href='/regions/canada-ontario']")!.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RegionMap_FramesTheMainland_AndInsetsAlaskaAndHawaii()
+    {
+        using var client = factory.CreateNonRedirectingClient();
+
+        var page = await client.GetDocumentAsync("/regions/us-region-1");
+
+        var svg = page.QuerySelector("svg.rd-map-svg")!;
+        Assert.NotNull(svg.QuerySelector("path[data-code=US-AK][transform]"));
+        Assert.NotNull(svg.QuerySelector("path[data-code=US-HI][transform]"));
+        Assert.Null(svg.QuerySelector("path[data-code=US-CA][transform]"));
+        Assert.Equal(2, svg.QuerySelectorAll(".rd-inset-frames rect").Length);
+        Assert.Null(page.QuerySelector("ul[aria-label=Regions]"));
+    }
+
+    [Fact]
     public async Task Home_SchoolsInOneCity_GetDistinctMarkers()
     {
         using var client = factory.CreateNonRedirectingClient();

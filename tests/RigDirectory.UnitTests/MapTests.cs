@@ -92,6 +92,44 @@ public sealed class MapTests
     }
 
     [Fact]
+    public void Build_FocusedOnTheWest_FramesTheMainland_WithAlaskaAndHawaiiInBoxesBelow()
+    {
+        string[] west = ["US-AK", "US-HI", "US-WA", "US-OR", "US-CA", "US-NV", "US-AZ"];
+        var jurisdictions = west.Select(code => new MapJurisdiction(code, "us-region-1", "Region 1", 1, 3, 9)).ToList();
+        MapSchool[] schools =
+        [
+            new("hawaii", "Honolulu", 21.3069, -157.8583, HasRig: true, Code: "US-HI"),
+            new("seattle", "Seattle", 47.6062, -122.3321, HasRig: false, Code: "US-WA"),
+        ];
+
+        var map = MapBuilder.Build(Geometry, jurisdictions, schools, "caption", focusRegion: "us-region-1");
+
+        var box = map.ViewBox.Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var mainland = west.Skip(2).Select(code => Geometry.ShapesByCode[code].Bounds).Aggregate((a, b) => a.Union(b));
+        var alaska = Geometry.ShapesByCode["US-AK"].Bounds;
+
+        // The frame is the mainland plus a strip for the insets, not Alaska's true place far to the north-west.
+        Assert.True(box[0] > alaska.MinX && box[1] > alaska.MinY, map.ViewBox);
+        Assert.InRange(box[2], mainland.MaxX - mainland.MinX, (mainland.MaxX - mainland.MinX) + 30);
+        Assert.Equal(["US-AK", "US-HI"], map.Insets.Select(i => i.Code));
+        Assert.All(map.Insets, inset =>
+        {
+            Assert.True(inset.Frame.MinY > mainland.MaxY && inset.Frame.MaxY <= box[1] + box[3], $"{inset.Code} {inset.Frame}");
+            Assert.True(inset.Frame.MinX >= mainland.MinX && inset.Frame.MaxX <= mainland.MaxX, $"{inset.Code} {inset.Frame}");
+        });
+        Assert.NotNull(map.TransformOf(Geometry.ShapesByCode["US-HI"]));
+        Assert.Null(map.TransformOf(Geometry.ShapesByCode["US-CA"]));
+
+        // Hawaii's school moves with Hawaii; Seattle stays where it is.
+        var honolulu = map.Markers.Single(m => m.Slug == "hawaii");
+        var hawaii = map.Insets.Single(i => i.Code == "US-HI").Frame;
+        Assert.InRange(honolulu.X, hawaii.MinX, hawaii.MaxX);
+        Assert.InRange(honolulu.Y, hawaii.MinY, hawaii.MaxY);
+        var (x, y) = Geometry.Projection.Project(47.6062, -122.3321);
+        Assert.Equal((x, y), (map.Markers.Single(m => m.Slug == "seattle").X, map.Markers.Single(m => m.Slug == "seattle").Y));
+    }
+
+    [Fact]
     public void Build_WholeMap_DrawsOverviewOutlinesAndWholeUnitMarkers()
     {
         var map = MapBuilder.Build(Geometry, [new("US-MA", "us-region-7", "Region 7", 7, 5, 10)], [], "caption");

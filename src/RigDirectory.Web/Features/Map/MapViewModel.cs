@@ -14,6 +14,12 @@ public sealed record MapViewModel(
     double MarkerRadius,
     bool Detailed)
 {
+    /// <summary>Alaska, Hawaii or Puerto Rico drawn in a box below a close-up of their region's mainland.</summary>
+    public IReadOnlyList<MapInset> Insets { get; init; } = [];
+
+    /// <summary>The SVG transform that moves a shape into its inset, or null for a shape drawn where it lies.</summary>
+    public string? TransformOf(MapShape shape) => Insets.FirstOrDefault(i => i.Code == shape?.Code)?.Transform;
+
     public string PathOf(MapShape shape)
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -24,10 +30,18 @@ public sealed record MapViewModel(
 }
 
 /// <summary>One link per region, drawn as the shapes of its states/provinces.</summary>
-public sealed record MapRegionLink(string Href, string Label, int ColourIndex, bool Dimmed, IReadOnlyList<MapShape> Shapes);
+public sealed record MapRegionLink(string Href, string Name, string Label, int ColourIndex, bool Dimmed, IReadOnlyList<MapShape> Shapes);
+
+/// <summary>A state/province drawn apart: scaled by <see cref="Scale"/> and moved by (<see cref="DX"/>, <see cref="DY"/>) into <see cref="Frame"/>.</summary>
+public sealed record MapInset(string Code, double Scale, double DX, double DY, MapBounds Frame)
+{
+    public string Transform => string.Create(CultureInfo.InvariantCulture, $"matrix({Scale:0.####} 0 0 {Scale:0.####} {DX:0.#} {DY:0.#})");
+
+    public (double X, double Y) Apply(double x, double y) => ((x * Scale) + DX, (y * Scale) + DY);
+}
 
 /// <summary>A school on the map; <see cref="Slug"/> leads to its page and <see cref="Name"/> is its tooltip.</summary>
-public sealed record MapMarker(double X, double Y, string Slug, string Name, bool HasRig, bool BeingRegistered = false)
+public sealed record MapMarker(double X, double Y, string Slug, string Name, bool HasRig, bool BeingRegistered = false, string? Code = null)
 {
     /// <summary>The marker's group: a RIG, a RIG being registered, or none yet.</summary>
     public string State => HasRig ? "has-rig" : BeingRegistered ? "pending" : "no-rig";
@@ -36,7 +50,8 @@ public sealed record MapMarker(double X, double Y, string Slug, string Name, boo
 /// <summary>A state/province and the region it belongs to, with the region's counts.</summary>
 public sealed record MapJurisdiction(string Code, string RegionSlug, string RegionName, int RegionSortOrder, int RegionRigs, int RegionSchools);
 
-public sealed record MapSchool(string Slug, string Label, double Latitude, double Longitude, bool HasRig, bool BeingRegistered = false);
+/// <summary>A school to place; <see cref="Code"/>, its state/province, is needed only where a region's map draws insets.</summary>
+public sealed record MapSchool(string Slug, string Label, double Latitude, double Longitude, bool HasRig, bool BeingRegistered = false, string? Code = null);
 
 public static class MapBuilder
 {
@@ -66,13 +81,14 @@ public static class MapBuilder
             {
                 var first = g.First();
                 var label = $"{first.RegionName}: {Plural(first.RegionRigs, "RIG")} at {Plural(first.RegionSchools, "school")}";
-                return new MapRegionLink($"/regions/{g.Key}", label, (index % 12) + 1, focusRegion is not null && focusRegion != g.Key,
+                return new MapRegionLink($"/regions/{g.Key}", first.RegionName, label, (index % 12) + 1, focusRegion is not null && focusRegion != g.Key,
                     g.Select(j => geometry.ShapesByCode[j.Code]).ToList());
             })
             .ToList();
 
         var bounds = new MapBounds(0, 0, MapGeometry.Width, MapGeometry.Height);
         var padding = 0d;
+        IReadOnlyList<MapInset> insets = [];
         if (focusJurisdiction is not null && geometry.ShapesByCode.TryGetValue(focusJurisdiction, out var shape))
         {
             bounds = shape.Bounds;
@@ -80,7 +96,14 @@ public static class MapBuilder
         }
         else if (focusRegion is not null && regions.FirstOrDefault(r => !r.Dimmed) is { } region)
         {
-            bounds = region.Shapes.Select(s => s.Bounds).Aggregate((a, b) => a.Union(b));
+            // Framed on its mainland; Alaska, Hawaii and Puerto Rico go in boxes below it rather than stretching the view.
+            var mainland = region.Shapes.Where(s => !Detached.Contains(s.Code)).ToList();
+            bounds = (mainland.Count > 0 ? mainland : region.Shapes).Select(s => s.Bounds).Aggregate((a, b) => a.Union(b));
+            if (mainland.Count > 0)
+            {
+                (insets, bounds) = PlaceInsets(region.Shapes.Where(s => Detached.Contains(s.Code)).ToList(), bounds);
+            }
+
             padding = 12;
         }
 
@@ -89,15 +112,52 @@ public static class MapBuilder
             // A close-up only needs the shapes it can show; the rest would be bytes nobody sees.
             var view = new MapBounds(bounds.MinX - 60, bounds.MinY - 60, bounds.MaxX + 60, bounds.MaxY + 60);
             regions = regions
-                .Select(r => r with { Shapes = r.Shapes.Where(s => s.Bounds.Intersects(view)).ToList() })
+                .Select(r => r with { Shapes = r.Shapes.Where(s => insets.Any(i => i.Code == s.Code) || (!Detached.Contains(s.Code) && s.Bounds.Intersects(view))).ToList() })
                 .Where(r => r.Shapes.Count > 0)
                 .ToList();
         }
 
         var zoom = Math.Clamp(Math.Max(bounds.MaxX - bounds.MinX, bounds.MaxY - bounds.MinY) / MapGeometry.Width, 0.08, 1);
         var radius = BaseMarkerRadius * Math.Max(zoom, 0.3);
-        return new MapViewModel(bounds.ToViewBox(padding, 60), caption, regions, PlaceMarkers(geometry.Projection, schools, radius), radius,
-            Detailed: padding > 0);
+        var markers = PlaceMarkers(geometry.Projection, schools, radius)
+            .Select(m => insets.FirstOrDefault(i => i.Code == m.Code) is { } inset ? At(m, inset.Apply(m.X, m.Y)) : m)
+            .ToList();
+        return new MapViewModel(bounds.ToViewBox(padding, 60), caption, regions, markers, radius, Detailed: padding > 0) { Insets = insets };
+    }
+
+    /// <summary>States drawn apart from the mainland in the whole map, so a region's close-up frames them separately.</summary>
+    private static readonly HashSet<string> Detached = new(["US-AK", "US-HI", "US-PR"], StringComparer.Ordinal);
+
+    private static MapMarker At(MapMarker marker, (double X, double Y) point) => marker with { X = point.X, Y = point.Y };
+
+    /// <summary>
+    /// Puts each detached shape in a box along the bottom of the mainland's frame, left to right, each scaled to at
+    /// most a third of the frame's width and a quarter of its height; returns the insets and the frame grown to hold them.
+    /// </summary>
+    private static (IReadOnlyList<MapInset> Insets, MapBounds Bounds) PlaceInsets(List<MapShape> detached, MapBounds mainland)
+    {
+        if (detached.Count == 0)
+        {
+            return ([], mainland);
+        }
+
+        const double Gap = 8;
+        var width = Math.Max(mainland.MaxX - mainland.MinX, 60);
+        var boxWidth = (width - (Gap * (detached.Count - 1))) / Math.Max(detached.Count, 3);
+        var boxHeight = Math.Max(mainland.MaxY - mainland.MinY, 60) / 4;
+        var top = mainland.MaxY + Gap;
+        var left = mainland.MinX;
+        var insets = new List<MapInset>(detached.Count);
+        foreach (var shape in detached)
+        {
+            var b = shape.Bounds;
+            var scale = Math.Min(boxWidth / Math.Max(b.MaxX - b.MinX, 1), boxHeight / Math.Max(b.MaxY - b.MinY, 1));
+            var frame = new MapBounds(left, top, left + ((b.MaxX - b.MinX) * scale), top + ((b.MaxY - b.MinY) * scale));
+            insets.Add(new MapInset(shape.Code, scale, left - (b.MinX * scale), top - (b.MinY * scale), frame));
+            left = frame.MaxX + Gap;
+        }
+
+        return (insets, mainland.Union(new MapBounds(mainland.MinX, top, mainland.MaxX, insets.Max(i => i.Frame.MaxY))));
     }
 
     /// <summary>
@@ -121,7 +181,7 @@ public static class MapBuilder
                 var angle = (2 * Math.PI * i / members.Count) - (Math.PI / 2);
                 var (x, y) = members[i].Point;
                 var school = members[i].School;
-                markers.Add(new MapMarker(x + (spread * Math.Cos(angle)), y + (spread * Math.Sin(angle)), school.Slug, school.Label, school.HasRig, school.BeingRegistered));
+                markers.Add(new MapMarker(x + (spread * Math.Cos(angle)), y + (spread * Math.Sin(angle)), school.Slug, school.Label, school.HasRig, school.BeingRegistered, school.Code));
             }
         }
 

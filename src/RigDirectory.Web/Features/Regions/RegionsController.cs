@@ -38,14 +38,14 @@ public sealed class RegionsController(AppDbContext db, MapGeometry geometry) : C
             .Where(s => s.Jurisdiction!.RegionId == region.Id)
             .OrderBy(s => s.Jurisdiction!.Name).ThenBy(s => s.Name).ThenBy(s => s.Campus)
             .Select(s => new RegionSchoolViewModel(
-                s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode, s.Jurisdiction.Name, s.Latitude, s.Longitude,
+                s.Slug, s.Name, s.Campus, s.City, s.JurisdictionCode, s.Jurisdiction!.PostalCode, s.Jurisdiction.Name, s.Latitude, s.Longitude,
                 s.Rigs.AsQueryable().Where(RigVisibility.IsPublic).OrderBy(g => g.Name).Select(g => new RigLinkViewModel(g.Slug, g.Name)).ToList(),
                 s.Rigs.AsQueryable().Any(RegistrationWorkflow.IsBeingRegistered)))
             .ToListAsync(cancellationToken);
         var overviews = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);
 
         var map = MapBuilder.Build(geometry, overviews.ToMapJurisdictions(),
-            schools.Select(s => new MapSchool(s.Slug, DirectoryQueries.SchoolLabel(s.Name, s.Campus, s.City, s.PostalCode), s.Latitude, s.Longitude, s.Rigs.Count > 0, s.BeingRegistered)).ToList(),
+            schools.Select(s => new MapSchool(s.Slug, DirectoryQueries.SchoolLabel(s.Name, s.Campus, s.City, s.PostalCode), s.Latitude, s.Longitude, s.Rigs.Count > 0, s.BeingRegistered, s.JurisdictionCode)).ToList(),
             $"Map of {region.Name}", focusRegion: region.Slug);
         return View(new RegionViewModel(region.Slug, region.Name, region.Description, region.Jurisdictions, region.Contacts, schools, map));
     }
@@ -67,7 +67,7 @@ public sealed record RegionViewModel(
 public sealed record RegionalContactViewModel(string Name, string Role, string Email);
 
 public sealed record RegionSchoolViewModel(
-    string Slug, string Name, string? Campus, string City, string PostalCode, string Jurisdiction, double Latitude, double Longitude,
+    string Slug, string Name, string? Campus, string City, string JurisdictionCode, string PostalCode, string Jurisdiction, double Latitude, double Longitude,
     IReadOnlyList<RigLinkViewModel> Rigs,
     bool BeingRegistered);
 

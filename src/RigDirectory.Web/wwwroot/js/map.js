@@ -57,4 +57,64 @@
             hide();
         }
     });
+
+    // The regions are one stop in the tab order; arrow keys move to the nearest region that way, Home and End to
+    // the first and last. Without script every region is its own stop, which still works.
+    var directions = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+
+    function centre(link) {
+        var box = link.getBBox();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+
+    function nearest(links, current, direction) {
+        var from = centre(current);
+        var best = null;
+        var bestScore = Infinity;
+        links.forEach(function (link) {
+            if (link === current) {
+                return;
+            }
+            var to = centre(link);
+            var dx = to.x - from.x;
+            var dy = to.y - from.y;
+            var along = dx * direction[0] + dy * direction[1];
+            var across = Math.abs(dx * direction[1] - dy * direction[0]);
+            var score = along + 2 * across;
+            if (along > 0 && score < bestScore) {
+                best = link;
+                bestScore = score;
+            }
+        });
+        return best;
+    }
+
+    document.querySelectorAll(".rd-map-regions").forEach(function (group) {
+        var links = Array.prototype.slice.call(group.querySelectorAll("a.rd-region"));
+        if (links.length < 2) {
+            return;
+        }
+        var first = group.querySelector("a.rd-region:not(.dimmed)") || links[0];
+        links.forEach(function (link) {
+            link.setAttribute("tabindex", link === first ? "0" : "-1");
+        });
+        group.addEventListener("keydown", function (event) {
+            var current = event.target.closest("a.rd-region");
+            if (!current) {
+                return;
+            }
+            var next = event.key === "Home" ? links[0]
+                : event.key === "End" ? links[links.length - 1]
+                : directions[event.key] ? nearest(links, current, directions[event.key]) : undefined;
+            if (next === undefined) {
+                return;
+            }
+            event.preventDefault();
+            if (next) {
+                current.setAttribute("tabindex", "-1");
+                next.setAttribute("tabindex", "0");
+                next.focus();
+            }
+        });
+    });
 })();
