@@ -33,6 +33,25 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task ReviewDesk_OnAPhone_ShowsEachRegistrationAsALabelledCard()
+    {
+        var free = await app.WithDbAsync(db => db.Schools.Where(s => s.Status == SchoolStatus.Listed && !s.Rigs.Any()).OrderBy(s => s.Slug).Select(s => s.Slug).FirstAsync());
+        await app.CreateSubmittedRigAsync(free, "Phone Queue RIG", DateTime.UtcNow.AddDays(-3));
+        var admin = await app.AdminPageAsync();
+        await admin.GotoAsync("/admin/reviews");
+        var row = admin.Locator("#queue tbody tr").First;
+        const string Display = "element => getComputedStyle(element).display";
+        Assert.Equal("table-row", await row.EvaluateAsync<string>(Display));
+
+        await admin.SetViewportSizeAsync(375, 740);
+
+        Assert.Equal("block", await row.EvaluateAsync<string>(Display));
+        Assert.Equal("\"School: \"", await row.Locator("td").First.EvaluateAsync<string>("cell => getComputedStyle(cell, '::before').content"));
+        Assert.True((await admin.Locator("#queue thead").BoundingBoxAsync())!.Height <= 1);
+        Assert.True(await admin.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The review desk scrolls sideways at 375 px.");
+    }
+
+    [Fact]
     public async Task EditPage_SchoolPicker_FindsAnotherCampusAsTheLeaderTypes()
     {
         var leader = await app.CreateUserAsync("picker.leader@example.org", "picker leader password", emailConfirmed: true, Web.Security.Roles.RigLeader);
