@@ -53,6 +53,22 @@ public sealed class DemoDataGeneratorTests
     }
 
     [Fact]
+    public void Generate_GivesApprovedRigsSomeInterestedStudents_WhoAreDemoUsersToo()
+    {
+        var data = DemoDataGenerator.Generate(Schools(), Now);
+
+        var interests = data.Rigs.SelectMany(r => r.Interests.Select(i => (r.Status, Interest: i))).ToList();
+        Assert.NotEmpty(interests);
+        Assert.All(interests, x =>
+        {
+            Assert.Equal(RigStatus.Approved, x.Status);
+            Assert.Contains(x.Interest.User!, data.Users);
+            Assert.InRange(x.Interest.GraduationYear, Now.Year + 1, Now.Year + 4);
+        });
+        Assert.Equal(interests.Count, interests.Select(x => x.Interest.SharedEmail).Distinct().Count());
+    }
+
+    [Fact]
     public void Generate_LeavesGapsForTheMap()
     {
         var schools = Schools();

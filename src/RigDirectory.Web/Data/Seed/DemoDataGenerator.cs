@@ -71,7 +71,12 @@ public static class DemoDataGenerator
     {
         ArgumentNullException.ThrowIfNull(schools);
         var faker = new Faker("en") { Random = new Randomizer(Seed) };
+
+        // Interested students come from their own random sequence and numbering, so the rest is as it was without them.
+        var interest = new Faker("en") { Random = new Randomizer(Seed + 1) };
         var users = new List<ApplicationUser>();
+        var officers = 0;
+        var students = 0;
         var rigs = new List<Rig>();
 
         foreach (var school in schools.OrderBy(s => s.Slug, StringComparer.Ordinal))
@@ -93,7 +98,7 @@ public static class DemoDataGenerator
             var officerCount = faker.Random.Int(1, 3);
             for (var i = 0; i < officerCount; i++)
             {
-                var user = MakeUser(faker, users.Count, now);
+                var user = MakeUser(faker, officers++, now);
                 users.Add(user);
                 rig.Officers.Add(new RigOfficer
                 {
@@ -103,6 +108,11 @@ public static class DemoDataGenerator
                     GraduationYear = now.Year + faker.Random.Int(0, 3),
                     StartedAt = rig.CreatedAt,
                 });
+            }
+
+            if (status == RigStatus.Approved)
+            {
+                students += AddInterestedStudents(interest, rig, school, users, students, now);
             }
 
             rigs.Add(rig);
@@ -161,6 +171,32 @@ public static class DemoDataGenerator
         }
 
         return rig;
+    }
+
+    /// <summary>Up to four students who said "I'm interested", each sharing their own demo address; returns how many.</summary>
+    private static int AddInterestedStudents(Faker faker, Rig rig, School school, List<ApplicationUser> users, int before, DateTime now)
+    {
+        var count = faker.Random.Int(0, 4);
+        for (var i = 0; i < count; i++)
+        {
+            var person = new Person(faker);
+            var email = $"student{before + i + 1}@{DemoEmailDomain}";
+            var user = DemoUser(new Guid(faker.Random.Bytes(16)).ToString(), email, $"{person.FirstName} {person.LastName}", new Guid(faker.Random.Bytes(16)).ToString("N"), now);
+            users.Add(user);
+            var since = now.AddDays(-faker.Random.Int(1, 200));
+            rig.Interests.Add(new RigInterest
+            {
+                UserId = user.Id,
+                User = user,
+                School = school.DisplayName,
+                GraduationYear = now.Year + faker.Random.Int(1, 4),
+                SharedEmail = email,
+                CreatedAt = since,
+                UpdatedAt = since,
+            });
+        }
+
+        return count;
     }
 
     private static ApplicationUser MakeUser(Faker faker, int index, DateTime now)
