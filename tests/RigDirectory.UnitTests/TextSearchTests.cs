@@ -68,6 +68,21 @@ public sealed class TextSearchTests
     }
 
     [Fact]
+    public void Matches_AWordThatIsRight_FindsWhatItNames_NotItsMisspeltNeighbours()
+    {
+        var montreal = SearchDocument.Of(_vocabulary, ["Montréal"], []);
+        var montreat = SearchDocument.Of(_vocabulary, ["Montreat"], []);
+
+        var right = SearchQuery.Parse("montreal")!.For(_vocabulary);
+        var misspelt = SearchQuery.Parse("montreel")!.For(_vocabulary);
+
+        Assert.Equal(SearchMatch.Prefix, right.Match(montreal));
+        Assert.Equal(SearchMatch.None, right.Match(montreat));
+        Assert.Equal(SearchMatch.Typo, misspelt.Match(montreal));
+        Assert.Equal(SearchMatch.None, misspelt.Match(montreat));
+    }
+
+    [Fact]
     public void Parse_NoWords_IsNoQuery() => Assert.Null(SearchQuery.Parse(" — , "));
 
     [Fact]

@@ -164,16 +164,35 @@ public sealed class SearchVocabulary
         return [.. ids];
     }
 
-    /// <summary>How <paramref name="searched"/> matches each word of the vocabulary, indexed by the word's number.</summary>
+    /// <summary>
+    /// How <paramref name="searched"/> matches each word of the vocabulary, indexed by the word's number. A typo is
+    /// looked for only when no word starts with what was typed: a word that is right finds what it names, not its
+    /// misspelt neighbours, and the common case costs one pass of prefix tests.
+    /// </summary>
     public SearchMatch[] Matches(string searched)
     {
+        ArgumentNullException.ThrowIfNull(searched);
+
         // The count first: the array read after it holds at least that many words.
         var count = Volatile.Read(ref _count);
         var words = Volatile.Read(ref _words);
         var matches = new SearchMatch[count];
+        var found = false;
         for (var i = 0; i < count; i++)
         {
-            matches[i] = TextSearch.MatchWord(searched, words[i]);
+            if (words[i].StartsWith(searched, StringComparison.Ordinal))
+            {
+                matches[i] = SearchMatch.Prefix;
+                found = true;
+            }
+        }
+
+        if (!found && searched.Length >= TextSearch.TypoMinimumLength)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                matches[i] = TextSearch.MatchWord(searched, words[i]);
+            }
         }
 
         return matches;

@@ -174,18 +174,18 @@ public static class RigSearchQuery
             }
         }
 
-        return (exact.Count + prefix.Count + typo.Count, Page(ordered, [.. exact, .. prefix, .. typo], skip, take));
-    }
-
-    private static List<RigListItem> Page(IReadOnlyList<DirectorySnapshot.SearchableRig> ordered, List<int> positions, int skip, int take)
-    {
-        var page = new List<RigListItem>(Math.Clamp(positions.Count - skip, 0, Math.Min(take, 64)));
-        for (var i = skip; i < positions.Count && page.Count < take; i++)
+        var page = new List<RigListItem>(Math.Min(take, 64));
+        foreach (var positions in (List<int>[])[exact, prefix, typo])
         {
-            page.Add(ordered[positions[i]].Item);
+            for (var i = Math.Max(skip, 0); i < positions.Count && page.Count < take; i++)
+            {
+                page.Add(ordered[positions[i]].Item);
+            }
+
+            skip -= positions.Count;
         }
 
-        return page;
+        return (exact.Count + prefix.Count + typo.Count, page);
     }
 
     public static IQueryable<RigListItem> ToListItems(this IQueryable<Rig> rigs) =>
