@@ -73,6 +73,11 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
         Assert.NotNull(svg.QuerySelector("path[data-code=US-HI][transform]"));
         Assert.Null(svg.QuerySelector("path[data-code=US-CA][transform]"));
         Assert.Equal(2, svg.QuerySelectorAll(".rd-inset-frames rect").Length);
+        // The boxes are drawn over the dimmed neighbours they overlap, and under the region itself.
+        var layers = svg.QuerySelector(".rd-map-regions")!.Children.ToList();
+        var frames = layers.FindIndex(layer => layer.ClassList.Contains("rd-inset-frames"));
+        Assert.All(layers.Take(frames), layer => Assert.Contains("dimmed", layer.ClassName, StringComparison.Ordinal));
+        Assert.Equal("/regions/us-region-1", layers[^1].GetAttribute("href"));
         Assert.Null(page.QuerySelector("ul[aria-label=Regions]"));
     }
 
