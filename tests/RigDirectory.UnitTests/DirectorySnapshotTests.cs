@@ -54,7 +54,7 @@ public sealed class DirectorySnapshotTests
     {
         var rows = Enumerable.Range(0, 60).Select(i => Row($"rig-{i:D2}", $"RIG {i:D2}", $"School {i:D2}", DateTime.UnixEpoch)).ToArray();
         var before = Snapshot(rows);
-        var after = before.With("rig-45", rows[45] with { Search = new SearchDocument(" edited ", ["edited"]) });
+        var after = before.With("rig-45", rows[45] with { Search = new SearchDocument(" edited \nedited\n") });
 
         var tags = DirectoryCache.ListPagesShowing("rig-45", before, after).ToList();
 
