@@ -131,8 +131,6 @@ public sealed class SearchVocabulary
     private string[] _words = new string[256];
     private int _count;
 
-    public int Count => Volatile.Read(ref _count);
-
     public void Add(IEnumerable<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);

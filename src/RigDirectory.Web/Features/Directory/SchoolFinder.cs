@@ -13,6 +13,21 @@ public sealed class SchoolFinder
 {
     private Index? _index;
 
+    /// <summary>A picker's search as typed, trimmed and cut to the length any search may have.</summary>
+    public static string? Bounded(string? query)
+    {
+        query = query?.Trim();
+        return query?.Length > RigSearchInput.MaxQueryLength ? query[..RigSearchInput.MaxQueryLength] : query;
+    }
+
+    /// <summary>The live line under a picker: how many schools matched, or <paramref name="none"/>.</summary>
+    public static string CountSentence(int count, string none) => count switch
+    {
+        0 => none,
+        1 => "1 school matches.",
+        _ => $"{count} schools match.",
+    };
+
     /// <summary>The slugs of the best-matching listed schools, best first: exact names and abbreviations, then word matches, then typos; each by name.</summary>
     public async Task<List<string>> FindAsync(AppDbContext db, string query, int take, CancellationToken cancellationToken)
     {

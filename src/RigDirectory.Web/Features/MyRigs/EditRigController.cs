@@ -18,16 +18,8 @@ public sealed class EditRigController(LedRigs led, RigLifecycle lifecycle, AppDb
 
     /// <summary>The edit page; <paramref name="schoolQuery"/> is the school picker's search when the browser runs no script.</summary>
     [HttpGet("edit")]
-    public async Task<IActionResult> Edit(int id, [FromQuery(Name = "school-q")] string? schoolQuery, CancellationToken cancellationToken)
-    {
-        schoolQuery = schoolQuery?.Trim();
-        if (schoolQuery?.Length > RigSearchInput.MaxQueryLength)
-        {
-            schoolQuery = schoolQuery[..RigSearchInput.MaxQueryLength];
-        }
-
-        return await PageAsync(id, null, cancellationToken, schoolQuery: schoolQuery);
-    }
+    public Task<IActionResult> Edit(int id, [FromQuery(Name = "school-q")] string? schoolQuery, CancellationToken cancellationToken) =>
+        PageAsync(id, null, cancellationToken, schoolQuery: SchoolFinder.Bounded(schoolQuery));
 
     [HttpPost("edit")]
     public async Task<IActionResult> Save(int id, [Bind(Prefix = "Input")] RigProfileInput input, CancellationToken cancellationToken)

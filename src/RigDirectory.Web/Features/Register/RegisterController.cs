@@ -22,7 +22,7 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery(Name = "q")] string? query, [FromQuery(Name = "school")] string? schoolSlug, CancellationToken cancellationToken)
     {
-        query = Bounded(query);
+        query = SchoolFinder.Bounded(query);
         var drafts = await Db.Rigs.AsNoTracking()
             .LedBy(UserId)
             .Where(r => r.Status == RigStatus.Draft || r.Status == RigStatus.ChangesRequested)
@@ -38,7 +38,7 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
     [EnableRateLimiting(RateLimits.TypeAhead)]
     public async Task<IActionResult> Schools([FromQuery(Name = "q")] string? query, CancellationToken cancellationToken)
     {
-        query = Bounded(query);
+        query = SchoolFinder.Bounded(query);
         return Json(query is null || query.Length < 2 ? [] : await FindSchoolsAsync(query, null, cancellationToken));
     }
 
@@ -64,7 +64,7 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
             return Refuse(id, refusal);
         }
 
-        query = Bounded(query);
+        query = SchoolFinder.Bounded(query);
         var found = await FindSchoolsAsync(query, null, cancellationToken);
         return await StepViewAsync(rig!, RegistrationStep.School, new SchoolStepModel(rig!.School!.Slug, query, [.. found.Where(s => s.Slug != rig.School.Slug)]), cancellationToken);
     }
@@ -116,10 +116,4 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
 
     private Task<List<StateChoice>> StatesAsync(CancellationToken cancellationToken) =>
         Db.Jurisdictions.AsNoTracking().OrderBy(j => j.Country).ThenBy(j => j.Name).Select(j => new StateChoice(j.Code, j.Name)).ToListAsync(cancellationToken);
-
-    private static string? Bounded(string? query)
-    {
-        query = query?.Trim();
-        return query?.Length > 200 ? query[..200] : query;
-    }
 }
