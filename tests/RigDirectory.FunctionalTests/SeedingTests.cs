@@ -30,7 +30,7 @@ public sealed class SeedingTests(RigDirectoryFactory factory) : IClassFixture<Ri
     {
         var counts = await CountsAsync();
 
-        Assert.Equal((11, 65, 284, 3), counts);
+        Assert.Equal((11, 65, 284, 4), counts);
     }
 
     [Fact]
@@ -42,6 +42,21 @@ public sealed class SeedingTests(RigDirectoryFactory factory) : IClassFixture<Ri
         await InitializeAgainAsync();
 
         Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Seed_AddsTheSubspecialties_AndNeverUndoesAnAdminsRenameOrRetirement()
+    {
+        await factory.WithDbAsync(db => db.Subspecialties.Where(s => s.Slug == "body-imaging")
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "Abdominal imaging").SetProperty(x => x.IsRetired, true)));
+
+        await InitializeAgainAsync();
+
+        var subspecialties = await factory.WithDbAsync(db => db.Subspecialties.ToListAsync());
+        Assert.Equal(12, subspecialties.Count);
+        var edited = subspecialties.Single(s => s.Slug == "body-imaging");
+        Assert.Equal("Abdominal imaging", edited.Name);
+        Assert.True(edited.IsRetired);
     }
 
     [Fact]

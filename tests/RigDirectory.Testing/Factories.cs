@@ -61,6 +61,17 @@ public class FileDatabaseFactory : RigDirectoryFactory
     }
 }
 
+/// <summary>
+/// The app with mentoring's expiry worker running on a clock the test moves, on a file database (the worker and the
+/// requests each need their own connection).
+/// </summary>
+public sealed class MentoringWorkerFactory : FileDatabaseFactory
+{
+    protected override DateTimeOffset Start => new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Mentoring:RunWorker"] = "true", ["Mentoring:ExpiryInterval"] = "00:10:00" };
+}
+
 /// <summary>One of several instances of the app on the database file at <paramref name="path"/>; the test deletes the file.</summary>
 public sealed class InstanceFactory(string path) : FileDatabaseFactory(path);
 

@@ -100,6 +100,9 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Outbox:RunWorker", DriveOutboxByHand ? "false" : "true");
+
+        // The expiry worker would share the in-memory database's one connection with requests; tests that need it turn it on.
+        builder.UseSetting("Mentoring:RunWorker", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

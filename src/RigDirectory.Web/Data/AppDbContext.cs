@@ -20,6 +20,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OfficerInvitation> OfficerInvitations => Set<OfficerInvitation>();
     public DbSet<RigEvent> RigEvents => Set<RigEvent>();
     public DbSet<RigInterest> RigInterests => Set<RigInterest>();
+    public DbSet<MentorProfile> MentorProfiles => Set<MentorProfile>();
+    public DbSet<Subspecialty> Subspecialties => Set<Subspecialty>();
+    public DbSet<Mentorship> Mentorships => Set<Mentorship>();
+    public DbSet<MentorshipReport> MentorshipReports => Set<MentorshipReport>();
+    public DbSet<RigMentor> RigMentors => Set<RigMentor>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -70,6 +70,27 @@ public enum AuditAction
 
     /// <summary>An admin queued a failed email again.</summary>
     EmailResent,
+
+    /// <summary>Someone offered to mentor (or offered again after changes); the offer waits for review.</summary>
+    MentorOffered,
+    MentorApproved,
+    MentorChangesRequested,
+    MentorRejected,
+    MentorPaused,
+    MentorResumed,
+    MentorWithdrawn,
+    MentorDeactivated,
+    MentorLinked,
+    MentorUnlinked,
+    MentorshipRequested,
+    MentorshipAccepted,
+    MentorshipDeclined,
+    MentorshipExpired,
+    MentorshipCancelled,
+    MentorshipEnded,
+    MentorshipReported,
+    MentorshipReportResolved,
+    SubspecialtyEdited,
 }
 
 /// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>

@@ -51,4 +51,9 @@ public enum EmailPurpose
     ChangeDecision,
     StarterMessage,
     Other,
+    MentorDecision,
+    MentorshipRequest,
+    MentorshipDecision,
+    MentorshipExpired,
+    MentorshipEnded,
 }

@@ -65,6 +65,7 @@ public class Rig : IVersioned
     public List<OfficerInvitation> Invitations { get; set; } = [];
     public List<RigEvent> Events { get; set; } = [];
     public List<RigInterest> Interests { get; set; } = [];
+    public List<RigMentor> Mentors { get; set; } = [];
 }
 
 public enum RegistrationStep

@@ -2,6 +2,7 @@ using RigDirectory.Web.Features.Api;
 using RigDirectory.Web.Features.Benchmark;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Map;
+using RigDirectory.Web.Features.Mentoring;
 using RigDirectory.Web.Features.Reviews;
 using RigDirectory.Web.Lifecycle;
 
@@ -18,6 +19,7 @@ public static class FeatureRegistration
         .AddMap()
         .AddAppLifecycle()
         .AddReviews()
+        .AddMentoring()
         .AddApiDescription();
 
     public static WebApplication MapAppFeatures(this WebApplication app)

@@ -9,5 +9,7 @@ public static class LifecycleServices
         .AddScoped<RigDrafts>()
         .AddScoped<RigLifecycle>()
         .AddScoped<RigPeople>()
-        .AddScoped<RigInterests>();
+        .AddScoped<RigInterests>()
+        .AddScoped<MentorLifecycle>()
+        .AddScoped<MentorshipLifecycle>();
 }

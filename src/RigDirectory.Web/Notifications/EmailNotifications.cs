@@ -82,6 +82,55 @@ public sealed class EmailNotifications(AppDbContext db, Outbox outbox, UserManag
             note);
     }
 
+    /// <summary>The mentor learns ACR's decision on their offer (or that ACR stopped it), with the note.</summary>
+    public void MentorDecided(string mentorEmail, MentorStatus decision, string? note)
+    {
+        var (subject, body) = decision switch
+        {
+            MentorStatus.Active => ("You are a RigDirectory mentor", "<p>ACR approved your offer to mentor. Students can now find you and ask; you will get an email for each request.</p>"),
+            MentorStatus.ChangesRequested => ("Changes requested to your offer to mentor", "<p>ACR asked for changes to your offer to mentor. Edit it and offer again; nothing you entered is lost.</p>"),
+            MentorStatus.Rejected => ("Your offer to mentor was not approved", "<p>ACR did not approve your offer to mentor.</p>"),
+            MentorStatus.Deactivated => ("ACR stopped your mentoring on RigDirectory", "<p>ACR deactivated your mentor profile: students can no longer find or ask you, and your open requests and mentorships were closed.</p>"),
+            _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "Mentors are emailed about ACR's decisions only."),
+        };
+        outbox.Enqueue(new Email(EmailPurpose.MentorDecision, mentorEmail, subject,
+            body + Note("ACR's note", note) + $"<p><a href=\"{Html(urls.Action("Index", "Mentoring"))}\">Open My mentoring</a></p>"));
+    }
+
+    /// <summary>A mentor learns a student asked them, with the student's message; the student's address stays private until they accept.</summary>
+    public void MentorshipRequested(string mentorEmail, string studentName, string school, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        outbox.Enqueue(new Email(EmailPurpose.MentorshipRequest, mentorEmail, $"{studentName} asks you to mentor them",
+            $"<p>{Html(studentName)}, a student at {Html(school)}, asks you to be their mentor:</p><blockquote>{Html(message.Trim())}</blockquote>" +
+            $"<p>Accept or decline within {MentoringRules.ExpiryDays} days; after that the request expires. If you accept, you both see each other's email.</p>" +
+            $"<p><a href=\"{Html(urls.Action("Index", "Mentoring"))}\">Answer on My mentoring</a></p>"));
+    }
+
+    /// <summary>The student learns the mentor's answer: on acceptance, the mentor's email and a first step.</summary>
+    public void MentorshipAnswered(string studentEmail, string mentorName, string? mentorEmail, bool accepted, string? note)
+    {
+        var body = accepted
+            ? $"<p>{Html(mentorName)} accepted your request. Write to them at <a href=\"mailto:{Html(mentorEmail ?? "")}\">{Html(mentorEmail ?? "")}</a>.</p><p>{Html(MentoringRules.FirstStep)}</p>"
+            : $"<p>{Html(mentorName)} cannot mentor you now.</p>" + Note("Their note", note) + $"<p>You may ask someone else: <a href=\"{Html(urls.Action("Index", "Mentors"))}\">find a mentor</a>.</p>";
+        outbox.Enqueue(new Email(EmailPurpose.MentorshipDecision, studentEmail, accepted ? $"{mentorName} will mentor you" : $"{mentorName} declined your request", body +
+            $"<p><a href=\"{Html(urls.Action("Index", "MyMentors"))}\">Open My mentors</a></p>"));
+    }
+
+    public void MentorshipExpired(string studentEmail, string mentorName) =>
+        outbox.Enqueue(new Email(EmailPurpose.MentorshipExpired, studentEmail, $"Your request to {mentorName} expired",
+            $"<p>{Html(mentorName)} did not answer your request within {MentoringRules.ExpiryDays} days, so it has expired. It no longer counts toward your {MentoringRules.MaxOpenRequests} open requests.</p>" +
+            $"<p>You may ask someone else: <a href=\"{Html(urls.Action("Index", "Mentors"))}\">find a mentor</a>.</p>"));
+
+    /// <summary>One side of a mentorship learns that it ended (or that their request was closed because the mentor stopped).</summary>
+    public void MentorshipEnded(string to, string subject, string what, string? note, bool toStudent) =>
+        outbox.Enqueue(new Email(EmailPurpose.MentorshipEnded, to, subject,
+            $"<p>{Html(what)}</p>" + Note("The note", note) +
+            (toStudent ? $"<p>You may ask someone else: <a href=\"{Html(urls.Action("Index", "Mentors"))}\">find a mentor</a>.</p>" : $"<p><a href=\"{Html(urls.Action("Index", "Mentoring"))}\">Open My mentoring</a></p>")));
+
+    private static string Note(string label, string? note) =>
+        string.IsNullOrWhiteSpace(note) ? "" : $"<p>{Html(label)}:</p><blockquote>{Html(note.Trim())}</blockquote>";
+
     public async Task AccountConfirmationAsync(ApplicationUser user, string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(user);

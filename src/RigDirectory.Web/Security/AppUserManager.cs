@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RigDirectory.Web.Domain;
 
@@ -22,7 +23,8 @@ public sealed class AppUserManager(
     ILogger<UserManager<ApplicationUser>> logger,
     SecurityEventLog securityLog,
     IHttpContextAccessor http,
-    TimeProvider clock)
+    TimeProvider clock,
+    Data.AppDbContext db)
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     public override async Task<IdentityResult> ChangePasswordAsync(ApplicationUser user, string currentPassword, string newPassword) =>
@@ -46,6 +48,21 @@ public sealed class AppUserManager(
         }
 
         return codes;
+    }
+
+    /// <summary>
+    /// A student's mentorships do not cascade from their account (SQL Server allows one cascade path to a row, and
+    /// the mentor's is that one): they go first, each active one freeing its mentor's place.
+    /// </summary>
+    public override async Task<IdentityResult> DeleteAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var mentors = await db.Mentorships.Where(m => m.StudentUserId == user.Id && m.Status == MentorshipStatus.Accepted).Select(m => m.MentorId).ToListAsync();
+        await db.WriteAsync(() => db.MentorProfiles.Where(m => mentors.Contains(m.Id) && m.ActiveMentees > 0)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ActiveMentees, m => m.ActiveMentees - 1).SetProperty(m => m.Version, m => m.Version + 1)), CancellationToken.None);
+        await db.WriteAsync(() => db.MentorshipReports.Where(r => r.ReporterUserId == user.Id).ExecuteDeleteAsync(), CancellationToken.None);
+        await db.WriteAsync(() => db.Mentorships.Where(m => m.StudentUserId == user.Id).ExecuteDeleteAsync(), CancellationToken.None);
+        return await base.DeleteAsync(user);
     }
 
     public override async Task<IdentityResult> AddToRoleAsync(ApplicationUser user, string role) =>

@@ -33,6 +33,7 @@ public sealed class DemoOptions
         ("admin@demo.rigdirectory.example", "Ada Admin (demo)", Roles.AcrAdmin),
         ("leader@demo.rigdirectory.example", "Lee Leader (demo)", Roles.RigLeader),
         ("student@demo.rigdirectory.example", "Sam Student (demo)", Roles.Student),
+        ("mentor@demo.rigdirectory.example", "Morgan Mentor (demo)", Roles.Mentor),
     ];
 }
 
@@ -118,6 +119,18 @@ public sealed class DatabaseInitializer(
             if (!jurisdictions.Contains(row.Code))
             {
                 db.Jurisdictions.Add(new Jurisdiction { Code = row.Code, PostalCode = row.PostalCode, Name = row.Name, Country = row.Country, Region = regions[row.RegionSlug] });
+            }
+        }
+
+        // Subspecialties too: a missing slug is added; a renamed or retired one stays as the admin left it.
+        var subspecialties = await db.Subspecialties.Select(s => s.Slug).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var order = 0;
+        foreach (var row in SeedFiles.ReadSubspecialties())
+        {
+            order++;
+            if (subspecialties.Add(row.Slug))
+            {
+                db.Subspecialties.Add(new Subspecialty { Slug = row.Slug, Name = row.Name, SortOrder = order });
             }
         }
 
@@ -241,6 +254,15 @@ public sealed class DatabaseInitializer(
         db.Rigs.AddRange(data.Rigs);
         await db.SaveChangesAsync(cancellationToken);
 
+        var subspecialties = await db.Subspecialties.OrderBy(s => s.SortOrder).ToListAsync(cancellationToken);
+        var mentoring = DemoMentorsGenerator.Generate(schools, subspecialties, data.Rigs.Where(r => r.Status == RigStatus.Approved).ToList(), now);
+        db.Users.AddRange(mentoring.Users);
+        db.MentorProfiles.AddRange(mentoring.Profiles);
+        db.Mentorships.AddRange(mentoring.Mentorships);
+        db.RigMentors.AddRange(mentoring.Links);
+        var mentorRole = await roles.FindByNameAsync(Roles.Mentor) ?? throw new InvalidOperationException("Mentor role missing");
+        db.UserRoles.AddRange(mentoring.Profiles.Where(p => MentoringRules.Approved(p.Status)).Select(p => new IdentityUserRole<string> { UserId = p.UserId, RoleId = mentorRole.Id }));
+
         var leaderRole = await roles.FindByNameAsync(Roles.RigLeader) ?? throw new InvalidOperationException("RigLeader role missing");
         var approvedOfficers = data.Rigs.Where(r => r.Status == RigStatus.Approved).SelectMany(r => r.Officers).Select(o => o.UserId).Distinct();
         db.UserRoles.AddRange(approvedOfficers.Select(id => new IdentityUserRole<string> { UserId = id, RoleId = leaderRole.Id }));
@@ -256,11 +278,58 @@ public sealed class DatabaseInitializer(
                     var rig = data.Rigs.First(r => r.Status == RigStatus.Approved);
                     db.RigOfficers.Add(new RigOfficer { RigId = rig.Id, UserId = user.Id, Position = "President", GraduationYear = now.Year + 1, StartedAt = now });
                 }
+                else if (role == Roles.Mentor)
+                {
+                    AddDemoMentor(user, schools, subspecialties, now);
+                }
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo data: {Rigs} RIGs, {Users} officers", data.Rigs.Count, data.Users.Count);
+    }
+
+    /// <summary>The demo mentor is active with room, and the demo student's request waits on "My mentoring".</summary>
+    private void AddDemoMentor(ApplicationUser user, List<School> schools, List<Subspecialty> subspecialties, DateTime now)
+    {
+        var school = schools.First();
+        var mentor = new MentorProfile
+        {
+            UserId = user.Id,
+            Role = MentorRole.Resident,
+            Institution = $"{school.Name} Hospital",
+            City = school.City,
+            JurisdictionCode = school.JurisdictionCode,
+            Latitude = school.Latitude,
+            Longitude = school.Longitude,
+            Offers = MentorOffers.CareerAdvice | MentorOffers.ResearchProjects | MentorOffers.ApplicationReview,
+            Format = MentorFormat.Both,
+            Bio = "A fourth-year radiology resident who found the specialty late. I help students start research and prepare their applications.",
+            Capacity = 3,
+            Status = MentorStatus.Active,
+            CreatedAt = now,
+            UpdatedAt = now,
+            SubmittedAt = now,
+            ApprovedAt = now,
+            IsDemo = true,
+            Subspecialties = subspecialties.Take(2).ToList(),
+        };
+        db.MentorProfiles.Add(mentor);
+        var student = db.ChangeTracker.Entries<ApplicationUser>().Select(e => e.Entity).FirstOrDefault(u => u.Email == DemoOptions.Accounts[2].Email);
+        if (student is not null)
+        {
+            db.Mentorships.Add(new Mentorship
+            {
+                Mentor = mentor,
+                StudentUserId = student.Id,
+                StudentSchool = schools[1],
+                Message = "I am a second-year student at a school without a RIG and would love advice on starting radiology research.",
+                Status = MentorshipStatus.Requested,
+                CreatedAt = now,
+                ExpiresAt = now.AddDays(MentoringRules.ExpiryDays),
+                IsDemo = true,
+            });
+        }
     }
 
     private async Task SeedBenchmarkAsync(CancellationToken cancellationToken)
@@ -282,6 +351,9 @@ public sealed class DatabaseInitializer(
     /// <summary>Demo rows must never survive outside Development.</summary>
     public async Task RemoveDemoDataAsync(CancellationToken cancellationToken = default)
     {
+        // A student's mentorships do not cascade from their account (SQL Server allows one cascade path): removed first.
+        await db.Mentorships.Where(m => m.IsDemo || m.Student!.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        await db.MentorshipReports.Where(r => r.Reporter!.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var rigs = await db.Rigs.Where(r => r.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var people = await db.Users.Where(u => u.IsDemo).ExecuteDeleteAsync(cancellationToken);
         if (rigs + people > 0)

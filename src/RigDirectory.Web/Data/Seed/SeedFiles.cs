@@ -33,6 +33,8 @@ public sealed record SchoolRow(
 
 public sealed record SchoolSynonymsRow(string Slug, string Synonyms);
 
+public sealed record SubspecialtyRow(string Slug, string Name);
+
 /// <summary>Reads the reference data shipped with the app (copied from the project's shared seed material).</summary>
 public static class SeedFiles
 {
@@ -84,6 +86,10 @@ public static class SeedFiles
     /// The well-known abbreviations of schools ("UCSF", "U of T"), by slug, as one "; "-separated text each. Every slug
     /// must name a school of the schools file.
     /// </summary>
+    /// <summary>The subspecialties mentors start from; admins edit the list afterwards.</summary>
+    public static IReadOnlyList<SubspecialtyRow> ReadSubspecialties(string? folder = null) =>
+        Read<SubspecialtyRow>(Path.Combine(folder ?? Folder, "subspecialties.csv"));
+
     public static IReadOnlyDictionary<string, string> ReadSchoolSynonyms(string? folder = null)
     {
         var slugs = ReadSchools(folder).Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);

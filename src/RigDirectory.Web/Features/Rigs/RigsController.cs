@@ -111,6 +111,7 @@ public sealed record RigProfileViewModel(
     IReadOnlyList<SponsorViewModel> Sponsors,
     IReadOnlyList<OfficerViewModel> Officers,
     IReadOnlyList<RigEventViewModel> Events,
+    IReadOnlyList<RigMentorViewModel> Mentors,
     DateTime AsOf)
 {
     /// <summary>The signed-in visitor's relation to the RIG; null for anonymous visitors (whose page is cached).</summary>
@@ -148,6 +149,9 @@ public sealed record RigEventViewModel(string Title, DateTime StartsAt, EventFor
 public sealed record SponsorViewModel(string Name, string? Title, string? Department, string? Email);
 
 public sealed record OfficerViewModel(string Name, string Position);
+
+/// <summary>An active mentor who works with the RIG: name, role and institution, never an email; signed-in students follow the link to ask.</summary>
+public sealed record RigMentorViewModel(int Id, string Name, MentorRole Role, string Institution);
 
 /// <summary>The public fields of a RIG, as the open-data API and CSV publish them.</summary>
 public sealed record PublicRig(

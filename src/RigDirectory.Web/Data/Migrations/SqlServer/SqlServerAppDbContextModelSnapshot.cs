@@ -22,6 +22,21 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("MentorProfileSubspecialty", b =>
+                {
+                    b.Property<int>("MentorsId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SubspecialtiesId")
+                        .HasColumnType("int");
+
+                    b.HasKey("MentorsId", "SubspecialtiesId");
+
+                    b.HasIndex("SubspecialtiesId");
+
+                    b.ToTable("MentorSubspecialties", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -383,6 +398,217 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.HasIndex("RegionId");
 
                     b.ToTable("Jurisdictions");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.MentorProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActiveMentees")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Institution")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("JurisdictionCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Offers")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsDemo");
+
+                    b.HasIndex("JurisdictionCode");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ApprovedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("Status", "Latitude", "Longitude");
+
+                    b.ToTable("MentorProfiles");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Mentorship", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("StudentSchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StudentUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("IsDemo");
+
+                    b.HasIndex("StudentSchoolId");
+
+                    b.HasIndex("MentorId", "Status");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("StudentUserId", "Status");
+
+                    b.ToTable("Mentorships");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.MentorshipReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("MentorshipId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReporterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorshipId");
+
+                    b.HasIndex("ReporterUserId");
+
+                    b.HasIndex("ResolvedAt", "CreatedAt");
+
+                    b.ToTable("MentorshipReports");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.OfficerInvitation", b =>
@@ -802,6 +1028,24 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.ToTable("RigInterests");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigMentor", b =>
+                {
+                    b.Property<int>("RigId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("RigId", "MentorId");
+
+                    b.HasIndex("MentorId");
+
+                    b.ToTable("RigMentors");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.RigOfficer", b =>
                 {
                     b.Property<int>("Id")
@@ -967,6 +1211,53 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.Subspecialty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Subspecialties");
+                });
+
+            modelBuilder.Entity("MentorProfileSubspecialty", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.MentorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("MentorsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.Subspecialty", null)
+                        .WithMany()
+                        .HasForeignKey("SubspecialtiesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1040,6 +1331,71 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.MentorProfile", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Mentorship", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.MentorProfile", "Mentor")
+                        .WithMany("Mentorships")
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.School", "StudentSchool")
+                        .WithMany()
+                        .HasForeignKey("StudentSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentUserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Mentor");
+
+                    b.Navigation("Student");
+
+                    b.Navigation("StudentSchool");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.MentorshipReport", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Mentorship", "Mentorship")
+                        .WithMany("Reports")
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "Reporter")
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Mentorship");
+
+                    b.Navigation("Reporter");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.OfficerInvitation", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1110,6 +1466,25 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigMentor", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.MentorProfile", "Mentor")
+                        .WithMany("Rigs")
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("Mentors")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Mentor");
+
+                    b.Navigation("Rig");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.RigOfficer", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1140,6 +1515,18 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.MentorProfile", b =>
+                {
+                    b.Navigation("Mentorships");
+
+                    b.Navigation("Rigs");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Mentorship", b =>
+                {
+                    b.Navigation("Reports");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Region", b =>
                 {
                     b.Navigation("Contacts");
@@ -1154,6 +1541,8 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Interests");
 
                     b.Navigation("Invitations");
+
+                    b.Navigation("Mentors");
 
                     b.Navigation("Officers");
 

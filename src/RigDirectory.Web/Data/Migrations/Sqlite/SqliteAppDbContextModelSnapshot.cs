@@ -17,6 +17,21 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("MentorProfileSubspecialty", b =>
+                {
+                    b.Property<int>("MentorsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubspecialtiesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MentorsId", "SubspecialtiesId");
+
+                    b.HasIndex("SubspecialtiesId");
+
+                    b.ToTable("MentorSubspecialties", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -368,6 +383,211 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.HasIndex("RegionId");
 
                     b.ToTable("Jurisdictions");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.MentorProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveMentees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Institution")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JurisdictionCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Offers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsDemo");
+
+                    b.HasIndex("JurisdictionCode");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ApprovedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("Status", "Latitude", "Longitude");
+
+                    b.ToTable("MentorProfiles");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Mentorship", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StudentSchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudentUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("IsDemo");
+
+                    b.HasIndex("StudentSchoolId");
+
+                    b.HasIndex("MentorId", "Status");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("StudentUserId", "Status");
+
+                    b.ToTable("Mentorships");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.MentorshipReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MentorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReporterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorshipId");
+
+                    b.HasIndex("ReporterUserId");
+
+                    b.HasIndex("ResolvedAt", "CreatedAt");
+
+                    b.ToTable("MentorshipReports");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.OfficerInvitation", b =>
@@ -773,6 +993,24 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.ToTable("RigInterests");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigMentor", b =>
+                {
+                    b.Property<int>("RigId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RigId", "MentorId");
+
+                    b.HasIndex("MentorId");
+
+                    b.ToTable("RigMentors");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.RigOfficer", b =>
                 {
                     b.Property<int>("Id")
@@ -932,6 +1170,51 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.Subspecialty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Subspecialties");
+                });
+
+            modelBuilder.Entity("MentorProfileSubspecialty", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.MentorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("MentorsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.Subspecialty", null)
+                        .WithMany()
+                        .HasForeignKey("SubspecialtiesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1005,6 +1288,71 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.MentorProfile", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Mentorship", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.MentorProfile", "Mentor")
+                        .WithMany("Mentorships")
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.School", "StudentSchool")
+                        .WithMany()
+                        .HasForeignKey("StudentSchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentUserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Mentor");
+
+                    b.Navigation("Student");
+
+                    b.Navigation("StudentSchool");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.MentorshipReport", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Mentorship", "Mentorship")
+                        .WithMany("Reports")
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "Reporter")
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Mentorship");
+
+                    b.Navigation("Reporter");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.OfficerInvitation", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1075,6 +1423,25 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigMentor", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.MentorProfile", "Mentor")
+                        .WithMany("Rigs")
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("Mentors")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Mentor");
+
+                    b.Navigation("Rig");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.RigOfficer", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1105,6 +1472,18 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.MentorProfile", b =>
+                {
+                    b.Navigation("Mentorships");
+
+                    b.Navigation("Rigs");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Mentorship", b =>
+                {
+                    b.Navigation("Reports");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Region", b =>
                 {
                     b.Navigation("Contacts");
@@ -1119,6 +1498,8 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("Interests");
 
                     b.Navigation("Invitations");
+
+                    b.Navigation("Mentors");
 
                     b.Navigation("Officers");
 

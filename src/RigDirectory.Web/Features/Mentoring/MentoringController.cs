@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using RigDirectory.Web.Features.Common;
+using RigDirectory.Web.Lifecycle;
+
+namespace RigDirectory.Web.Features.Mentoring;
+
+/// <summary>The mentor's side: offer to mentor (or edit the offer), "My mentoring" with the requests and mentees, pause, resume, withdraw.</summary>
+[Route("mentoring")]
+public sealed class MentoringController(MentoringQueries queries, MentorLifecycle mentors) : Controller
+{
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await queries.MyMentoringAsync(UserId, cancellationToken));
+
+    [HttpGet("offer")]
+    public async Task<IActionResult> Offer(CancellationToken cancellationToken) => View(await queries.OfferFormAsync(UserId, null, cancellationToken));
+
+    [HttpPost("offer")]
+    public async Task<IActionResult> Offer([Bind(Prefix = MentorLifecycle.Prefix)] MentorOfferInput input, CancellationToken cancellationToken)
+    {
+        var result = ModelState.IsValid ? await mentors.OfferAsync(input, cancellationToken) : LifecycleResult.Invalid([]);
+        if (result.Succeeded)
+        {
+            return this.Done(result, RedirectToAction(nameof(Index)));
+        }
+
+        if (this.Failure(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.Outcome is Outcome.Refused or Outcome.Conflict)
+        {
+            ModelState.AddModelError(string.Empty, result.Message ?? "Your offer changed while you were editing it (ACR may have decided on it). Check it and save again.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
+        return View(await queries.OfferFormAsync(UserId, input, cancellationToken));
+    }
+
+    [HttpPost("pause")]
+    public async Task<IActionResult> Pause([FromForm] int version, CancellationToken cancellationToken) => Translate(await mentors.PauseAsync(version, cancellationToken));
+
+    [HttpPost("resume")]
+    public async Task<IActionResult> Resume([FromForm] int version, CancellationToken cancellationToken) => Translate(await mentors.ResumeAsync(version, cancellationToken));
+
+    [HttpPost("withdraw")]
+    public async Task<IActionResult> Withdraw([FromForm] int version, CancellationToken cancellationToken) => Translate(await mentors.WithdrawAsync(version, cancellationToken));
+
+    private IActionResult Translate(LifecycleResult result)
+    {
+        if (this.Failure(result) is { } failure)
+        {
+            return failure;
+        }
+
+        TempData.SetStatus(result.Outcome == Outcome.Conflict ? "Your offer changed since you opened this page; here it is as it stands now." : result.Message);
+        return RedirectToAction(nameof(Index));
+    }
+}

@@ -1,0 +1,135 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Lifecycle;
+
+namespace RigDirectory.Web.Features.Mentoring;
+
+/// <summary>The finder's filters, as the query string carries them.</summary>
+public sealed class MentorSearchInput
+{
+    public static readonly IReadOnlyList<int> Distances = [25, 50, 100, 250, 500, 1000];
+
+    [FromQuery(Name = "subspecialty")]
+    [StringLength(Limits.Slug)]
+    public string? Subspecialty { get; set; }
+
+    [FromQuery(Name = "offer")]
+    public MentorOffers? Offer { get; set; }
+
+    /// <summary>Virtual: mentors who meet virtually (or both ways); in person: who meet in person (or both).</summary>
+    [FromQuery(Name = "format")]
+    public MentorFormat? Format { get; set; }
+
+    [FromQuery(Name = "region")]
+    [StringLength(Limits.Slug)]
+    public string? Region { get; set; }
+
+    /// <summary>The student's school: results are sorted by distance from it.</summary>
+    [FromQuery(Name = "school")]
+    [StringLength(Limits.Slug)]
+    public string? School { get; set; }
+
+    /// <summary>Only mentors within this many miles of <see cref="School"/>.</summary>
+    [FromQuery(Name = "within")]
+    [Range(1, 5000)]
+    public int? Within { get; set; }
+
+    /// <summary>Only mentors with a free place (the default); off, full mentors show too, marked full.</summary>
+    [FromQuery(Name = "room")]
+    public bool Room { get; set; } = true;
+
+    [FromQuery(Name = "page")]
+    [Range(1, 10_000)]
+    public int Page { get; set; } = 1;
+
+    public bool Filtered => Subspecialty is not null || Offer is not null || Format is not null || Region is not null || Within is not null || !Room;
+}
+
+public sealed record Choice(string Value, string Label);
+
+public sealed record SchoolOption(string Slug, string Label, string State, double Latitude, double Longitude);
+
+/// <summary>A mentor as students see them: never an email.</summary>
+public sealed record MentorCard(
+    int Id,
+    string Name,
+    MentorRole Role,
+    string Institution,
+    string City,
+    string State,
+    IReadOnlyList<string> Subspecialties,
+    MentorOffers Offers,
+    MentorFormat Format,
+    bool HasRoom)
+{
+    public double? Miles { get; init; }
+}
+
+public sealed record MentorSearchViewModel(
+    MentorSearchInput Input,
+    IReadOnlyList<MentorCard> Mentors,
+    int Total,
+    IReadOnlyList<Choice> Subspecialties,
+    IReadOnlyList<Choice> Regions,
+    IReadOnlyList<SchoolOption> Schools,
+    bool SchoolUnknown)
+{
+    public int Pages => Math.Max(1, (Total + MentoringQueries.PageSize - 1) / MentoringQueries.PageSize);
+}
+
+/// <summary>Why the signed-in user cannot ask this mentor, or null when they can.</summary>
+public sealed record MentorPageViewModel(
+    MentorCard Mentor,
+    string Bio,
+    IReadOnlyList<LinkedRig> Rigs,
+    string? CannotAsk,
+    MentorshipRequestInput Request,
+    IReadOnlyList<SchoolOption> Schools);
+
+public sealed record LinkedRig(int Id, string Slug, string Name);
+
+/// <summary>A request or mentorship as one side sees it; <see cref="OtherEmail"/> only once accepted.</summary>
+public sealed record MentorshipRow(
+    int Id,
+    string OtherName,
+    string? OtherEmail,
+    string Detail,
+    string Message,
+    MentorshipStatus Status,
+    DateTime CreatedAt,
+    DateTime ExpiresAt,
+    DateTime? ClosedAt,
+    string? Note,
+    int? MentorId = null);
+
+public sealed record MyMentoringViewModel(
+    int? ProfileId,
+    MentorStatus? Status,
+    string? ReviewNote,
+    int Capacity,
+    int ActiveMentees,
+    int Version,
+    IReadOnlyList<MentorshipRow> Waiting,
+    IReadOnlyList<MentorshipRow> Active,
+    IReadOnlyList<MentorshipRow> Past,
+    IReadOnlyList<LinkedRig> Rigs,
+    DateTime Now);
+
+public sealed record MyMentorsViewModel(
+    IReadOnlyList<MentorshipRow> Waiting,
+    IReadOnlyList<MentorshipRow> Active,
+    IReadOnlyList<MentorshipRow> Past,
+    DateTime Now)
+{
+    public int OpenRequests => Waiting.Count;
+}
+
+public sealed record OfferFormViewModel(
+    MentorOfferInput Offer,
+    MentorStatus? Status,
+    string? ReviewNote,
+    IReadOnlyList<Choice> Subspecialties,
+    IReadOnlyList<Choice> States,
+    int ActiveMentees);

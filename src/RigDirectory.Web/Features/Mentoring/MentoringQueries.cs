@@ -1,0 +1,227 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Lifecycle;
+
+namespace RigDirectory.Web.Features.Mentoring;
+
+/// <summary>
+/// What students and mentors read: the finder, a mentor's page, and each side's requests. The finder sends a fixed
+/// number of statements whatever the number of mentors: its options, then either a count and a page, or (sorted by
+/// distance) the candidates' places and the page's details.
+/// </summary>
+public sealed class MentoringQueries(AppDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 20;
+    public const int PastShown = 20;
+
+    private static readonly Expression<Func<MentorProfile, MentorCard>> Card = m => new MentorCard(
+        m.Id,
+        m.User!.DisplayName,
+        m.Role,
+        m.Institution,
+        m.City,
+        m.Jurisdiction!.PostalCode,
+        m.Subspecialties.OrderBy(s => s.SortOrder).Select(s => s.Name).ToList(),
+        m.Offers,
+        m.Format,
+        m.ActiveMentees < m.Capacity);
+
+    public async Task<MentorSearchViewModel> FindAsync(MentorSearchInput input, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var subspecialties = await SubspecialtyOptionsAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new Choice(r.Slug, r.Name)).ToListAsync(cancellationToken);
+        var schools = await SchoolOptionsAsync(cancellationToken);
+        input.School ??= await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId)
+            .OrderByDescending(m => m.CreatedAt).Select(m => m.StudentSchool!.Slug).FirstOrDefaultAsync(cancellationToken);
+        var from = schools.FirstOrDefault(s => s.Slug == input.School);
+
+        var query = db.MentorProfiles.AsNoTracking().Where(m => m.Status == MentorStatus.Active);
+        if (input.Room)
+        {
+            query = query.Where(m => m.ActiveMentees < m.Capacity);
+        }
+
+        if (input.Subspecialty is { } subspecialty)
+        {
+            query = query.Where(m => m.Subspecialties.Any(s => s.Slug == subspecialty));
+        }
+
+        if (input.Offer is { } offer && MentoringRules.AllOffers.Contains(offer))
+        {
+            query = query.Where(m => (m.Offers & offer) == offer);
+        }
+
+        if (input.Format is { } format && format != MentorFormat.Both)
+        {
+            query = query.Where(m => m.Format == format || m.Format == MentorFormat.Both);
+        }
+
+        if (input.Region is { } region)
+        {
+            query = query.Where(m => m.Jurisdiction!.Region!.Slug == region);
+        }
+
+        if (from is null)
+        {
+            var total = await query.CountAsync(cancellationToken);
+            var page = await query
+                .OrderByDescending(m => m.ActiveMentees < m.Capacity).ThenByDescending(m => m.ApprovedAt).ThenBy(m => m.Id)
+                .Skip((input.Page - 1) * PageSize).Take(PageSize)
+                .Select(Card).ToListAsync(cancellationToken);
+            return new MentorSearchViewModel(input, page, total, subspecialties, regions, schools, SchoolUnknown: input.School is not null);
+        }
+
+        if (input.Within is { } radius)
+        {
+            var (minLatitude, maxLatitude, minLongitude, maxLongitude) = MentoringRules.Box(from.Latitude, from.Longitude, radius);
+            query = query.Where(m => m.Latitude >= minLatitude && m.Latitude <= maxLatitude && m.Longitude >= minLongitude && m.Longitude <= maxLongitude);
+        }
+
+        // Distance is measured here, not in SQL (SQLite has no trigonometry): the places are three numbers a mentor.
+        var places = await query.Select(m => new { m.Id, m.Latitude, m.Longitude, Room = m.ActiveMentees < m.Capacity }).ToListAsync(cancellationToken);
+        var ranked = places
+            .Select(p => (p.Id, p.Room, Miles: MentoringRules.DistanceMiles(from.Latitude, from.Longitude, p.Latitude, p.Longitude)))
+            .Where(p => input.Within is not { } within || p.Miles <= within)
+            .OrderByDescending(p => p.Room).ThenBy(p => p.Miles).ThenBy(p => p.Id)
+            .ToList();
+        var ids = ranked.Skip((input.Page - 1) * PageSize).Take(PageSize).Select(p => p.Id).ToList();
+        var cards = await db.MentorProfiles.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(Card).ToListAsync(cancellationToken);
+        var miles = ranked.Where(p => ids.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Miles);
+        var ordered = cards.OrderBy(c => ids.IndexOf(c.Id)).Select(c => c with { Miles = miles[c.Id] }).ToList();
+        return new MentorSearchViewModel(input, ordered, ranked.Count, subspecialties, regions, schools, SchoolUnknown: false);
+    }
+
+    /// <summary>An active mentor's page, with whether the user may ask them (and why not); null when not findable.</summary>
+    public async Task<MentorPageViewModel?> MentorAsync(int id, string userId, MentorshipRequestInput? request, CancellationToken cancellationToken)
+    {
+        var mentor = await db.MentorProfiles.AsNoTracking()
+            .Where(m => m.Id == id && (m.Status == MentorStatus.Active || m.UserId == userId))
+            .Select(m => new
+            {
+                Card = new MentorCard(m.Id, m.User!.DisplayName, m.Role, m.Institution, m.City, m.Jurisdiction!.PostalCode,
+                    m.Subspecialties.OrderBy(s => s.SortOrder).Select(s => s.Name).ToList(), m.Offers, m.Format, m.ActiveMentees < m.Capacity),
+                m.Bio,
+                m.UserId,
+                m.Status,
+                Rigs = m.Rigs.Where(l => l.Rig!.Status == RigStatus.Approved).OrderBy(l => l.Rig!.Name).Select(l => new LinkedRig(l.RigId, l.Rig!.Slug, l.Rig.Name)).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (mentor is null)
+        {
+            return null;
+        }
+
+        var mine = await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId && (m.Status == MentorshipStatus.Requested || m.Status == MentorshipStatus.Accepted))
+            .Select(m => new { m.MentorId, m.Status, School = m.StudentSchool!.Slug }).ToListAsync(cancellationToken);
+        var cannotAsk = mentor.UserId == userId ? (mentor.Status == MentorStatus.Active ? "This is how students see you." : "Students do not see you while your offer is not active.")
+            : mine.Any(m => m.MentorId == id) ? "You asked this mentor already: see it on My mentors."
+            : !mentor.Card.HasRoom ? "Full: this mentor has as many students as they can take just now."
+            : mine.Count(m => m.Status == MentorshipStatus.Requested) >= MentoringRules.MaxOpenRequests ? $"You have {MentoringRules.MaxOpenRequests} requests waiting for an answer, the most at once. Cancel one on My mentors, or wait for an answer."
+            : null;
+        request ??= new MentorshipRequestInput { School = mine.Select(m => m.School).FirstOrDefault() ?? "" };
+        var schools = cannotAsk is null ? await SchoolOptionsAsync(cancellationToken) : [];
+        return new MentorPageViewModel(mentor.Card, mentor.Bio, mentor.Rigs, cannotAsk, request, schools);
+    }
+
+    /// <summary>The mentor's side: their offer, the requests waiting, their mentees (with emails) and what is past.</summary>
+    public async Task<MyMentoringViewModel> MyMentoringAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var profile = await db.MentorProfiles.AsNoTracking().Where(m => m.UserId == userId)
+            .Select(m => new
+            {
+                m.Id,
+                m.Status,
+                m.ReviewNote,
+                m.Capacity,
+                m.ActiveMentees,
+                m.Version,
+                Rigs = m.Rigs.OrderBy(l => l.Rig!.Name).Select(l => new LinkedRig(l.RigId, l.Rig!.Slug, l.Rig.Name)).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (profile is null)
+        {
+            return new MyMentoringViewModel(null, null, null, 0, 0, 0, [], [], [], [], now);
+        }
+
+        var rows = await db.Mentorships.AsNoTracking().Where(m => m.MentorId == profile.Id)
+            .Where(m => m.Status == MentorshipStatus.Requested || m.Status == MentorshipStatus.Accepted || m.ClosedAt >= now.AddYears(-1) || m.AnsweredAt >= now.AddYears(-1))
+            .OrderByDescending(m => m.CreatedAt)
+            .Select(m => new MentorshipRow(m.Id, m.Student!.DisplayName, m.Status == MentorshipStatus.Accepted ? m.Student.Email : null,
+                m.StudentSchool!.Name + (m.StudentSchool.Campus == null ? "" : " — " + m.StudentSchool.Campus), m.Message, m.Status, m.CreatedAt, m.ExpiresAt, m.ClosedAt ?? m.AnsweredAt, m.Note, null))
+            .ToListAsync(cancellationToken);
+        return new MyMentoringViewModel(profile.Id, profile.Status, profile.ReviewNote, profile.Capacity, profile.ActiveMentees, profile.Version,
+            rows.Where(r => r.Status == MentorshipStatus.Requested).OrderBy(r => r.ExpiresAt).ToList(),
+            rows.Where(r => r.Status == MentorshipStatus.Accepted).ToList(),
+            rows.Where(r => !MentoringRules.Open(r.Status)).Take(PastShown).ToList(),
+            profile.Rigs,
+            now);
+    }
+
+    /// <summary>The student's side: their requests and mentorships; a mentor's email only once they accepted.</summary>
+    public async Task<MyMentorsViewModel> MyMentorsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId)
+            .OrderByDescending(m => m.CreatedAt)
+            .Take(100)
+            .Select(m => new MentorshipRow(m.Id, m.Mentor!.User!.DisplayName, m.Status == MentorshipStatus.Accepted ? m.Mentor.User.Email : null,
+                m.Mentor.Institution, m.Message, m.Status, m.CreatedAt, m.ExpiresAt, m.ClosedAt ?? m.AnsweredAt, m.Note, m.MentorId))
+            .ToListAsync(cancellationToken);
+        return new MyMentorsViewModel(
+            rows.Where(r => r.Status == MentorshipStatus.Requested).ToList(),
+            rows.Where(r => r.Status == MentorshipStatus.Accepted).ToList(),
+            rows.Where(r => !MentoringRules.Open(r.Status)).Take(PastShown).ToList(),
+            now);
+    }
+
+    /// <summary>The offer form: the user's offer as it stands (or a blank one) and the choices.</summary>
+    public async Task<OfferFormViewModel> OfferFormAsync(string userId, MentorOfferInput? posted, CancellationToken cancellationToken)
+    {
+        var profile = await db.MentorProfiles.AsNoTracking().Where(m => m.UserId == userId)
+            .Select(m => new
+            {
+                Input = new MentorOfferInput
+                {
+                    Role = m.Role,
+                    Institution = m.Institution,
+                    City = m.City,
+                    State = m.JurisdictionCode,
+                    Subspecialties = m.Subspecialties.Select(s => s.Id).ToList(),
+                    Format = m.Format,
+                    Bio = m.Bio,
+                    Capacity = m.Capacity,
+                },
+                m.Offers,
+                m.Status,
+                m.ReviewNote,
+                m.ActiveMentees,
+                Chosen = m.Subspecialties.Select(s => s.Id).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        var input = posted ?? profile?.Input ?? new MentorOfferInput();
+        if (posted is null && profile is not null)
+        {
+            input.Offers = MentoringRules.AllOffers.Where(o => profile.Offers.HasFlag(o)).ToList();
+        }
+
+        var chosen = profile?.Chosen ?? [];
+        var subspecialties = await db.Subspecialties.AsNoTracking().Where(s => !s.IsRetired || chosen.Contains(s.Id)).OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+        var states = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Country).ThenBy(j => j.Name).Select(j => new Choice(j.Code, j.Name)).ToListAsync(cancellationToken);
+        return new OfferFormViewModel(input, profile?.Status, profile?.ReviewNote, subspecialties.Select(s => new Choice(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Name)).ToList(), states, profile?.ActiveMentees ?? 0);
+    }
+
+    private Task<List<Choice>> SubspecialtyOptionsAsync(CancellationToken cancellationToken) =>
+        db.Subspecialties.AsNoTracking().Where(s => !s.IsRetired).OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
+            .Select(s => new Choice(s.Slug, s.Name)).ToListAsync(cancellationToken);
+
+    private Task<List<SchoolOption>> SchoolOptionsAsync(CancellationToken cancellationToken) =>
+        db.Schools.AsNoTracking().Listed().OrderBy(s => s.Name).ThenBy(s => s.Campus)
+            .Select(s => new SchoolOption(s.Slug, s.Name + (s.Campus == null ? "" : " — " + s.Campus), s.Jurisdiction!.Name, s.Latitude, s.Longitude))
+            .ToListAsync(cancellationToken);
+}
