@@ -10,7 +10,9 @@
 #     restoring, through the real lifecycle) write, against the same list read-only; the writers' 5xx and the
 #     acknowledged writes that were not committed (lost);
 #   - the home and region pages' size at the real 284 schools;
-#   - search, filters and every sort at 20,000 RIGs on cache misses; RSS under load; cold start on an existing database.
+#   - search, filters and every sort at 20,000 RIGs on cache misses; RSS under load; cold start on an existing database;
+#   - the mentor finder, signed in, over 10,000 mentors (filters, and sorted by distance from a school) against the
+#     same first page of mentors produced by hand-written SQL (/benchmark/raw/mentors).
 #   bash tests/Benchmarks/run.sh            # 10 s per measurement, 32 connections
 #   DURATION=5 CONNECTIONS=64 WRITERS_DURATION=30 bash tests/Benchmarks/run.sh
 set -euo pipefail
@@ -180,6 +182,12 @@ raw_row "list /rigs, cache miss" "/rigs" "/benchmark/raw/rigs" "$work/miss.lua"
 sign_in
 raw_row "list /rigs, signed in" "/rigs" "/benchmark/raw/rigs" "" "$cookie"
 raw_row "search, cache miss" "$search" "/benchmark/raw/rigs" "$work/miss.lua"
+
+header "find a mentor, 10,000 mentors, signed in (vs the raw mentors page)"
+for path in "/mentors" "/mentors?subspecialty=neuroradiology&format=Virtual&offer=ResearchProjects" "/mentors?school=harvard-medical-school&within=250" "/mentors?school=harvard-medical-school&room=false&page=50"; do
+  sign_in
+  raw_row "$path" "$path" "/benchmark/raw/mentors" "" "$cookie"
+done
 
 header "readers beside writers (vs read-only)"
 read -r alone_rps _ alone_p99 <<<"$(measure "$base/rigs" "" "Accept-Encoding: $browser_encoding")"

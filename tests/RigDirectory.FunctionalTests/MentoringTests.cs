@@ -187,6 +187,9 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
         Assert.Null(fullPage.QuerySelector("#ask-form"));
         Assert.Contains("Full", fullPage.QuerySelector("#cannot-ask")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(activeUser.Email!, html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Finder Full works in Boston, Massachusetts", fullPage.QuerySelector("#mentor-place svg title")!.TextContent);
+        Assert.NotNull(fullPage.QuerySelector("#mentor-place svg path[d^=M]"));
+        Assert.NotNull(fullPage.QuerySelector("#mentor-place svg circle"));
     }
 
     [Fact]

@@ -87,4 +87,18 @@ public sealed class MentoringRulesTests
         Assert.All(data.Mentorships.Where(m => m.Status == MentorshipStatus.Requested), m => Assert.True(m.ExpiresAt > Now));
         Assert.All(data.Users, u => Assert.True(u.IsDemo));
     }
+
+    [Fact]
+    public void BenchmarkMentors_AreActive_AtRealSchools_AQuarterFull_WithDistinctSubspecialties()
+    {
+        var schools = SeedFiles.ReadSchools().Select((row, i) => new School { Id = i + 1, Slug = row.Slug, Name = row.Name, City = row.City, JurisdictionCode = $"US-{row.StateProvince}", Latitude = row.Latitude, Longitude = row.Longitude }).ToList();
+        var subspecialties = SeedFiles.ReadSubspecialties().Select((row, i) => new Subspecialty { Id = i + 1, Slug = row.Slug, Name = row.Name }).ToList();
+
+        var (users, mentors) = BenchmarkDataGenerator.GenerateMentors(schools, subspecialties, Now, 1_000);
+
+        Assert.Equal(1_000, users.Select(u => u.Id).Distinct().Count());
+        Assert.All(mentors, m => Assert.Equal(MentorStatus.Active, m.Status));
+        Assert.All(mentors, m => Assert.Equal(m.Subspecialties.Count, m.Subspecialties.Distinct().Count()));
+        Assert.Equal(250, mentors.Count(m => !m.HasRoom));
+    }
 }

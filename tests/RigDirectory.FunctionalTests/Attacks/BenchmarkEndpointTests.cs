@@ -16,6 +16,7 @@ public sealed class BenchmarkEndpointTests(RigDirectoryFactory production, Devel
     [InlineData("POST", "/benchmark/write/1")]
     [InlineData("GET", "/benchmark/writes/committed")]
     [InlineData("GET", "/benchmark/raw/rigs")]
+    [InlineData("GET", "/benchmark/raw/mentors")]
     [InlineData("GET", "/benchmark/baseline?bytes=10")]
     public async Task BenchmarkEndpoints_OutsideTheBenchmarkEnvironment_DoNotExist(string method, string url)
     {

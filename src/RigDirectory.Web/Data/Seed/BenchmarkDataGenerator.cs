@@ -18,12 +18,16 @@ public sealed class BenchmarkOptions
     public int Rigs { get; set; } = BenchmarkDataGenerator.Rigs;
 
     public int Schools { get; set; } = BenchmarkDataGenerator.Schools;
+
+    /// <summary><c>Benchmark:Mentors</c>: how many active mentors (10,000 unless set), at the real schools' cities.</summary>
+    public int Mentors { get; set; } = BenchmarkDataGenerator.Mentors;
 }
 
 public static class BenchmarkDataGenerator
 {
     public const int Schools = 5_000;
     public const int Rigs = 4_000;
+    public const int Mentors = 10_000;
     public const string Environment = "Benchmark";
 
     public sealed record BenchmarkData(IReadOnlyList<School> Schools, IReadOnlyList<ApplicationUser> Users, IReadOnlyList<Rig> Rigs);
@@ -86,5 +90,49 @@ public static class BenchmarkDataGenerator
         }
 
         return new BenchmarkData(synthetic, users, rigs);
+    }
+
+    /// <summary>Active mentors at the real schools' cities, a quarter of them full, each with one or two subspecialties.</summary>
+    public static (IReadOnlyList<ApplicationUser> Users, IReadOnlyList<MentorProfile> Mentors) GenerateMentors(IReadOnlyList<School> realSchools, IReadOnlyList<Subspecialty> subspecialties, DateTime now, int count = Mentors)
+    {
+        ArgumentNullException.ThrowIfNull(realSchools);
+        ArgumentNullException.ThrowIfNull(subspecialties);
+        var random = new Random(20261129);
+        var ordered = realSchools.OrderBy(s => s.Slug, StringComparer.Ordinal).ToList();
+        var users = new List<ApplicationUser>(count);
+        var mentors = new List<MentorProfile>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var school = ordered[(i * 7919) % ordered.Count];
+            var user = DemoDataGenerator.DemoUser($"benchmark-mentor-{i:D5}", $"benchmark-mentor-{i:D5}@{DemoDataGenerator.DemoEmailDomain}", $"Mentor {i:D5}", $"benchmark-mentor-{i}", now);
+            users.Add(user);
+            var capacity = 1 + random.Next(4);
+            mentors.Add(new MentorProfile
+            {
+                User = user,
+                UserId = user.Id,
+                Role = (MentorRole)random.Next(4),
+                Institution = $"{school.Name} Hospital",
+                City = school.City,
+                JurisdictionCode = school.JurisdictionCode,
+                Latitude = school.Latitude,
+                Longitude = school.Longitude,
+                Offers = (MentorOffers)random.Next(1, 32),
+                Format = (MentorFormat)random.Next(3),
+                Bio = "A radiologist who helps students with research, shadowing and residency applications.",
+                Capacity = capacity,
+                ActiveMentees = i % 4 == 0 ? capacity : 0,
+                Status = MentorStatus.Active,
+                CreatedAt = now.AddDays(-random.Next(30, 700)),
+                UpdatedAt = now,
+                SubmittedAt = now.AddDays(-random.Next(30, 700)),
+                ApprovedAt = now.AddDays(-random.Next(0, 700)),
+                IsDemo = true,
+                Subspecialties = [subspecialties[i % subspecialties.Count], subspecialties[(i / 3) % subspecialties.Count]],
+            });
+            mentors[^1].Subspecialties = [.. mentors[^1].Subspecialties.Distinct()];
+        }
+
+        return (users, mentors);
     }
 }

@@ -344,8 +344,11 @@ public sealed class DatabaseInitializer(
         db.Schools.AddRange(data.Schools);
         db.Users.AddRange(data.Users);
         db.Rigs.AddRange(data.Rigs);
+        var (mentorUsers, mentors) = BenchmarkDataGenerator.GenerateMentors(real, await db.Subspecialties.OrderBy(s => s.SortOrder).ToListAsync(cancellationToken), clock.GetUtcNow().UtcDateTime, Math.Clamp(benchmark.Value.Mentors, 0, 100_000));
+        db.Users.AddRange(mentorUsers);
+        db.MentorProfiles.AddRange(mentors);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Seeded benchmark data: {Schools} schools, {Rigs} RIGs", real.Count + data.Schools.Count, data.Rigs.Count);
+        logger.LogInformation("Seeded benchmark data: {Schools} schools, {Rigs} RIGs, {Mentors} mentors", real.Count + data.Schools.Count, data.Rigs.Count, mentors.Count);
     }
 
     /// <summary>Demo rows must never survive outside Development.</summary>

@@ -42,6 +42,7 @@ public static class BenchmarkEndpoints
         }).AllowAnonymous();
         app.MapGet("/benchmark/raw/rigs/{slug}", RawProfileAsync).AllowAnonymous();
         app.MapGet("/benchmark/raw/rigs", RawListAsync).AllowAnonymous();
+        app.MapGet("/benchmark/raw/mentors", RawMentorsAsync).AllowAnonymous();
         app.MapPost("/benchmark/sign-in/{officer:int}", SignInAsync).AllowAnonymous().DisableAntiforgery();
         app.MapPost("/benchmark/write/{n:int}", WriteAsync).AllowAnonymous().DisableAntiforgery();
         app.MapGet("/benchmark/writes/committed", CommittedWritesAsync).AllowAnonymous();
@@ -185,6 +186,31 @@ public static class BenchmarkEndpoints
         }
 
         return Results.Content(html.Append("</ol></main></body></html>").ToString(), "text/html; charset=utf-8");
+    }
+
+    /// <summary>The finder's first page the raw way: 20 active mentors with room, newest first, with their subspecialties.</summary>
+    private static async Task<IResult> RawMentorsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT m.Id, u.DisplayName, m.Role, m.Institution, m.City, j.PostalCode, m.Format,
+                   (SELECT group_concat(s.Name, ', ') FROM MentorSubspecialties ms JOIN Subspecialties s ON s.Id = ms.SubspecialtiesId WHERE ms.MentorsId = m.Id)
+            FROM MentorProfiles m JOIN AspNetUsers u ON u.Id = m.UserId JOIN Jurisdictions j ON j.Code = m.JurisdictionCode
+            WHERE m.Status = 'Active' AND m.ActiveMentees < m.Capacity
+            ORDER BY m.ApprovedAt DESC, m.Id LIMIT 20
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var html = Page("Find a mentor").Append("<h1>Find a mentor</h1><ul class=\"list-unstyled\">");
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            html.Append("<li><article><h2><a href=\"/mentors/").Append(reader.GetInt32(0)).Append("\">").Append(Encode(reader.GetString(1))).Append("</a></h2><p>")
+                .Append(Encode(reader.GetString(2))).Append(", ").Append(Encode(reader.GetString(3))).Append(" · ").Append(Encode(reader.GetString(4))).Append(", ").Append(Encode(reader.GetString(5)))
+                .Append("</p><p>").Append(reader.IsDBNull(7) ? "" : Encode(reader.GetString(7))).Append("</p><p>").Append(Encode(reader.GetString(6))).Append("</p></article></li>");
+        }
+
+        return Results.Content(html.Append("</ul></main></body></html>").ToString(), "text/html; charset=utf-8");
     }
 
     private static StringBuilder Page(string title) => new StringBuilder(8192)

@@ -86,7 +86,27 @@ public sealed record MentorPageViewModel(
     IReadOnlyList<LinkedRig> Rigs,
     string? CannotAsk,
     MentorshipRequestInput Request,
-    IReadOnlyList<SchoolOption> Schools);
+    IReadOnlyList<SchoolOption> Schools,
+    MentorPlaceMap? Place);
+
+/// <summary>Where a mentor works, drawn as their state or province with a dot, in the directory map's projection.</summary>
+public sealed record MentorPlaceMap(string ViewBox, string Path, double X, double Y, double Radius, string Caption)
+{
+    public static MentorPlaceMap? Of(Map.MapGeometry geometry, string code, double latitude, double longitude, string caption)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (!geometry.ShapesByCode.TryGetValue(code, out var shape))
+        {
+            return null;
+        }
+
+        var (x, y) = geometry.Projection.Project(latitude, longitude);
+        var size = Math.Max(shape.Bounds.MaxX - shape.Bounds.MinX, shape.Bounds.MaxY - shape.Bounds.MinY);
+        return new MentorPlaceMap(shape.Bounds.ToViewBox(size * 0.05, 20), shape.Detail, x, y, Math.Max(size / 50, 0.8), caption);
+    }
+
+    public static string Number(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 public sealed record LinkedRig(int Id, string Slug, string Name);
 

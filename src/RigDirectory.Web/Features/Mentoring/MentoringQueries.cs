@@ -12,7 +12,7 @@ namespace RigDirectory.Web.Features.Mentoring;
 /// number of statements whatever the number of mentors: its options, then either a count and a page, or (sorted by
 /// distance) the candidates' places and the page's details.
 /// </summary>
-public sealed class MentoringQueries(AppDbContext db, TimeProvider clock)
+public sealed class MentoringQueries(AppDbContext db, Map.MapGeometry geometry, TimeProvider clock)
 {
     public const int PageSize = 20;
     public const int PastShown = 20;
@@ -107,6 +107,10 @@ public sealed class MentoringQueries(AppDbContext db, TimeProvider clock)
                 m.Bio,
                 m.UserId,
                 m.Status,
+                m.JurisdictionCode,
+                m.Latitude,
+                m.Longitude,
+                StateName = m.Jurisdiction.Name,
                 Rigs = m.Rigs.Where(l => l.Rig!.Status == RigStatus.Approved).OrderBy(l => l.Rig!.Name).Select(l => new LinkedRig(l.RigId, l.Rig!.Slug, l.Rig.Name)).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -124,7 +128,8 @@ public sealed class MentoringQueries(AppDbContext db, TimeProvider clock)
             : null;
         request ??= new MentorshipRequestInput { School = mine.Select(m => m.School).FirstOrDefault() ?? "" };
         var schools = cannotAsk is null ? await SchoolOptionsAsync(cancellationToken) : [];
-        return new MentorPageViewModel(mentor.Card, mentor.Bio, mentor.Rigs, cannotAsk, request, schools);
+        var place = MentorPlaceMap.Of(geometry, mentor.JurisdictionCode, mentor.Latitude, mentor.Longitude, $"{mentor.Card.Name} works in {mentor.Card.City}, {mentor.StateName}");
+        return new MentorPageViewModel(mentor.Card, mentor.Bio, mentor.Rigs, cannotAsk, request, schools, place);
     }
 
     /// <summary>The mentor's side: their offer, the requests waiting, their mentees (with emails) and what is past.</summary>
