@@ -208,6 +208,87 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
     }
 
     [Fact]
+    public async Task Finder_RemembersTheSchoolOfTheLastRequest_UnlessTheStudentChoosesNone()
+    {
+        var (mentorId, _, _) = await MentorAsync("Remembered.Mentor", subspecialty: "informatics-ai");
+        var (student, _) = await PersonAsync("Remembering.Student");
+        await AskAsync(student, mentorId, school: "tufts-som").AcceptedAsync();
+
+        var remembered = await student.GetDocumentAsync("/mentors?subspecialty=informatics-ai&room=false");
+        var none = await student.GetDocumentAsync("/mentors?subspecialty=informatics-ai&room=false&near=&within=100");
+
+        Assert.Equal("Tufts University School of Medicine", remembered.QuerySelector("#near")!.GetAttribute("value"));
+        Assert.Contains("nearest first", remembered.QuerySelector("#mentor-results-status")!.TextContent, StringComparison.Ordinal);
+        Assert.True(string.IsNullOrEmpty(none.QuerySelector("#near")!.GetAttribute("value")));
+        Assert.DoesNotContain("nearest first", none.QuerySelector("#mentor-results-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Choose your school to find mentors within 100 miles", none.QuerySelector("#within-needs-school")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offer_WithARoleOrFormatNotOnTheList_IsRefused()
+    {
+        var (resident, user) = await PersonAsync("Odd.Role");
+
+        using var response = await resident.SubmitFormAsync("/mentoring/offer", "#offer-form", new Dictionary<string, string>
+        {
+            ["Offer.Role"] = "99",
+            ["Offer.Institution"] = "Mayo Clinic",
+            ["Offer.City"] = "Rochester",
+            ["Offer.State"] = "US-MN",
+            ["Offer.Subspecialties"] = "1",
+            ["Offer.Offers"] = "CareerAdvice",
+            ["Offer.Format"] = "7",
+            ["Offer.Bio"] = "A resident who likes teaching students CT anatomy.",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var summary = (await HtmlForms.ParseAsync(response)).QuerySelector("#error-summary")!.TextContent;
+        Assert.Contains("\"99\" is not valid here", summary, StringComparison.Ordinal);
+        Assert.Contains("\"7\" is not valid here", summary, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.MentorProfiles.AnyAsync(m => m.UserId == user.Id)));
+    }
+
+    [Fact]
+    public async Task Finder_ATypedSchool_SortsFromTheBestMatch_AndOffersTheOthers()
+    {
+        await MentorAsync("Typed.Near", school: "uw-som", subspecialty: "radiation-oncology");
+        var (student, _) = await PersonAsync("Typing.Student");
+
+        var byName = await student.GetDocumentAsync("/mentors?subspecialty=radiation-oncology&near=University+of+Washington");
+        var byCity = await student.GetDocumentAsync("/mentors?subspecialty=radiation-oncology&near=Seattle");
+        var nothing = await student.GetDocumentAsync("/mentors?subspecialty=radiation-oncology&near=Zzyzx+Qwv");
+
+        Assert.Equal("University of Washington School of Medicine", byName.QuerySelector("#near")!.GetAttribute("value"));
+        Assert.Contains("nearest first", byName.QuerySelector("#mentor-results-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("?school=uw-som", byName.QuerySelector("#mentors h2 a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("miles away", byCity.QuerySelector("#mentors .mentor-distance")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("No school matches \"Zzyzx Qwv\"", nothing.QuerySelector("#school-unknown")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_ASchoolNameMatchingSeveral_AsksWhichOne_ThenSends()
+    {
+        var (mentorId, _, _) = await MentorAsync("Ambiguous.Mentor");
+        var (student, user) = await PersonAsync("Ambiguous.Student");
+        var page = await student.GetDocumentAsync($"/mentors/{mentorId}");
+
+        using var ambiguous = await student.SubmitFormAsync(page, "#ask-form", new Dictionary<string, string>
+        {
+            ["Request.SchoolName"] = "University",
+            ["Request.Message"] = "I would love your advice on research in radiology, please.",
+        });
+        var choose = await HtmlForms.ParseAsync(ambiguous);
+        using var chosen = await student.SubmitFormAsync(choose, "#ask-form", new Dictionary<string, string> { ["Request.School"] = "uconn-som" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, ambiguous.StatusCode);
+        Assert.Contains("Several schools match", choose.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.True(choose.QuerySelectorAll("#school-choices input[type=radio]").Length > 1);
+        Assert.Equal("I would love your advice on research in radiology, please.", choose.QuerySelector("#Request_Message")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal("uconn-som", await factory.WithDbAsync(db => db.Mentorships.Where(m => m.StudentUserId == user.Id).Select(m => m.StudentSchool!.Slug).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Finder_NeedsSignIn()
     {
         using var anonymous = factory.CreateNonRedirectingClient();

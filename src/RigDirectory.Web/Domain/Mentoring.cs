@@ -199,6 +199,9 @@ public static class MentoringRules
     public const int MessageLength = 1000;
     public const int NoteLength = 1000;
 
+    /// <summary>How many schools a typed school name offers to choose from when it matches several.</summary>
+    public const int SchoolChoicesShown = 8;
+
     /// <summary>What both sides read once a request is accepted.</summary>
     public const string FirstStep = "A good first step: the student writes within a week to suggest a 20-minute video call, with two or three questions they would like to talk about.";
 

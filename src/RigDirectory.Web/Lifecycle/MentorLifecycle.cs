@@ -362,7 +362,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         profile.UpdatedAt = Now;
         await mentorships.CloseAllOfAsync(profile, toStudents, cancellationToken);
         var roleId = await db.Roles.Where(r => r.Name == Roles.Mentor).Select(r => r.Id).SingleAsync(cancellationToken);
-        await db.UserRoles.Where(ur => ur.UserId == profile.UserId && ur.RoleId == roleId).ForEachAsync(ur => db.UserRoles.Remove(ur), cancellationToken);
+        db.UserRoles.RemoveRange(await db.UserRoles.Where(ur => ur.UserId == profile.UserId && ur.RoleId == roleId).ToListAsync(cancellationToken));
         audit.Record(EntityType, Id(profile), null, action, AuditChanges.Of(StatusField, from.ToString(), to.ToString()), note);
         return await SaveAsync(LifecycleResult.Ok(done), profile.Id, cancellationToken);
     }

@@ -59,10 +59,14 @@ public sealed class MentorshipRequestInput
     [Display(Name = "Your message")]
     public string Message { get; set; } = "";
 
-    [Required(ErrorMessage = "Choose your school.")]
+    /// <summary>The school chosen among several that matched <see cref="SchoolName"/>; it wins over the name.</summary>
     [StringLength(Limits.Slug)]
+    public string? School { get; set; }
+
+    /// <summary>The student's school as typed: its name, an abbreviation or its city.</summary>
+    [StringLength(Limits.Name, ErrorMessage = "Enter your school's name (up to 200 characters).")]
     [Display(Name = "Your school")]
-    public string School { get; set; } = "";
+    public string? SchoolName { get; set; }
 }
 
 /// <summary>A note on declining, ending, deactivating or reporting; optional or required as the command says.</summary>

@@ -14,7 +14,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// last place collide: the second is tried again and finds no room. Every step is audited, and the other side is
 /// emailed through the outbox in the same save.
 /// </summary>
-public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, TimeProvider clock)
+public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, SchoolFinder schools, TimeProvider clock)
 {
     public const string Prefix = "Request";
     public const string EntityType = "Mentorship";
@@ -30,6 +30,12 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
         if (userId is null)
         {
             return LifecycleResult.Forbidden;
+        }
+
+        var (slug, wrongSchool) = await SchoolOfAsync(input, cancellationToken);
+        if (wrongSchool is not null)
+        {
+            return wrongSchool;
         }
 
         // The checks and the insert hold the write turn together, so a double click cannot pass the limits twice.
@@ -62,10 +68,10 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             return LifecycleResult.Refused($"You have {MentoringRules.MaxOpenRequests} requests waiting for an answer, the most at once. Cancel one on My mentors, or wait for an answer (requests expire after {MentoringRules.ExpiryDays} days).");
         }
 
-        var school = await db.Schools.Listed().SingleOrDefaultAsync(s => s.Slug == input.School, cancellationToken);
+        var school = await db.Schools.Listed().SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken);
         if (school is null)
         {
-            return LifecycleResult.Invalid($"{Prefix}.{nameof(MentorshipRequestInput.School)}", "Choose your school from the list.");
+            return LifecycleResult.Invalid(SchoolField, "Enter your school again: the one chosen is no longer listed.");
         }
 
         var student = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
@@ -86,6 +92,29 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return LifecycleResult.Ok($"Your request went to {mentor.User.DisplayName}. They have {MentoringRules.ExpiryDays} days to answer; we will email you.");
+    }
+
+    private const string SchoolField = $"{Prefix}.{nameof(MentorshipRequestInput.SchoolName)}";
+
+    /// <summary>The school the student chose among several, or else the one school their typed name means.</summary>
+    private async Task<(string? Slug, LifecycleResult? Refusal)> SchoolOfAsync(MentorshipRequestInput input, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(input.School))
+        {
+            return (input.School, null);
+        }
+
+        var name = SchoolFinder.Bounded(input.SchoolName);
+        if (string.IsNullOrEmpty(name))
+        {
+            return (null, LifecycleResult.Invalid(SchoolField, "Enter your school: its name, an abbreviation or its city."));
+        }
+
+        var ranked = await schools.RankAsync(db, name, MentoringRules.SchoolChoicesShown, cancellationToken);
+        return SchoolFinder.Unambiguous(ranked) is { } slug ? (slug, null)
+            : (null, LifecycleResult.Invalid(SchoolField, ranked.Count == 0
+                ? $"No school matches \"{name}\". Try its full name, an abbreviation such as UCSF, or its city."
+                : $"Several schools match \"{name}\": choose yours below."));
     }
 
     /// <summary>The student takes back a request not yet answered.</summary>
@@ -251,13 +280,20 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
     public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        var due = await db.Mentorships.Include(m => m.Mentor).ThenInclude(m => m!.User).Include(m => m.Student)
+        var due = await db.Mentorships.AsNoTracking()
             .Where(m => m.Status == MentorshipStatus.Requested && m.ExpiresAt <= now)
-            .OrderBy(m => m.ExpiresAt).Take(100)
+            .OrderBy(m => m.ExpiresAt).Select(m => m.Id).Take(100)
             .ToListAsync(cancellationToken);
         var expired = 0;
-        foreach (var request in due)
+        foreach (var id in due)
         {
+            // Each in its own save: one answered or expired elsewhere meanwhile leaves the others to go ahead.
+            var request = await LoadAsync(id, cancellationToken);
+            if (request is null || request.Status != MentorshipStatus.Requested)
+            {
+                continue;
+            }
+
             Move(request, MentorshipStatus.Expired, AuditAction.MentorshipExpired, null, Actor.System);
             request.ClosedAt = now;
             emails.MentorshipExpired(request.Student!.Email!, request.Mentor!.User!.DisplayName);
@@ -265,6 +301,8 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             {
                 expired++;
             }
+
+            db.ChangeTracker.Clear();
         }
 
         return expired;

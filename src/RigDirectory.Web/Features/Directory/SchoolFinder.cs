@@ -29,7 +29,11 @@ public sealed class SchoolFinder
     };
 
     /// <summary>The slugs of the best-matching listed schools, best first: exact names and abbreviations, then word matches, then typos; each by name.</summary>
-    public async Task<List<string>> FindAsync(AppDbContext db, string query, int take, CancellationToken cancellationToken)
+    public async Task<List<string>> FindAsync(AppDbContext db, string query, int take, CancellationToken cancellationToken) =>
+        [.. (await RankAsync(db, query, take, cancellationToken)).Select(s => s.Slug)];
+
+    /// <summary>The best-matching listed schools with how each matched, best first.</summary>
+    public async Task<List<(string Slug, SearchMatch Match)>> RankAsync(AppDbContext db, string query, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var search = SearchQuery.Parse(query);
@@ -40,13 +44,23 @@ public sealed class SchoolFinder
 
         var index = await CurrentAsync(db, cancellationToken);
         var matcher = search.For(index.Vocabulary);
+        // Among equal matches, a name that starts with what was typed comes first ("University of Washington" before
+        // "George Washington University"); otherwise the order is the names'.
+        var (nameStart, wholeName) = ("\n" + search.Phrase + " ", "\n" + search.Phrase + "\n");
         return index.Schools
-            .Select(s => (s.Slug, Match: matcher.Match(s.Search)))
+            .Select(s => (s.Slug, Match: matcher.Match(s.Search), NameStart: s.Search.Text.Contains(nameStart, StringComparison.Ordinal) || s.Search.Text.Contains(wholeName, StringComparison.Ordinal)))
             .Where(s => s.Match != SearchMatch.None)
-            .OrderByDescending(s => s.Match) // stable: name order within each kind of match
+            .OrderByDescending(s => s.Match).ThenByDescending(s => s.NameStart)
             .Take(take)
-            .Select(s => s.Slug)
+            .Select(s => (s.Slug, s.Match))
             .ToList();
+    }
+
+    /// <summary>The one school a typed name means (the only best match, as its full name is), or null when several match as well.</summary>
+    public static string? Unambiguous(IReadOnlyList<(string Slug, SearchMatch Match)> ranked)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        return ranked.Count > 0 && (ranked.Count == 1 || ranked[1].Match < ranked[0].Match) ? ranked[0].Slug : null;
     }
 
     /// <summary>

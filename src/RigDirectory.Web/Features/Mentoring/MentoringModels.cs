@@ -26,10 +26,15 @@ public sealed class MentorSearchInput
     [StringLength(Limits.Slug)]
     public string? Region { get; set; }
 
-    /// <summary>The student's school: results are sorted by distance from it.</summary>
+    /// <summary>The student's school, by its slug (links and pages carry it): results are sorted by distance from it.</summary>
     [FromQuery(Name = "school")]
     [StringLength(Limits.Slug)]
     public string? School { get; set; }
+
+    /// <summary>The student's school as typed (name, abbreviation or city); the best match becomes <see cref="School"/>.</summary>
+    [FromQuery(Name = "near")]
+    [StringLength(Limits.Name)]
+    public string? Near { get; set; }
 
     /// <summary>Only mentors within this many miles of <see cref="School"/>.</summary>
     [FromQuery(Name = "within")]
@@ -49,7 +54,7 @@ public sealed class MentorSearchInput
 
 public sealed record Choice(string Value, string Label);
 
-public sealed record SchoolOption(string Slug, string Label, string State, double Latitude, double Longitude);
+public sealed record SchoolOption(string Slug, string Label, double Latitude, double Longitude);
 
 /// <summary>A mentor as students see them: never an email.</summary>
 public sealed record MentorCard(
@@ -73,7 +78,8 @@ public sealed record MentorSearchViewModel(
     int Total,
     IReadOnlyList<Choice> Subspecialties,
     IReadOnlyList<Choice> Regions,
-    IReadOnlyList<SchoolOption> Schools,
+    SchoolOption? School,
+    IReadOnlyList<SchoolOption> OtherSchools,
     bool SchoolUnknown)
 {
     public int Pages => Math.Max(1, (Total + MentoringQueries.PageSize - 1) / MentoringQueries.PageSize);
@@ -86,7 +92,7 @@ public sealed record MentorPageViewModel(
     IReadOnlyList<LinkedRig> Rigs,
     string? CannotAsk,
     MentorshipRequestInput Request,
-    IReadOnlyList<SchoolOption> Schools,
+    IReadOnlyList<SchoolOption> SchoolChoices,
     MentorPlaceMap? Place);
 
 /// <summary>Where a mentor works, drawn as their state or province with a dot, in the directory map's projection.</summary>

@@ -12,7 +12,7 @@ namespace RigDirectory.Web.Features.Mentoring;
 /// number of statements whatever the number of mentors: its options, then either a count and a page, or (sorted by
 /// distance) the candidates' places and the page's details.
 /// </summary>
-public sealed class MentoringQueries(AppDbContext db, Map.MapGeometry geometry, TimeProvider clock)
+public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Map.MapGeometry geometry, TimeProvider clock)
 {
     public const int PageSize = 20;
     public const int PastShown = 20;
@@ -29,15 +29,36 @@ public sealed class MentoringQueries(AppDbContext db, Map.MapGeometry geometry, 
         m.Format,
         m.ActiveMentees < m.Capacity);
 
-    public async Task<MentorSearchViewModel> FindAsync(MentorSearchInput input, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="nearGiven"/>: the student typed (or cleared) their school, which then decides alone;
+    /// <paramref name="rememberSchool"/>: neither typed nor named in the address, so the school of their last request is used.
+    /// </summary>
+    public async Task<MentorSearchViewModel> FindAsync(MentorSearchInput input, string userId, bool nearGiven, bool rememberSchool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var subspecialties = await SubspecialtyOptionsAsync(cancellationToken);
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new Choice(r.Slug, r.Name)).ToListAsync(cancellationToken);
-        var schools = await SchoolOptionsAsync(cancellationToken);
-        input.School ??= await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId)
-            .OrderByDescending(m => m.CreatedAt).Select(m => m.StudentSchool!.Slug).FirstOrDefaultAsync(cancellationToken);
-        var from = schools.FirstOrDefault(s => s.Slug == input.School);
+        List<SchoolOption> found = [];
+        if (nearGiven)
+        {
+            var near = SchoolFinder.Bounded(input.Near);
+            found = string.IsNullOrEmpty(near) ? [] : await SchoolsAsync(await finder.FindAsync(db, near, MentoringRules.SchoolChoicesShown, cancellationToken), cancellationToken);
+        }
+        else if (input.School is { } slug)
+        {
+            found = await SchoolsAsync([slug], cancellationToken);
+        }
+        else if (rememberSchool)
+        {
+            found = await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId).OrderByDescending(m => m.CreatedAt).Take(1)
+                .Select(m => new SchoolOption(m.StudentSchool!.Slug, m.StudentSchool.Name + (m.StudentSchool.Campus == null ? "" : " — " + m.StudentSchool.Campus), m.StudentSchool.Latitude, m.StudentSchool.Longitude))
+                .ToListAsync(cancellationToken);
+        }
+
+        var from = found.FirstOrDefault();
+        var unknown = from is null && (nearGiven ? !string.IsNullOrWhiteSpace(input.Near) : input.School is not null);
+        input.School = from?.Slug;
+        IReadOnlyList<SchoolOption> others = nearGiven ? found.Skip(1).ToList() : [];
 
         var query = db.MentorProfiles.AsNoTracking().Where(m => m.Status == MentorStatus.Active);
         if (input.Room)
@@ -72,7 +93,7 @@ public sealed class MentoringQueries(AppDbContext db, Map.MapGeometry geometry, 
                 .OrderByDescending(m => m.ActiveMentees < m.Capacity).ThenByDescending(m => m.ApprovedAt).ThenBy(m => m.Id)
                 .Skip((input.Page - 1) * PageSize).Take(PageSize)
                 .Select(Card).ToListAsync(cancellationToken);
-            return new MentorSearchViewModel(input, page, total, subspecialties, regions, schools, SchoolUnknown: input.School is not null);
+            return new MentorSearchViewModel(input, page, total, subspecialties, regions, null, [], unknown);
         }
 
         if (input.Within is { } radius)
@@ -92,11 +113,12 @@ public sealed class MentoringQueries(AppDbContext db, Map.MapGeometry geometry, 
         var cards = await db.MentorProfiles.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(Card).ToListAsync(cancellationToken);
         var miles = ranked.Where(p => ids.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Miles);
         var ordered = cards.OrderBy(c => ids.IndexOf(c.Id)).Select(c => c with { Miles = miles[c.Id] }).ToList();
-        return new MentorSearchViewModel(input, ordered, ranked.Count, subspecialties, regions, schools, SchoolUnknown: false);
+        return new MentorSearchViewModel(input, ordered, ranked.Count, subspecialties, regions, from, others, SchoolUnknown: false);
     }
 
     /// <summary>An active mentor's page, with whether the user may ask them (and why not); null when not findable.</summary>
-    public async Task<MentorPageViewModel?> MentorAsync(int id, string userId, MentorshipRequestInput? request, CancellationToken cancellationToken)
+    /// <summary><paramref name="school"/>: the school the student searched from, to fill in their request.</summary>
+    public async Task<MentorPageViewModel?> MentorAsync(int id, string userId, MentorshipRequestInput? request, string? school, CancellationToken cancellationToken)
     {
         var mentor = await db.MentorProfiles.AsNoTracking()
             .Where(m => m.Id == id && (m.Status == MentorStatus.Active || m.UserId == userId))
@@ -119,17 +141,34 @@ public sealed class MentoringQueries(AppDbContext db, Map.MapGeometry geometry, 
             return null;
         }
 
-        var mine = await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId && (m.Status == MentorshipStatus.Requested || m.Status == MentorshipStatus.Accepted))
-            .Select(m => new { m.MentorId, m.Status, School = m.StudentSchool!.Slug }).ToListAsync(cancellationToken);
+        var mine = await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId).OrderByDescending(m => m.CreatedAt)
+            .Select(m => new { m.MentorId, m.Status, School = m.StudentSchool!.Slug })
+            .Take(100).ToListAsync(cancellationToken);
+        var open = mine.Where(m => MentoringRules.Open(m.Status)).ToList();
         var cannotAsk = mentor.UserId == userId ? (mentor.Status == MentorStatus.Active ? "This is how students see you." : "Students do not see you while your offer is not active.")
-            : mine.Any(m => m.MentorId == id) ? "You asked this mentor already: see it on My mentors."
+            : open.Any(m => m.MentorId == id) ? "You asked this mentor already: see it on My mentors."
             : !mentor.Card.HasRoom ? "Full: this mentor has as many students as they can take just now."
-            : mine.Count(m => m.Status == MentorshipStatus.Requested) >= MentoringRules.MaxOpenRequests ? $"You have {MentoringRules.MaxOpenRequests} requests waiting for an answer, the most at once. Cancel one on My mentors, or wait for an answer."
+            : open.Count(m => m.Status == MentorshipStatus.Requested) >= MentoringRules.MaxOpenRequests ? $"You have {MentoringRules.MaxOpenRequests} requests waiting for an answer, the most at once. Cancel one on My mentors, or wait for an answer."
             : null;
-        request ??= new MentorshipRequestInput { School = mine.Select(m => m.School).FirstOrDefault() ?? "" };
-        var schools = cannotAsk is null ? await SchoolOptionsAsync(cancellationToken) : [];
+        List<SchoolOption> choices = [];
+        if (cannotAsk is not null)
+        {
+            request ??= new MentorshipRequestInput();
+        }
+        else if (request is null)
+        {
+            // The school searched from, or else the one of the student's last request, written out in full.
+            var known = school ?? mine.Select(m => m.School).FirstOrDefault();
+            request = new MentorshipRequestInput { SchoolName = known is null ? null : (await SchoolsAsync([known], cancellationToken)).FirstOrDefault()?.Label };
+        }
+        else if (string.IsNullOrEmpty(request.School) && SchoolFinder.Bounded(request.SchoolName) is { Length: > 0 } typed)
+        {
+            // The typed name matched several schools (or none): offer the best matches to choose from.
+            choices = await SchoolsAsync(await finder.FindAsync(db, typed, MentoringRules.SchoolChoicesShown, cancellationToken), cancellationToken);
+        }
+
         var place = MentorPlaceMap.Of(geometry, mentor.JurisdictionCode, mentor.Latitude, mentor.Longitude, $"{mentor.Card.Name} works in {mentor.Card.City}, {mentor.StateName}");
-        return new MentorPageViewModel(mentor.Card, mentor.Bio, mentor.Rigs, cannotAsk, request, schools, place);
+        return new MentorPageViewModel(mentor.Card, mentor.Bio, mentor.Rigs, cannotAsk, request, choices, place);
     }
 
     /// <summary>The mentor's side: their offer, the requests waiting, their mentees (with emails) and what is past.</summary>
@@ -225,8 +264,17 @@ public sealed class MentoringQueries(AppDbContext db, Map.MapGeometry geometry, 
         db.Subspecialties.AsNoTracking().Where(s => !s.IsRetired).OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
             .Select(s => new Choice(s.Slug, s.Name)).ToListAsync(cancellationToken);
 
-    private Task<List<SchoolOption>> SchoolOptionsAsync(CancellationToken cancellationToken) =>
-        db.Schools.AsNoTracking().Listed().OrderBy(s => s.Name).ThenBy(s => s.Campus)
-            .Select(s => new SchoolOption(s.Slug, s.Name + (s.Campus == null ? "" : " — " + s.Campus), s.Jurisdiction!.Name, s.Latitude, s.Longitude))
+    /// <summary>The listed schools of <paramref name="slugs"/>, in that order.</summary>
+    private async Task<List<SchoolOption>> SchoolsAsync(List<string> order, CancellationToken cancellationToken)
+    {
+        if (order.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Schools.AsNoTracking().Listed().Where(s => order.Contains(s.Slug))
+            .Select(s => new SchoolOption(s.Slug, s.Name + (s.Campus == null ? "" : " — " + s.Campus), s.Latitude, s.Longitude))
             .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(s => order.IndexOf(s.Slug))];
+    }
 }

@@ -21,12 +21,15 @@ public sealed class MentorsController(MentoringQueries queries, MentorshipLifecy
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        return View(await queries.FindAsync(input, UserId, cancellationToken));
+        // A typed (or cleared) school decides alone; with none in the address, the last request's school is used.
+        var nearGiven = Request.Query.ContainsKey("near");
+        return View(await queries.FindAsync(input, UserId, nearGiven, rememberSchool: !nearGiven && !Request.Query.ContainsKey("school"), cancellationToken));
     }
 
+    /// <summary><paramref name="school"/>: the school the student searched from, to fill in their request.</summary>
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken) =>
-        await queries.MentorAsync(id, UserId, null, cancellationToken) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> Show(int id, [FromQuery, System.ComponentModel.DataAnnotations.StringLength(Data.Limits.Slug)] string? school, CancellationToken cancellationToken) =>
+        await queries.MentorAsync(id, UserId, null, ModelState.IsValid ? school : null, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:int}/ask")]
     public async Task<IActionResult> Ask(int id, [Bind(Prefix = MentorshipLifecycle.Prefix)] MentorshipRequestInput input, CancellationToken cancellationToken)
@@ -49,6 +52,6 @@ public sealed class MentorsController(MentoringQueries queries, MentorshipLifecy
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
-        return await queries.MentorAsync(id, UserId, input, cancellationToken) is { } page ? View(nameof(Show), page) : NotFound();
+        return await queries.MentorAsync(id, UserId, input, null, cancellationToken) is { } page ? View(nameof(Show), page) : NotFound();
     }
 }
