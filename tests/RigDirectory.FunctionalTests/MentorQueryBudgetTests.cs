@@ -11,7 +11,7 @@ public sealed class MentorQueryBudgetTests(TenMentorsFactory small, TenThousandM
     [InlineData("/mentors?subspecialty=neuroradiology&offer=ResearchProjects&format=Virtual&region=us-region-1&page=2", 6)]
     [InlineData("/mentors?school=harvard-medical-school", 6)]
     [InlineData("/mentors?school=harvard-medical-school&within=250&room=false", 6)]
-    [InlineData("/mentors?near=Boston&subspecialty=neuroradiology", 7)]
+    [InlineData("/mentors?near=Boston&subspecialty=neuroradiology", 8)]
     [InlineData("/mentors/3", 4)]
     public async Task Finder_SendsAFixedNumberOfStatements_At10And10000Mentors(string url, int budget)
     {

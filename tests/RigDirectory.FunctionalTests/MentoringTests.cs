@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Testing;
@@ -278,14 +280,84 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
             ["Request.Message"] = "I would love your advice on research in radiology, please.",
         });
         var choose = await HtmlForms.ParseAsync(ambiguous);
-        using var chosen = await student.SubmitFormAsync(choose, "#ask-form", new Dictionary<string, string> { ["Request.School"] = "uconn-som" });
+        var offered = choose.QuerySelectorAll<IHtmlInputElement>("#school-choices input[type=radio]").First().Value;
+        using var chosen = await student.SubmitFormAsync(choose, "#ask-form", new Dictionary<string, string> { ["Request.School"] = offered });
 
         Assert.Equal(HttpStatusCode.BadRequest, ambiguous.StatusCode);
         Assert.Contains("Several schools match", choose.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.True(choose.QuerySelectorAll("#school-choices input[type=radio]").Length > 1);
         Assert.Equal("I would love your advice on research in radiology, please.", choose.QuerySelector("#Request_Message")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
-        Assert.Equal("uconn-som", await factory.WithDbAsync(db => db.Mentorships.Where(m => m.StudentUserId == user.Id).Select(m => m.StudentSchool!.Slug).SingleAsync()));
+        Assert.Equal(offered, await factory.WithDbAsync(db => db.Mentorships.Where(m => m.StudentUserId == user.Id).Select(m => m.StudentSchool!.Slug).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task FilterForm_OnlyWithRoom_IsOnUntilUnticked()
+    {
+        var (full, _, _) = await MentorAsync("Form.Full", capacity: 1, subspecialty: "general-radiology");
+        await factory.WithDbAsync(db => db.MentorProfiles.Where(m => m.Id == full).ExecuteUpdateAsync(m => m.SetProperty(x => x.ActiveMentees, 1)));
+        var (student, _) = await PersonAsync("Form.Student");
+        var page = await student.GetDocumentAsync("/mentors");
+
+        var ticked = await GetFormAsync(student, page, new() { ["subspecialty"] = "general-radiology" });
+        var unticked = await GetFormAsync(student, page, new() { ["subspecialty"] = "general-radiology" }, untick: "room");
+
+        Assert.Empty(ticked.QuerySelectorAll("#mentors .mentor-card"));
+        Assert.True(ticked.QuerySelector<IHtmlInputElement>("#room")!.IsChecked);
+        Assert.Single(unticked.QuerySelectorAll("#mentors .mentor-card"));
+        Assert.False(unticked.QuerySelector<IHtmlInputElement>("#room")!.IsChecked);
+    }
+
+    [Fact]
+    public async Task Ask_ChosenSchoolIsKept_WhenTheMessageNeedsFixing()
+    {
+        var (mentorId, _, _) = await MentorAsync("Kept.Choice");
+        var (student, _) = await PersonAsync("Kept.Student");
+        var page = await student.GetDocumentAsync($"/mentors/{mentorId}");
+        using var ambiguous = await student.SubmitFormAsync(page, "#ask-form", new Dictionary<string, string>
+        {
+            ["Request.SchoolName"] = "University",
+            ["Request.Message"] = "I would love your advice on research in radiology, please.",
+        });
+
+        var choose = await HtmlForms.ParseAsync(ambiguous);
+        var offered = choose.QuerySelectorAll<IHtmlInputElement>("#school-choices input[type=radio]").Last().Value;
+
+        using var tooShort = await student.SubmitFormAsync(choose, "#ask-form", new Dictionary<string, string> { ["Request.School"] = offered, ["Request.Message"] = "Hi" });
+        var again = await HtmlForms.ParseAsync(tooShort);
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.True(again.QuerySelector<IHtmlInputElement>($"#choice-{offered}")!.IsChecked);
+        Assert.Single(again.QuerySelectorAll("#school-choices input:checked"));
+    }
+
+    /// <summary>Submits a GET form as a browser does: its fields in document order, ticked boxes only.</summary>
+    private static async Task<IDocument> GetFormAsync(HttpClient client, IDocument page, Dictionary<string, string> values, string? untick = null)
+    {
+        var form = page.QuerySelector<IHtmlFormElement>("#mentor-filters")!;
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" } box:
+                    if (box.IsChecked && box.Name != untick)
+                    {
+                        fields.Add(new(box.Name!, box.Value));
+                    }
+
+                    break;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type != "submit":
+                    fields.Add(new(input.Name!, values.GetValueOrDefault(input.Name!, input.Value)));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name!, values.GetValueOrDefault(select.Name!, select.Value ?? "")));
+                    break;
+            }
+        }
+
+        var query = string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+        return await client.GetDocumentAsync($"/mentors?{query}");
     }
 
     [Fact]

@@ -25,7 +25,8 @@ internal sealed class MentorProfileConfiguration : IEntityTypeConfiguration<Ment
 
         // One offer per account; the finder reads active mentors newest first, the desk reads offers by status.
         builder.HasIndex(m => m.UserId).IsUnique();
-        builder.HasIndex(m => new { m.Status, m.ApprovedAt });
+        // The finder walks active mentors newest first and counts those with room from this index alone.
+        builder.HasIndex(m => new { m.Status, m.ApprovedAt, m.ActiveMentees, m.Capacity });
         builder.HasIndex(m => new { m.Status, m.SubmittedAt });
         builder.HasIndex(m => new { m.Status, m.Latitude, m.Longitude });
         builder.HasIndex(m => m.IsDemo);

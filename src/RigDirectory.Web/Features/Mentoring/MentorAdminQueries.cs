@@ -31,7 +31,7 @@ public sealed class MentorAdminQueries(AppDbContext db, TimeProvider clock)
             .Select(m => new
             {
                 Card = new MentorCard(m.Id, m.User!.DisplayName, m.Role, m.Institution, m.City, m.Jurisdiction!.PostalCode,
-                    m.Subspecialties.OrderBy(s => s.SortOrder).Select(s => s.Name).ToList(), m.Offers, m.Format, m.ActiveMentees < m.Capacity),
+                    new List<string>(), m.Offers, m.Format, m.ActiveMentees < m.Capacity),
                 m.UserId,
                 Email = m.User.Email!,
                 m.Bio,
@@ -57,7 +57,8 @@ public sealed class MentorAdminQueries(AppDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         decision.Version = mentor.Version;
         deactivate.Version = mentor.Version;
-        return new MentorFileViewModel(mentor.Card, mentor.Email, mentor.Bio, mentor.Status, mentor.Capacity, mentor.ActiveMentees, mentor.Region, mentor.SubmittedAt, history, mentorships, decision, deactivate);
+        var card = (await MentoringQueries.WithSubspecialtiesAsync(db, [mentor.Card], cancellationToken))[0];
+        return new MentorFileViewModel(card, mentor.Email, mentor.Bio, mentor.Status, mentor.Capacity, mentor.ActiveMentees, mentor.Region, mentor.SubmittedAt, history, mentorships, decision, deactivate);
     }
 
     public async Task<MentorshipHistoryViewModel?> MentorshipAsync(int id, CancellationToken cancellationToken)

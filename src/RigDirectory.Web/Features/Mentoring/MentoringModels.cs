@@ -50,9 +50,44 @@ public sealed class MentorSearchInput
     public int Page { get; set; } = 1;
 
     public bool Filtered => Subspecialty is not null || Offer is not null || Format is not null || Region is not null || Within is not null || !Room;
+
+    /// <summary>The finder's address with these filters (the school by its slug), at <paramref name="page"/>; built by hand, as paging links are many.</summary>
+    public string Url(int? page = null, string? school = null, bool keepFilters = true)
+    {
+        var values = new List<KeyValuePair<string, string?>>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values.Add(new(key, value));
+            }
+        }
+
+        if (keepFilters)
+        {
+            Add("subspecialty", Subspecialty);
+            Add("offer", Offer?.ToString());
+            Add("format", Format?.ToString());
+            Add("region", Region);
+        }
+
+        Add("school", school ?? School);
+        if (keepFilters)
+        {
+            Add("within", Within?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Add("room", Room ? null : "false");
+        }
+
+        Add("page", page is null or 1 ? null : page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return "/mentors" + QueryString.Create(values).ToUriComponent();
+    }
 }
 
-public sealed record Choice(string Value, string Label);
+public sealed record Choice(string Value, string Label)
+{
+    /// <summary>The row's id, where the choice stands for one (a subspecialty).</summary>
+    public int Id { get; init; }
+}
 
 public sealed record SchoolOption(string Slug, string Label, double Latitude, double Longitude);
 

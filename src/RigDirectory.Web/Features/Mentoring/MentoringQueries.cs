@@ -17,17 +17,35 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Map.M
     public const int PageSize = 20;
     public const int PastShown = 20;
 
-    private static readonly Expression<Func<MentorProfile, MentorCard>> Card = m => new MentorCard(
+    /// <summary>A mentor's card without its subspecialties, which <see cref="WithSubspecialtiesAsync"/> adds.</summary>
+    public static readonly Expression<Func<MentorProfile, MentorCard>> Card = m => new MentorCard(
         m.Id,
         m.User!.DisplayName,
         m.Role,
         m.Institution,
         m.City,
         m.Jurisdiction!.PostalCode,
-        m.Subspecialties.OrderBy(s => s.SortOrder).Select(s => s.Name).ToList(),
+        new List<string>(),
         m.Offers,
         m.Format,
         m.ActiveMentees < m.Capacity);
+
+    /// <summary>
+    /// The cards with their subspecialties, read in one statement of seeks from the cards' ids. Read as part of the
+    /// cards' own statement, SQLite joined every mentor's subspecialties before keeping the page's (10 to 17 ms at 10,000 mentors).
+    /// </summary>
+    public static async Task<List<MentorCard>> WithSubspecialtiesAsync(AppDbContext db, List<MentorCard> cards, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(cards);
+        var ids = cards.Select(c => c.Id).ToList();
+        var names = (await db.MentorProfiles.AsNoTracking().Where(m => ids.Contains(m.Id))
+                .SelectMany(m => m.Subspecialties, (m, s) => new { MentorId = m.Id, s.Name, s.SortOrder })
+                .ToListAsync(cancellationToken))
+            .GroupBy(s => s.MentorId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.SortOrder).Select(s => s.Name).ToList());
+        return [.. cards.Select(c => c with { Subspecialties = names.GetValueOrDefault(c.Id) ?? [] })];
+    }
 
     /// <summary>
     /// <paramref name="nearGiven"/>: the student typed (or cleared) their school, which then decides alone;
@@ -68,7 +86,11 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Map.M
 
         if (input.Subspecialty is { } subspecialty)
         {
-            query = query.Where(m => m.Subspecialties.Any(s => s.Slug == subspecialty));
+            // "Id in the subspecialty's mentors" (not "has the subspecialty"): SQLite then seeks those mentors by id
+            // instead of testing every active mentor (22-38 ms at 10,000 mentors for the count alone).
+            var id = subspecialties.FirstOrDefault(s => s.Value == subspecialty)?.Id ?? 0;
+            var ofSubspecialty = db.Subspecialties.Where(s => s.Id == id).SelectMany(s => s.Mentors, (_, mentor) => mentor.Id);
+            query = query.Where(m => ofSubspecialty.Contains(m.Id));
         }
 
         if (input.Offer is { } offer && MentoringRules.AllOffers.Contains(offer))
@@ -89,10 +111,12 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Map.M
         if (from is null)
         {
             var total = await query.CountAsync(cancellationToken);
-            var page = await query
-                .OrderByDescending(m => m.ActiveMentees < m.Capacity).ThenByDescending(m => m.ApprovedAt).ThenBy(m => m.Id)
+            // With room only (the default), the index's own order serves: newest first, no sort of every mentor.
+            var sorted = input.Room ? query.OrderByDescending(m => m.ApprovedAt) : query.OrderByDescending(m => m.ActiveMentees < m.Capacity).ThenByDescending(m => m.ApprovedAt);
+            var page = await sorted.ThenBy(m => m.Id)
                 .Skip((input.Page - 1) * PageSize).Take(PageSize)
                 .Select(Card).ToListAsync(cancellationToken);
+            page = await WithSubspecialtiesAsync(db, page, cancellationToken);
             return new MentorSearchViewModel(input, page, total, subspecialties, regions, null, [], unknown);
         }
 
@@ -110,7 +134,7 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Map.M
             .OrderByDescending(p => p.Room).ThenBy(p => p.Miles).ThenBy(p => p.Id)
             .ToList();
         var ids = ranked.Skip((input.Page - 1) * PageSize).Take(PageSize).Select(p => p.Id).ToList();
-        var cards = await db.MentorProfiles.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(Card).ToListAsync(cancellationToken);
+        var cards = await WithSubspecialtiesAsync(db, await db.MentorProfiles.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(Card).ToListAsync(cancellationToken), cancellationToken);
         var miles = ranked.Where(p => ids.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Miles);
         var ordered = cards.OrderBy(c => ids.IndexOf(c.Id)).Select(c => c with { Miles = miles[c.Id] }).ToList();
         return new MentorSearchViewModel(input, ordered, ranked.Count, subspecialties, regions, from, others, SchoolUnknown: false);
@@ -125,7 +149,7 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Map.M
             .Select(m => new
             {
                 Card = new MentorCard(m.Id, m.User!.DisplayName, m.Role, m.Institution, m.City, m.Jurisdiction!.PostalCode,
-                    m.Subspecialties.OrderBy(s => s.SortOrder).Select(s => s.Name).ToList(), m.Offers, m.Format, m.ActiveMentees < m.Capacity),
+                    new List<string>(), m.Offers, m.Format, m.ActiveMentees < m.Capacity),
                 m.Bio,
                 m.UserId,
                 m.Status,
@@ -161,14 +185,19 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Map.M
             var known = school ?? mine.Select(m => m.School).FirstOrDefault();
             request = new MentorshipRequestInput { SchoolName = known is null ? null : (await SchoolsAsync([known], cancellationToken)).FirstOrDefault()?.Label };
         }
-        else if (string.IsNullOrEmpty(request.School) && SchoolFinder.Bounded(request.SchoolName) is { Length: > 0 } typed)
+        else if (SchoolFinder.Bounded(request.SchoolName) is { Length: > 0 } typed)
         {
-            // The typed name matched several schools (or none): offer the best matches to choose from.
-            choices = await SchoolsAsync(await finder.FindAsync(db, typed, MentoringRules.SchoolChoicesShown, cancellationToken), cancellationToken);
+            // The typed name matched several schools, or one was chosen among them: offer them again, the choice kept.
+            var ranked = await finder.RankAsync(db, typed, MentoringRules.SchoolChoicesShown, cancellationToken);
+            if (!string.IsNullOrEmpty(request.School) || SchoolFinder.Unambiguous(ranked) is null)
+            {
+                choices = await SchoolsAsync([.. ranked.Select(r => r.Slug)], cancellationToken);
+            }
         }
 
-        var place = MentorPlaceMap.Of(geometry, mentor.JurisdictionCode, mentor.Latitude, mentor.Longitude, $"{mentor.Card.Name} works in {mentor.Card.City}, {mentor.StateName}");
-        return new MentorPageViewModel(mentor.Card, mentor.Bio, mentor.Rigs, cannotAsk, request, choices, place);
+        var card = (await WithSubspecialtiesAsync(db, [mentor.Card], cancellationToken))[0];
+        var place = MentorPlaceMap.Of(geometry, mentor.JurisdictionCode, mentor.Latitude, mentor.Longitude, $"{card.Name} works in {card.City}, {mentor.StateName}");
+        return new MentorPageViewModel(card, mentor.Bio, mentor.Rigs, cannotAsk, request, choices, place);
     }
 
     /// <summary>The mentor's side: their offer, the requests waiting, their mentees (with emails) and what is past.</summary>
@@ -262,7 +291,7 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Map.M
 
     private Task<List<Choice>> SubspecialtyOptionsAsync(CancellationToken cancellationToken) =>
         db.Subspecialties.AsNoTracking().Where(s => !s.IsRetired).OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
-            .Select(s => new Choice(s.Slug, s.Name)).ToListAsync(cancellationToken);
+            .Select(s => new Choice(s.Slug, s.Name) { Id = s.Id }).ToListAsync(cancellationToken);
 
     /// <summary>The listed schools of <paramref name="slugs"/>, in that order.</summary>
     private async Task<List<SchoolOption>> SchoolsAsync(List<string> order, CancellationToken cancellationToken)

@@ -495,11 +495,11 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "ApprovedAt");
-
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("Status", "Latitude", "Longitude");
+
+                    b.HasIndex("Status", "ApprovedAt", "ActiveMentees", "Capacity");
 
                     b.ToTable("MentorProfiles");
                 });
