@@ -599,6 +599,23 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
     }
 
     [Fact]
+    public async Task ApprovedMentor_EditsGoLiveAtOnce_ButCapacityCannotDropBelowTheirMentees()
+    {
+        var (mentorId, mentor, user) = await MentorAsync("Editing.Mentor", capacity: 3);
+        await factory.WithDbAsync(db => db.MentorProfiles.Where(m => m.Id == mentorId).ExecuteUpdateAsync(m => m.SetProperty(x => x.ActiveMentees, 2)));
+
+        using var tooLow = await mentor.SubmitFormAsync("/mentoring/offer", "#offer-form", new Dictionary<string, string> { ["Offer.Capacity"] = "1" });
+        using var saved = await mentor.SubmitFormAsync("/mentoring/offer", "#offer-form", new Dictionary<string, string> { ["Offer.Capacity"] = "2", ["Offer.Institution"] = "Beth Israel Deaconess Medical Center" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLow.StatusCode);
+        Assert.Contains("You mentor 2 students now", (await HtmlForms.ParseAsync(tooLow)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var profile = await factory.WithDbAsync(db => db.MentorProfiles.SingleAsync(m => m.Id == mentorId));
+        Assert.Equal((MentorStatus.Active, 2, "Beth Israel Deaconess Medical Center"), (profile.Status, profile.Capacity, profile.Institution));
+        Assert.Contains("Capacity: 3 → 2", await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Mentor" && a.EntityId == user.Id).Select(a => a.Changes!).SingleAsync()) is { } json ? Web.Domain.AuditChanges.Parse(json).ToString() : "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pause_HidesTheMentor_ResumeBringsThemBack()
     {
         var (mentorId, mentor, _) = await MentorAsync("Pausing.Mentor", subspecialty: "cardiothoracic");

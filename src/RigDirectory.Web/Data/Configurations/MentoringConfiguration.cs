@@ -28,7 +28,8 @@ internal sealed class MentorProfileConfiguration : IEntityTypeConfiguration<Ment
         // The finder walks active mentors newest first and counts those with room from this index alone.
         builder.HasIndex(m => new { m.Status, m.ApprovedAt, m.ActiveMentees, m.Capacity });
         builder.HasIndex(m => new { m.Status, m.SubmittedAt });
-        builder.HasIndex(m => new { m.Status, m.Latitude, m.Longitude });
+        // Sorting by distance reads every candidate's place and room from this index alone.
+        builder.HasIndex(m => new { m.Status, m.Latitude, m.Longitude, m.ActiveMentees, m.Capacity });
         builder.HasIndex(m => m.IsDemo);
     }
 }

@@ -480,9 +480,9 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.HasIndex("Status", "Latitude", "Longitude");
-
                     b.HasIndex("Status", "ApprovedAt", "ActiveMentees", "Capacity");
+
+                    b.HasIndex("Status", "Latitude", "Longitude", "ActiveMentees", "Capacity");
 
                     b.ToTable("MentorProfiles");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace RigDirectory.Web.Data.Migrations.SqlServer
+namespace RigDirectory.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Mentoring : Migration
@@ -15,28 +15,28 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                 name: "MentorProfiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    Institution = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    City = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    JurisdictionCode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Latitude = table.Column<double>(type: "float", nullable: false),
-                    Longitude = table.Column<double>(type: "float", nullable: false),
-                    Offers = table.Column<int>(type: "int", nullable: false),
-                    Format = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Bio = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    ActiveMentees = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    ReviewNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ApprovedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Institution = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    JurisdictionCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    Offers = table.Column<int>(type: "INTEGER", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Bio = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActiveMentees = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,12 +59,12 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                 name: "Subspecialties",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Slug = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false),
-                    IsRetired = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,20 +75,20 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                 name: "Mentorships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MentorId = table.Column<int>(type: "int", nullable: false),
-                    StudentUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    StudentSchoolId = table.Column<int>(type: "int", nullable: false),
-                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    AnsweredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MentorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StudentUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    StudentSchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,9 +116,9 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                 name: "RigMentors",
                 columns: table => new
                 {
-                    RigId = table.Column<int>(type: "int", nullable: false),
-                    MentorId = table.Column<int>(type: "int", nullable: false),
-                    LinkedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    RigId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MentorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,8 +141,8 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                 name: "MentorSubspecialties",
                 columns: table => new
                 {
-                    MentorsId = table.Column<int>(type: "int", nullable: false),
-                    SubspecialtiesId = table.Column<int>(type: "int", nullable: false)
+                    MentorsId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubspecialtiesId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,13 +165,13 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                 name: "MentorshipReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MentorshipId = table.Column<int>(type: "int", nullable: false),
-                    ReporterUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ResolvedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MentorshipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReporterUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -205,9 +205,9 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                 columns: new[] { "Status", "ApprovedAt", "ActiveMentees", "Capacity" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_MentorProfiles_Status_Latitude_Longitude",
+                name: "IX_MentorProfiles_Status_Latitude_Longitude_ActiveMentees_Capacity",
                 table: "MentorProfiles",
-                columns: new[] { "Status", "Latitude", "Longitude" });
+                columns: new[] { "Status", "Latitude", "Longitude", "ActiveMentees", "Capacity" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MentorProfiles_Status_SubmittedAt",

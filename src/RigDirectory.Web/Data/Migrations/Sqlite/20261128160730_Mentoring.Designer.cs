@@ -11,7 +11,7 @@ using RigDirectory.Web.Data;
 namespace RigDirectory.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128154521_Mentoring")]
+    [Migration("20261128160730_Mentoring")]
     partial class Mentoring
     {
         /// <inheritdoc />
@@ -483,9 +483,9 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.HasIndex("Status", "Latitude", "Longitude");
-
                     b.HasIndex("Status", "ApprovedAt", "ActiveMentees", "Capacity");
+
+                    b.HasIndex("Status", "Latitude", "Longitude", "ActiveMentees", "Capacity");
 
                     b.ToTable("MentorProfiles");
                 });

@@ -12,7 +12,7 @@ using RigDirectory.Web.Data;
 namespace RigDirectory.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261128154527_Mentoring")]
+    [Migration("20261128160734_Mentoring")]
     partial class Mentoring
     {
         /// <inheritdoc />
@@ -500,9 +500,9 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.HasIndex("Status", "Latitude", "Longitude");
-
                     b.HasIndex("Status", "ApprovedAt", "ActiveMentees", "Capacity");
+
+                    b.HasIndex("Status", "Latitude", "Longitude", "ActiveMentees", "Capacity");
 
                     b.ToTable("MentorProfiles");
                 });
