@@ -662,6 +662,17 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
         Assert.DoesNotContain(mentorUser.Email!, profile.Body!.InnerHtml, StringComparison.OrdinalIgnoreCase);
         Assert.NotEqual(HttpStatusCode.OK, outsiders.StatusCode);
         Assert.Contains("Linking RIG", mentorsPage.QuerySelector("#linked-rigs")!.TextContent, StringComparison.Ordinal);
+
+        // The mentor may take themselves off the RIG's profile.
+        using var removed = await mentor.SubmitFormAsync(mentorsPage, $"form[action='/my/rigs/{rigId}/mentors/{mentorId}/remove']", new Dictionary<string, string>());
+        Assert.Equal("/mentoring", removed.Headers.Location!.OriginalString);
+        Assert.Null((await anonymous.GetDocumentAsync("/rigs/linking-rig")).QuerySelector("#rig-mentors"));
+
+        // And the leaders may remove a mentor they linked.
+        await leaderClient.SubmitFormAsync($"/my/rigs/{rigId}/mentors", "#link-mentor-form", new Dictionary<string, string> { ["mentorEmail"] = mentorUser.Email! }).AcceptedAsync();
+        using var unlinked = await leaderClient.SubmitFormAsync($"/my/rigs/{rigId}/mentors", $"form[action='/my/rigs/{rigId}/mentors/{mentorId}/remove']", new Dictionary<string, string>());
+        Assert.Equal($"/my/rigs/{rigId}/mentors", unlinked.Headers.Location!.OriginalString);
+        Assert.False(await factory.WithDbAsync(db => db.RigMentors.AnyAsync(l => l.RigId == rigId)));
     }
 
     [Fact]
