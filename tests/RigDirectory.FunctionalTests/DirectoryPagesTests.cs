@@ -137,6 +137,7 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
         Assert.Contains("Boston University", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Boston, Massachusetts", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("a[href='/start?school=bu-chobanian-avedisian-som']"));
+        Assert.Equal("/mentors?school=bu-chobanian-avedisian-som", page.QuerySelector("#mentors-near a")!.GetAttribute("href"));
         Assert.Single(page.QuerySelectorAll("svg .rd-map-schools use"));
     }
 
@@ -185,6 +186,7 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
 
         Assert.NotNull(page.QuerySelector("a[href='/rigs/boston-radiology-society']"));
         Assert.Null(page.QuerySelector("a[href^='/start']:not(.nav-link)"));
+        Assert.Null(page.QuerySelector("#mentors-near"));
     }
 
     [Fact]
