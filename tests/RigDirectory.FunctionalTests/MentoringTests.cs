@@ -34,6 +34,41 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
             ["Request.Message"] = "I am a second-year student and would love advice on starting radiology research.",
         });
 
+    /// <summary>Asks from the mentor's page, typing the school as a student would.</summary>
+    private static Task<HttpResponseMessage> AskFromAsync(HttpClient student, int mentorId, string schoolName) =>
+        student.SubmitFormAsync($"/mentors/{mentorId}", "#ask-form", new Dictionary<string, string>
+        {
+            ["Request.SchoolName"] = schoolName,
+            ["Request.Message"] = "I would love your advice on research in radiology, please.",
+        });
+
+    /// <summary>A complete offer to mentor, less the fields <paramref name="without"/>, with <paramref name="changes"/> on top.</summary>
+    private static Dictionary<string, string> Offer(string[] without, params (string Field, string Value)[] changes)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["Offer.Role"] = "Fellow",
+            ["Offer.Institution"] = "Mayo Clinic",
+            ["Offer.City"] = "Rochester",
+            ["Offer.State"] = "US-MN",
+            ["Offer.Subspecialties"] = "1",
+            ["Offer.Offers"] = "CareerAdvice",
+            ["Offer.Format"] = "Both",
+            ["Offer.Bio"] = "A fellow who likes teaching students CT anatomy.",
+        };
+        foreach (var field in without)
+        {
+            values.Remove(field);
+        }
+
+        foreach (var (field, value) in changes)
+        {
+            values[field] = value;
+        }
+
+        return values;
+    }
+
     private Task<int> RequestIdAsync(int mentorId, string studentId) =>
         factory.WithDbAsync(db => db.Mentorships.Where(m => m.MentorId == mentorId && m.StudentUserId == studentId).OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync());
 
@@ -86,15 +121,7 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
     {
         var (resident, user) = await PersonAsync("Incomplete.Offer");
 
-        using var response = await resident.SubmitFormAsync("/mentoring/offer", "#offer-form", new Dictionary<string, string>
-        {
-            ["Offer.Role"] = "Fellow",
-            ["Offer.Institution"] = "Mayo Clinic",
-            ["Offer.City"] = "Rochester",
-            ["Offer.State"] = "US-MN",
-            ["Offer.Format"] = "Both",
-            ["Offer.Bio"] = "Too short",
-        });
+        using var response = await resident.SubmitFormAsync("/mentoring/offer", "#offer-form", Offer(["Offer.Subspecialties", "Offer.Offers"], ("Offer.Bio", "Too short")));
         var page = await HtmlForms.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -109,15 +136,7 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
     {
         var (resident, _) = await PersonAsync("No.Choices");
 
-        using var response = await resident.SubmitFormAsync("/mentoring/offer", "#offer-form", new Dictionary<string, string>
-        {
-            ["Offer.Role"] = "Fellow",
-            ["Offer.Institution"] = "Mayo Clinic",
-            ["Offer.City"] = "Rochester",
-            ["Offer.State"] = "US-MN",
-            ["Offer.Format"] = "Both",
-            ["Offer.Bio"] = "A body imaging fellow who likes teaching students CT anatomy.",
-        });
+        using var response = await resident.SubmitFormAsync("/mentoring/offer", "#offer-form", Offer(["Offer.Subspecialties", "Offer.Offers"]));
         var summary = (await HtmlForms.ParseAsync(response)).QuerySelector("#error-summary")!.TextContent;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -130,17 +149,7 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
     {
         var (resident, user) = await PersonAsync("Unconfirmed.Offer", confirmed: false);
 
-        using var response = await resident.SubmitFormAsync("/mentoring/offer", "#offer-form", new Dictionary<string, string>
-        {
-            ["Offer.Role"] = "Resident",
-            ["Offer.Institution"] = "Mayo Clinic",
-            ["Offer.City"] = "Rochester",
-            ["Offer.State"] = "US-MN",
-            ["Offer.Subspecialties"] = "1",
-            ["Offer.Offers"] = "CareerAdvice",
-            ["Offer.Format"] = "Both",
-            ["Offer.Bio"] = "A resident who likes teaching students CT anatomy.",
-        });
+        using var response = await resident.SubmitFormAsync("/mentoring/offer", "#offer-form", Offer([]));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Confirm your email address first", (await HtmlForms.ParseAsync(response)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
@@ -231,17 +240,7 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
     {
         var (resident, user) = await PersonAsync("Odd.Role");
 
-        using var response = await resident.SubmitFormAsync("/mentoring/offer", "#offer-form", new Dictionary<string, string>
-        {
-            ["Offer.Role"] = "99",
-            ["Offer.Institution"] = "Mayo Clinic",
-            ["Offer.City"] = "Rochester",
-            ["Offer.State"] = "US-MN",
-            ["Offer.Subspecialties"] = "1",
-            ["Offer.Offers"] = "CareerAdvice",
-            ["Offer.Format"] = "7",
-            ["Offer.Bio"] = "A resident who likes teaching students CT anatomy.",
-        });
+        using var response = await resident.SubmitFormAsync("/mentoring/offer", "#offer-form", Offer([], ("Offer.Role", "99"), ("Offer.Format", "7")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var summary = (await HtmlForms.ParseAsync(response)).QuerySelector("#error-summary")!.TextContent;
@@ -272,13 +271,8 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
     {
         var (mentorId, _, _) = await MentorAsync("Ambiguous.Mentor");
         var (student, user) = await PersonAsync("Ambiguous.Student");
-        var page = await student.GetDocumentAsync($"/mentors/{mentorId}");
 
-        using var ambiguous = await student.SubmitFormAsync(page, "#ask-form", new Dictionary<string, string>
-        {
-            ["Request.SchoolName"] = "University",
-            ["Request.Message"] = "I would love your advice on research in radiology, please.",
-        });
+        using var ambiguous = await AskFromAsync(student, mentorId, "University");
         var choose = await HtmlForms.ParseAsync(ambiguous);
         var offered = choose.QuerySelectorAll<IHtmlInputElement>("#school-choices input[type=radio]").First().Value;
         using var chosen = await student.SubmitFormAsync(choose, "#ask-form", new Dictionary<string, string> { ["Request.School"] = offered });
@@ -313,12 +307,7 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
     {
         var (mentorId, _, _) = await MentorAsync("Kept.Choice");
         var (student, _) = await PersonAsync("Kept.Student");
-        var page = await student.GetDocumentAsync($"/mentors/{mentorId}");
-        using var ambiguous = await student.SubmitFormAsync(page, "#ask-form", new Dictionary<string, string>
-        {
-            ["Request.SchoolName"] = "University",
-            ["Request.Message"] = "I would love your advice on research in radiology, please.",
-        });
+        using var ambiguous = await AskFromAsync(student, mentorId, "University");
 
         var choose = await HtmlForms.ParseAsync(ambiguous);
         var offered = choose.QuerySelectorAll<IHtmlInputElement>("#school-choices input[type=radio]").Last().Value;

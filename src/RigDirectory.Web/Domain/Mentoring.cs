@@ -211,9 +211,6 @@ public static class MentoringRules
     /// <summary>Whether the mentor's offer stands (active or paused): they answer requests and mentor.</summary>
     public static bool Approved(MentorStatus status) => status is MentorStatus.Active or MentorStatus.Paused;
 
-    /// <summary>Whether the mentor may edit and (re)submit the offer.</summary>
-    public static bool Editable(MentorStatus status) => status is MentorStatus.Submitted or MentorStatus.ChangesRequested or MentorStatus.Withdrawn;
-
     /// <summary>Whether the request or mentorship still holds a place or waits for an answer.</summary>
     public static bool Open(MentorshipStatus status) => status is MentorshipStatus.Requested or MentorshipStatus.Accepted;
 

@@ -361,7 +361,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         profile.ReviewNote = to == MentorStatus.Deactivated ? note : profile.ReviewNote;
         profile.UpdatedAt = Now;
         await mentorships.CloseAllOfAsync(profile, toStudents, cancellationToken);
-        var roleId = await db.Roles.Where(r => r.Name == Roles.Mentor).Select(r => r.Id).SingleAsync(cancellationToken);
+        var roleId = await MentorRoleIdAsync(cancellationToken);
         db.UserRoles.RemoveRange(await db.UserRoles.Where(ur => ur.UserId == profile.UserId && ur.RoleId == roleId).ToListAsync(cancellationToken));
         audit.Record(EntityType, Id(profile), null, action, AuditChanges.Of(StatusField, from.ToString(), to.ToString()), note);
         return await SaveAsync(LifecycleResult.Ok(done), profile.Id, cancellationToken);
@@ -373,9 +373,12 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         return db.MentorProfiles.Include(m => m.User).SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
     }
 
+    private Task<string> MentorRoleIdAsync(CancellationToken cancellationToken) =>
+        db.Roles.Where(r => r.Name == Roles.Mentor).Select(r => r.Id).SingleAsync(cancellationToken);
+
     private async Task GrantMentorRoleAsync(string userId, CancellationToken cancellationToken)
     {
-        var roleId = await db.Roles.Where(r => r.Name == Roles.Mentor).Select(r => r.Id).SingleAsync(cancellationToken);
+        var roleId = await MentorRoleIdAsync(cancellationToken);
         if (!await db.UserRoles.AnyAsync(ur => ur.UserId == userId && ur.RoleId == roleId, cancellationToken))
         {
             db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = userId, RoleId = roleId });
