@@ -110,7 +110,7 @@ public sealed class BeingRegisteredTests(DirectoryFactory factory) : IClassFixtu
             rig.RegistrationStep = RegistrationStep.Review;
             rig.Sponsors.Add(new FacultySponsor { Name = "Dr. Ray", Email = "ray@umass.example", ConfirmedAt = DateTime.UtcNow });
             rig.Officers.Add(new RigOfficer { UserId = student.Id, Position = "President", GraduationYear = DateTime.UtcNow.Year + 2 });
-            rig.Events.Add(new RigEvent { Title = "Kick-off", StartsAt = DateTime.UtcNow.AddDays(20) });
+            rig.Events.Add(TestEvents.Make("Kick-off", DateTime.UtcNow.AddDays(20)));
             await db.SaveChangesAsync();
         });
 

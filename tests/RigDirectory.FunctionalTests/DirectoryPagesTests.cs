@@ -148,10 +148,10 @@ public sealed class DirectoryPagesTests(DirectoryFactory factory) : IClassFixtur
         await factory.WithDbAsync(async db =>
         {
             var rig = await db.Rigs.SingleAsync(r => r.Slug == "chicago-imaging-club");
-            db.RigEvents.AddRange(
-                new RigEvent { RigId = rig.Id, Title = "IR workshop", StartsAt = now.AddDays(10), Format = EventFormat.InPerson, Location = "Room 101" },
-                new RigEvent { RigId = rig.Id, Title = "AI journal club", StartsAt = now.AddDays(-20), Format = EventFormat.Virtual },
-                new RigEvent { RigId = rig.Id, Title = "Social two years ago", StartsAt = now.AddYears(-2), Format = EventFormat.InPerson });
+            db.Events.AddRange(
+                TestEvents.Make("IR workshop", now.AddDays(10), rigId: rig.Id),
+                TestEvents.Make("AI journal club", now.AddDays(-20), EventFormat.Virtual, rigId: rig.Id),
+                TestEvents.Make("Social two years ago", now.AddYears(-2), rigId: rig.Id));
             await db.SaveChangesAsync();
         });
         await factory.EvictDirectoryAsync();

@@ -14,10 +14,18 @@ public sealed class QueryBudgetTests(SmallDirectoryFactory small, LargeDirectory
     [InlineData("/rigs", 3)]
     [InlineData("/rigs?q=bulk&region=us-region-1&activity=Talks&sort=School&page=2", 3)]
     [InlineData("/rigs/bulk-rig-00003", 5)]
-    [InlineData("/regions/us-region-1", 3)]
+    [InlineData("/regions/us-region-1", 4)]
     [InlineData("/schools/harvard-medical-school", 3)]
     [InlineData("/api/rigs?country=US", 3)]
     [InlineData("/api/regions", 3)]
+    [InlineData("/events", 3)]
+    [InlineData("/events?region=us-region-1&online=true&type=Talk&from=2026-01-01&to=2040-01-01", 3)]
+    [InlineData("/events?school=harvard-medical-school&miles=250", 4)]
+    [InlineData("/events/1", 3)]
+    [InlineData("/events/1/calendar.ics", 1)]
+    [InlineData("/events/acr.ics", 1)]
+    [InlineData("/rigs/bulk-rig-00003/events.ics", 2)]
+    [InlineData("/regions/us-region-1/events.ics", 2)]
     public async Task Page_SendsAFixedNumberOfStatements_AtAnySize(string url, int budget)
     {
         var atTen = await small.CountCommandsAsync(url);

@@ -87,6 +87,9 @@ public static class TestRigs
             var rig = Make($"bulk-rig-{i:D5}", $"Bulk RIG {i:D5}", schools[i % schools.Count], RigStatus.Approved);
             rig.Activities = (RigActivities)((i % 1023) + 1);
             rig.Officers.Add(new RigOfficer { User = officers[i % officers.Count], UserId = officers[i % officers.Count].Id, Position = "President", GraduationYear = 2028 });
+            // One event to come and one held, so that event pages and feeds are measured at every size too.
+            rig.Events.Add(TestEvents.Make($"Bulk talk {i:D5}", DateTime.UtcNow.Date.AddDays(1 + (i % 300)).AddHours(22), i % 3 == 0 ? EventFormat.Hybrid : EventFormat.InPerson));
+            rig.Events.Add(TestEvents.Make($"Bulk workshop {i:D5}", DateTime.UtcNow.Date.AddDays(-1 - (i % 300)).AddHours(22)));
             db.Rigs.Add(rig);
         }
 

@@ -103,6 +103,7 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
 
         // The expiry worker would share the in-memory database's one connection with requests; tests that need it turn it on.
         builder.UseSetting("Mentoring:RunWorker", "false");
+        builder.UseSetting("Events:RunWorker", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -202,7 +203,7 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
                 r.CreatedByUserId = leader.Id;
                 r.RegistrationStep = RegistrationStep.Review;
                 r.Officers.Add(new RigOfficer { UserId = leader.Id, Position = "President", GraduationYear = submittedAt.Year + 2 });
-                r.Events.Add(new RigEvent { Title = "Kick-off", StartsAt = submittedAt.AddDays(30) });
+                r.Events.Add(TestEvents.Make("Kick-off", submittedAt.AddDays(30)));
             });
             db.Rigs.Add(rig);
             await db.SaveChangesAsync();

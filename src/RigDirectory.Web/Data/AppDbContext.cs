@@ -18,7 +18,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FacultySponsor> FacultySponsors => Set<FacultySponsor>();
     public DbSet<RigOfficer> RigOfficers => Set<RigOfficer>();
     public DbSet<OfficerInvitation> OfficerInvitations => Set<OfficerInvitation>();
-    public DbSet<RigEvent> RigEvents => Set<RigEvent>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<CalendarFeedKey> CalendarFeedKeys => Set<CalendarFeedKey>();
     public DbSet<RigInterest> RigInterests => Set<RigInterest>();
     public DbSet<MentorProfile> MentorProfiles => Set<MentorProfile>();
     public DbSet<Subspecialty> Subspecialties => Set<Subspecialty>();

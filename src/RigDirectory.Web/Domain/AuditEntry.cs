@@ -91,6 +91,20 @@ public enum AuditAction
     MentorshipReported,
     MentorshipReportResolved,
     SubspecialtyEdited,
+    EventCreated,
+    EventEdited,
+    EventCancelled,
+
+    /// <summary>An admin hid an event from every public page, with a note to its hosts.</summary>
+    EventHidden,
+    EventShown,
+    EventRegistered,
+    EventWaitlisted,
+    EventRegistrationCancelled,
+
+    /// <summary>A seat freed up (or was added) and the first student on the waitlist took it.</summary>
+    EventSeatGiven,
+    EventAttendanceMarked,
 }
 
 /// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>

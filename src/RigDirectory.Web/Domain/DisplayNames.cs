@@ -22,6 +22,31 @@ public static class DisplayNames
         _ => format.ToString(),
     };
 
+    public static string DisplayName(this EventType type) => type switch
+    {
+        EventType.Talk => "Talk",
+        EventType.Workshop => "Hands-on workshop",
+        EventType.ShadowingDay => "Shadowing day",
+        EventType.JournalClub => "Journal club",
+        EventType.JointSession => "Joint session",
+        EventType.Social => "Social",
+        EventType.ResidencyPanel => "Residency panel",
+        EventType.Other => "Other",
+        EventType.NetworkingConference => "Virtual networking conference",
+        _ => type.ToString(),
+    };
+
+    /// <summary>The kinds of event a RIG hosts (conferences are ACR's).</summary>
+    public static readonly IReadOnlyList<EventType> RigEventTypes = [.. Enum.GetValues<EventType>().Where(t => t != EventType.NetworkingConference)];
+
+    public static string DisplayName(this RegistrationStatus status) => status switch
+    {
+        RegistrationStatus.Registered => "Registered",
+        RegistrationStatus.Waitlisted => "On the waitlist",
+        RegistrationStatus.Cancelled => "Cancelled",
+        _ => status.ToString(),
+    };
+
     /// <summary>The wizard's name of a step, as its progress line shows it.</summary>
     public static string DisplayName(this RegistrationStep step) => step switch
     {

@@ -56,4 +56,9 @@ public enum EmailPurpose
     MentorshipDecision,
     MentorshipExpired,
     MentorshipEnded,
+    EventRegistration,
+    EventSeatGiven,
+    EventReminder,
+    EventChanged,
+    EventHidden,
 }

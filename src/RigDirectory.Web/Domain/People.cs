@@ -60,21 +60,3 @@ public class OfficerInvitation
 }
 
 /// <summary>An event a RIG runs (the first one is planned at registration).</summary>
-public class RigEvent
-{
-    public int Id { get; set; }
-    public int RigId { get; set; }
-    public Rig? Rig { get; set; }
-    public required string Title { get; set; }
-    public string? Description { get; set; }
-    public DateTime StartsAt { get; set; }
-    public EventFormat Format { get; set; }
-    public string? Location { get; set; }
-}
-
-public enum EventFormat
-{
-    InPerson = 0,
-    Virtual = 1,
-    Hybrid = 2,
-}

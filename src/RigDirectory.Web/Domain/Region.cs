@@ -24,6 +24,9 @@ public class Jurisdiction
     public int RegionId { get; set; }
     public Region? Region { get; set; }
 
+    /// <summary>The IANA zone most of its schools keep: an event's zone until its hosts choose another.</summary>
+    public string TimeZoneId { get; set; } = EventTimeZones.Default;
+
     public static string CodeFor(Country country, string postalCode) => $"{country.ToString().ToUpperInvariant()}-{postalCode.ToUpperInvariant()}";
 }
 

@@ -63,7 +63,10 @@ public class Rig : IVersioned
     public List<FacultySponsor> Sponsors { get; set; } = [];
     public List<RigOfficer> Officers { get; set; } = [];
     public List<OfficerInvitation> Invitations { get; set; } = [];
-    public List<RigEvent> Events { get; set; } = [];
+    public List<Event> Events { get; set; } = [];
+
+    /// <summary>Other RIGs' events this RIG co-hosts: they show on its profile too.</summary>
+    public List<EventCoHost> CoHosting { get; set; } = [];
     public List<RigInterest> Interests { get; set; } = [];
     public List<RigMentor> Mentors { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using RigDirectory.Web.Features.Api;
 using RigDirectory.Web.Features.Benchmark;
 using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Features.Events;
 using RigDirectory.Web.Features.Map;
 using RigDirectory.Web.Features.Mentoring;
 using RigDirectory.Web.Features.Reviews;
@@ -20,6 +21,7 @@ public static class FeatureRegistration
         .AddAppLifecycle()
         .AddReviews()
         .AddMentoring()
+        .AddEvents()
         .AddApiDescription();
 
     public static WebApplication MapAppFeatures(this WebApplication app)

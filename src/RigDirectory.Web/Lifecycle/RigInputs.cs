@@ -188,20 +188,28 @@ public sealed class DetailsInput : RigFieldsInput
     [Display(Name = "Format")]
     public EventFormat EventFormat { get; set; }
 
-    /// <summary>The first event the wizard asks for: created the first time, updated after.</summary>
-    public void ApplyFirstEventTo(Rig rig)
+    /// <summary>
+    /// The first event the wizard asks for: created the first time, updated after. The wizard asks only its date, so
+    /// it is set at noon to one o'clock in <paramref name="timeZoneId"/> (the school's); its leaders set the real
+    /// time once the RIG is approved and the event is published.
+    /// </summary>
+    public void ApplyFirstEventTo(Rig rig, string timeZoneId, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(rig);
         var firstEvent = rig.Events.OrderBy(e => e.StartsAt).FirstOrDefault();
         if (firstEvent is null)
         {
-            firstEvent = new RigEvent { Title = "" };
+            firstEvent = new Event { Title = "", Type = EventType.Other, CreatedAt = now, CreatedByUserId = rig.CreatedByUserId };
             rig.Events.Add(firstEvent);
         }
 
         firstEvent.Title = EventTitle.Trim();
-        firstEvent.StartsAt = EventDate!.Value.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        firstEvent.TimeZoneId = timeZoneId;
+        firstEvent.StartsOn = EventDate!.Value;
+        firstEvent.StartsAt = EventTimeZones.ToUtc(EventDate.Value.ToDateTime(new TimeOnly(12, 0)), timeZoneId) ?? EventDate.Value.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc);
+        firstEvent.EndsAt = firstEvent.StartsAt.AddHours(1);
         firstEvent.Format = EventFormat;
+        firstEvent.UpdatedAt = now;
     }
 
     public static DetailsInput From(Rig rig)
@@ -212,7 +220,7 @@ public sealed class DetailsInput : RigFieldsInput
         {
             Name = rig.Name,
             EventTitle = firstEvent?.Title ?? "",
-            EventDate = firstEvent is null ? null : DateOnly.FromDateTime(firstEvent.StartsAt),
+            EventDate = firstEvent?.StartsOn,
             EventFormat = firstEvent?.Format ?? EventFormat.InPerson,
         };
         input.LoadFrom(rig);

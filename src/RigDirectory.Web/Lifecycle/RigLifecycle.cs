@@ -106,7 +106,8 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
         rig!.Name = input.Name.Trim();
         input.ApplyTo(rig);
-        input.ApplyFirstEventTo(rig);
+        var zone = await db.Jurisdictions.Where(j => j.Code == rig.School!.JurisdictionCode).Select(j => j.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
+        input.ApplyFirstEventTo(rig, EventTimeZones.IsKnown(zone) ? zone! : EventTimeZones.Default, Now);
         drafts.Reached(rig, RegistrationStep.Review);
         return await SaveAsync(rig, LifecycleResult.Ok(rigId: rig.Id), change: null, cancellationToken);
     }

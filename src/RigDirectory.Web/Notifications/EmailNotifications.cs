@@ -128,6 +128,58 @@ public sealed class EmailNotifications(AppDbContext db, Outbox outbox, UserManag
             $"<p>{Html(what)}</p>" + Note("The note", note) +
             (toStudent ? $"<p>You may ask someone else: <a href=\"{Html(urls.Action("Index", "Mentors"))}\">find a mentor</a>.</p>" : $"<p><a href=\"{Html(urls.Action("Index", "Mentoring"))}\">Open My mentoring</a></p>")));
 
+    /// <summary>A student registered, or joined the waitlist (at <paramref name="waitlistPosition"/>).</summary>
+    public void EventRegistered(string to, Event e, int? waitlistPosition)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var (subject, body) = waitlistPosition is { } position
+            ? ($"You are on the waitlist for {e.Title}", $"<p>{Html(e.Title)} is full, so you are number {position} on its waitlist. If a seat frees up, it is yours and we will email you.</p>")
+            : ($"You are registered for {e.Title}", $"<p>You have a seat at <strong>{Html(e.Title)}</strong>.</p>" + (e.IsOnline ? "<p>The join link is on the event's page while you are signed in, and we email it to you the day before.</p>" : ""));
+        outbox.Enqueue(new Email(EmailPurpose.EventRegistration, to, subject, body + EventFooter(e), e.RigId));
+    }
+
+    /// <summary>The first student on the waitlist got the seat someone gave up.</summary>
+    public void EventSeatGiven(string to, Event e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        outbox.Enqueue(new Email(EmailPurpose.EventSeatGiven, to, $"A seat opened up: you are registered for {e.Title}",
+            $"<p>A seat at <strong>{Html(e.Title)}</strong> opened up and it is yours: you are registered. If you cannot come after all, cancel on the event's page so the next student gets it.</p>" + EventFooter(e), e.RigId));
+    }
+
+    /// <summary>The day before: the time again and, for an online event, the join link (sent only to those registered).</summary>
+    public void EventReminder(string to, Event e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var join = e.IsOnline && !string.IsNullOrEmpty(e.JoinUrl) ? $"<p>Join online: <a href=\"{Html(e.JoinUrl)}\">{Html(e.JoinUrl)}</a> (this link is for you; please do not share it).</p>" : "";
+        var place = e.Format != EventFormat.Virtual && !string.IsNullOrEmpty(e.Location) ? $"<p>Where: {Html(e.Location)}</p>" : "";
+        outbox.Enqueue(new Email(EmailPurpose.EventReminder, to, $"Tomorrow: {e.Title}", $"<p>A reminder that <strong>{Html(e.Title)}</strong> is coming up.</p>" + place + join + EventFooter(e), e.RigId));
+    }
+
+    /// <summary>The event was cancelled, or its time or place changed, for everyone registered or waiting.</summary>
+    public void EventChanged(string to, Event e, bool cancelled, string? note)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var body = cancelled
+            ? $"<p><strong>{Html(e.Title)}</strong> is cancelled.</p>" + Note("The hosts' note", note)
+            : $"<p>The time or place of <strong>{Html(e.Title)}</strong> changed. Here is how it stands now.</p>";
+        outbox.Enqueue(new Email(EmailPurpose.EventChanged, to, cancelled ? $"Cancelled: {e.Title}" : $"Changed: {e.Title}", body + EventFooter(e), e.RigId));
+    }
+
+    /// <summary>The hosts learn ACR hid their event, and why.</summary>
+    public void EventHidden(IEnumerable<string> hosts, Event e, string? note)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        foreach (var host in hosts.Where(h => !string.IsNullOrEmpty(h)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            outbox.Enqueue(new Email(EmailPurpose.EventHidden, host, $"ACR hid {e.Title} from the directory",
+                $"<p>ACR staff hid <strong>{Html(e.Title)}</strong>: it no longer shows on the directory, its lists or calendar feeds.</p>" + Note("Their note", note) +
+                "<p>Reply to your region's contact if you have questions.</p>", e.RigId));
+        }
+    }
+
+    private string EventFooter(Event e) =>
+        $"<p>When: {Html(EventTimeZones.Describe(e.StartsAt, e.EndsAt, e.TimeZoneId))}</p><p><a href=\"{Html(urls.Action("Show", "Events", new { id = e.Id }))}\">Open the event</a></p>";
+
     private static string Note(string label, string? note) =>
         string.IsNullOrWhiteSpace(note) ? "" : $"<p>{Html(label)}:</p><blockquote>{Html(note.Trim())}</blockquote>";
 

@@ -62,6 +62,10 @@ public sealed class AppUserManager(
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.ActiveMentees, m => m.ActiveMentees - 1).SetProperty(m => m.Version, m => m.Version + 1)), CancellationToken.None);
         await db.WriteAsync(() => db.MentorshipReports.Where(r => r.ReporterUserId == user.Id).ExecuteDeleteAsync(), CancellationToken.None);
         await db.WriteAsync(() => db.Mentorships.Where(m => m.StudentUserId == user.Id).ExecuteDeleteAsync(), CancellationToken.None);
+        // Their event registrations go with the account (a cascade); the seats they held are given back.
+        var seats = await db.EventRegistrations.Where(r => r.UserId == user.Id && r.Status == RegistrationStatus.Registered).Select(r => r.EventId).ToListAsync();
+        await db.WriteAsync(() => db.Events.Where(e => seats.Contains(e.Id) && e.SeatsTaken > 0)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.SeatsTaken, e => e.SeatsTaken - 1).SetProperty(e => e.Version, e => e.Version + 1)), CancellationToken.None);
         return await base.DeleteAsync(user);
     }
 

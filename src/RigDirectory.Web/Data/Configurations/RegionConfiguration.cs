@@ -27,6 +27,7 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
         builder.Property(j => j.PostalCode).HasMaxLength(2);
         builder.Property(j => j.Name).HasMaxLength(Limits.Name);
         builder.Property(j => j.Country).HasConversion<string>().HasMaxLength(2);
+        builder.Property(j => j.TimeZoneId).HasMaxLength(64);
     }
 }
 

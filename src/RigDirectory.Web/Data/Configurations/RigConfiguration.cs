@@ -83,18 +83,6 @@ internal sealed class OfficerInvitationConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class RigEventConfiguration : IEntityTypeConfiguration<RigEvent>
-{
-    public void Configure(EntityTypeBuilder<RigEvent> builder)
-    {
-        builder.Property(e => e.Title).HasMaxLength(Limits.Name);
-        builder.Property(e => e.Description).HasMaxLength(Limits.LongText);
-        builder.Property(e => e.Location).HasMaxLength(Limits.Name);
-        builder.Property(e => e.Format).HasConversion<string>().HasMaxLength(16);
-        builder.HasIndex(e => new { e.RigId, e.StartsAt });
-    }
-}
-
 internal sealed class RigInterestConfiguration : IEntityTypeConfiguration<RigInterest>
 {
     public void Configure(EntityTypeBuilder<RigInterest> builder)

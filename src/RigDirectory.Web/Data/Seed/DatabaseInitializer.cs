@@ -113,12 +113,17 @@ public sealed class DatabaseInitializer(
             }
         }
 
-        var jurisdictions = await db.Jurisdictions.Select(j => j.Code).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        // A jurisdiction's zone is a fact of the file: set when added, and filled in for rows seeded before it was.
+        var jurisdictions = await db.Jurisdictions.ToDictionaryAsync(j => j.Code, StringComparer.Ordinal, cancellationToken);
         foreach (var row in SeedFiles.ReadJurisdictions())
         {
-            if (!jurisdictions.Contains(row.Code))
+            if (!jurisdictions.TryGetValue(row.Code, out var jurisdiction))
             {
-                db.Jurisdictions.Add(new Jurisdiction { Code = row.Code, PostalCode = row.PostalCode, Name = row.Name, Country = row.Country, Region = regions[row.RegionSlug] });
+                db.Jurisdictions.Add(new Jurisdiction { Code = row.Code, PostalCode = row.PostalCode, Name = row.Name, Country = row.Country, Region = regions[row.RegionSlug], TimeZoneId = row.TimeZone });
+            }
+            else if (string.IsNullOrEmpty(jurisdiction.TimeZoneId))
+            {
+                jurisdiction.TimeZoneId = row.TimeZone;
             }
         }
 
@@ -357,6 +362,9 @@ public sealed class DatabaseInitializer(
         // A student's mentorships do not cascade from their account (SQL Server allows one cascade path): removed first.
         await db.Mentorships.Where(m => m.IsDemo || m.Student!.IsDemo).ExecuteDeleteAsync(cancellationToken);
         await db.MentorshipReports.Where(r => r.Reporter!.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        // Co-hosting does not cascade from a RIG (SQL Server allows one cascade path), and ACR's demo events have no RIG.
+        await db.Set<EventCoHost>().Where(c => c.Rig!.IsDemo || c.Event!.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        await db.Events.Where(e => e.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var rigs = await db.Rigs.Where(r => r.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var people = await db.Users.Where(u => u.IsDemo).ExecuteDeleteAsync(cancellationToken);
         if (rigs + people > 0)

@@ -46,14 +46,14 @@ public static class DemoDataGenerator
         "Officers change every spring, and first-years are encouraged to run for them.",
     ];
 
-    private static readonly (string Title, EventFormat Format, string? Location)[] EventIdeas =
+    internal static readonly (string Title, EventType Type, EventFormat Format, string? Location)[] EventIdeas =
     [
-        ("Lunch talk: a day in interventional radiology", EventFormat.InPerson, "Medical education building, room 210"),
-        ("Ultrasound workshop: the FAST exam", EventFormat.InPerson, "Simulation centre"),
-        ("AI journal club: reading a deep-learning paper", EventFormat.Virtual, null),
-        ("Residency panel with radiology residents", EventFormat.Hybrid, "Lecture hall B"),
-        ("Reading-room tour for first-years", EventFormat.InPerson, "Radiology department"),
-        ("Joint session with the EM interest group: imaging in trauma", EventFormat.InPerson, "Auditorium"),
+        ("Lunch talk: a day in interventional radiology", EventType.Talk, EventFormat.InPerson, "Medical education building, room 210"),
+        ("Ultrasound workshop: the FAST exam", EventType.Workshop, EventFormat.InPerson, "Simulation centre"),
+        ("AI journal club: reading a deep-learning paper", EventType.JournalClub, EventFormat.Virtual, null),
+        ("Residency panel with radiology residents", EventType.ResidencyPanel, EventFormat.Hybrid, "Lecture hall B"),
+        ("Reading-room tour for first-years", EventType.ShadowingDay, EventFormat.InPerson, "Radiology department"),
+        ("Joint session with the EM interest group: imaging in trauma", EventType.JointSession, EventFormat.InPerson, "Auditorium"),
     ];
 
     private static string Description(Faker faker, School school)
@@ -67,7 +67,8 @@ public static class DemoDataGenerator
 
     public sealed record DemoData(IReadOnlyList<ApplicationUser> Users, IReadOnlyList<Rig> Rigs);
 
-    public static DemoData Generate(IReadOnlyList<School> schools, DateTime now)
+    /// <summary><paramref name="zones"/>: each jurisdiction's time zone, for the RIGs' events (Eastern when not given).</summary>
+    public static DemoData Generate(IReadOnlyList<School> schools, DateTime now, IReadOnlyDictionary<string, string>? zones = null)
     {
         ArgumentNullException.ThrowIfNull(schools);
         var faker = new Faker("en") { Random = new Randomizer(Seed) };
@@ -94,7 +95,7 @@ public static class DemoDataGenerator
                 continue;
             }
 
-            var rig = MakeRig(faker, school, status.Value, now);
+            var rig = MakeRig(faker, school, status.Value, now, zones?.GetValueOrDefault(school.JurisdictionCode) ?? EventTimeZones.Default);
             var officerCount = faker.Random.Int(1, 3);
             for (var i = 0; i < officerCount; i++)
             {
@@ -121,7 +122,28 @@ public static class DemoDataGenerator
         return new DemoData(users, rigs);
     }
 
-    private static Rig MakeRig(Faker faker, School school, RigStatus status, DateTime now)
+    /// <summary>An event at half past five, venue time, for an hour and a half; online ones get a join link.</summary>
+    internal static Event DemoEvent(string title, EventType type, EventFormat format, string? location, DateOnly day, string zone, DateTime created)
+    {
+        var starts = EventTimeZones.ToUtc(day.ToDateTime(new TimeOnly(17, 30)), zone) ?? day.ToDateTime(new TimeOnly(22, 0), DateTimeKind.Utc);
+        return new Event
+        {
+            Title = title,
+            Type = type,
+            Format = format,
+            Location = location,
+            JoinUrl = format == EventFormat.InPerson ? null : $"https://meet.{DemoEmailDomain}/{day:yyyyMMdd}-{type}".ToLowerInvariant(),
+            TimeZoneId = zone,
+            StartsOn = day,
+            StartsAt = starts,
+            EndsAt = starts.AddMinutes(90),
+            CreatedAt = created,
+            UpdatedAt = created,
+            IsDemo = true,
+        };
+    }
+
+    private static Rig MakeRig(Faker faker, School school, RigStatus status, DateTime now, string zone)
     {
         var created = now.AddDays(-faker.Random.Int(30, 2000));
         var shortName = string.IsNullOrEmpty(school.Campus) ? school.City : school.Campus;
@@ -149,9 +171,9 @@ public static class DemoDataGenerator
             IsDemo = true,
             RegistrationStep = RegistrationStep.Review,
         };
-        foreach (var (title, format, location) in faker.PickRandom(EventIdeas, faker.Random.Int(1, 3)))
+        foreach (var (title, type, format, location) in faker.PickRandom(EventIdeas, faker.Random.Int(1, 3)))
         {
-            rig.Events.Add(new RigEvent { Title = title, Format = format, Location = location, StartsAt = now.Date.AddDays(faker.Random.Int(-300, 60)).AddHours(17) });
+            rig.Events.Add(DemoEvent(title, type, format, location, DateOnly.FromDateTime(now).AddDays(faker.Random.Int(-300, 60)), zone, created));
         }
 
         var sponsorCount = faker.Random.Int(1, 2);

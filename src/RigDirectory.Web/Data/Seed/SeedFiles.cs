@@ -17,7 +17,8 @@ public sealed record JurisdictionRow(
     string PostalCode,
     string Name,
     Country Country,
-    string RegionSlug);
+    string RegionSlug,
+    string TimeZone);
 
 public sealed record SchoolRow(
     string Slug,

@@ -84,7 +84,7 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
         else if (change == RigChange.Placement)
         {
             // Shown or hidden: the map, its school and region, and every list page's count change.
-            tags.AddRange([ListTag, HomeTag, SchoolTag(keys.School), RegionTag(keys.Region)]);
+            tags.AddRange([ListTag, HomeTag, SchoolTag(keys.School), RegionTag(keys.Region), Events.EventCache.ListTag]);
             await snapshot.RefreshAsync(rigId, keys.Slug, cancellationToken);
         }
         else if (change == RigChange.Listing)
@@ -140,6 +140,7 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
         string[] extra = missKey is null ? [] : [missKey];
         options.AddPolicy(Policy, policy => Base(policy).SetVaryByQuery(extra));
         options.AddPolicy(SearchPolicy, policy => Base(policy).SetVaryByQuery([.. RigSearchInput.QueryKeys, .. extra]));
+        options.AddPolicy(Events.EventCache.ListPolicy, policy => Base(policy).SetVaryByQuery([.. Events.EventSearchInput.QueryKeys, .. extra]));
     }
 
     private static OutputCachePolicyBuilder Base(OutputCachePolicyBuilder policy) => policy

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RigDirectory.Web.Infrastructure;
 using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Mentoring;
@@ -28,48 +29,18 @@ public static class MentoringServices
 }
 
 /// <summary>
-/// Expires requests left unanswered, on the app's clock (tests move it): once at start, then every
-/// <see cref="MentoringOptions.ExpiryInterval"/>. Several instances may run it at once (see <see cref="MentorshipLifecycle.ExpireDueAsync"/>).
+/// Expires requests left unanswered, every <see cref="MentoringOptions.ExpiryInterval"/>. Several instances may run
+/// it at once (see <see cref="MentorshipLifecycle.ExpireDueAsync"/>).
 /// </summary>
-public sealed class MentorshipExpiryWorker(IServiceScopeFactory scopes, IOptions<MentoringOptions> options, TimeProvider clock, ILogger<MentorshipExpiryWorker> logger) : BackgroundService
+public sealed class MentorshipExpiryWorker(IServiceScopeFactory scopes, IOptions<MentoringOptions> options, TimeProvider clock, ILogger<MentorshipExpiryWorker> logger)
+    : PeriodicWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunWorker)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.RunWorker;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var expired = await scope.ServiceProvider.GetRequiredService<MentorshipLifecycle>().ExpireDueAsync(stoppingToken);
-                if (expired > 0)
-                {
-                    logger.LogInformation("Expired {Count} unanswered mentorship requests", expired);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The database may be briefly unavailable; the next round tries again.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                logger.LogError(exception, "Could not expire mentorship requests; trying again at the next round.");
-            }
+    protected override TimeSpan Interval => options.Value.ExpiryInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.ExpiryInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override string Done => "Expired {Count} unanswered mentorship requests";
+
+    protected override Task<int> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<MentorshipLifecycle>().ExpireDueAsync(cancellationToken);
 }

@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Features.Events;
 using RigDirectory.Web.Features.Map;
 
 namespace RigDirectory.Web.Features.Regions;
 
 [AllowAnonymous]
-public sealed class RegionsController(AppDbContext db, MapGeometry geometry) : Controller
+public sealed class RegionsController(AppDbContext db, MapGeometry geometry, TimeProvider clock) : Controller
 {
     [HttpGet("/regions/{slug}")]
     [OutputCache(PolicyName = DirectoryCache.Policy)]
@@ -47,7 +48,8 @@ public sealed class RegionsController(AppDbContext db, MapGeometry geometry) : C
         var map = MapBuilder.Build(geometry, overviews.ToMapJurisdictions(),
             schools.Select(s => new MapSchool(s.Slug, DirectoryQueries.SchoolLabel(s.Name, s.Campus, s.City, s.PostalCode), s.Latitude, s.Longitude, s.Rigs.Count > 0, s.BeingRegistered, s.JurisdictionCode)).ToList(),
             $"Map of {region.Name}", focusRegion: region.Slug);
-        return View(new RegionViewModel(region.Slug, region.Name, region.Description, region.Jurisdictions, region.Contacts, schools, map));
+        var events = await EventQueries.UpcomingInRegionAsync(db, region.Slug, clock.GetUtcNow().UtcDateTime, Schools.SchoolsController.UpcomingShown, cancellationToken);
+        return View(new RegionViewModel(region.Slug, region.Name, region.Description, region.Jurisdictions, region.Contacts, schools, map) { Events = events });
     }
 }
 
@@ -62,6 +64,9 @@ public sealed record RegionViewModel(
 {
     public int Rigs => Schools.Sum(s => s.Rigs.Count);
     public int SchoolsWithoutRig => Schools.Count(s => s.Rigs.Count == 0);
+
+    /// <summary>The region's RIGs' and ACR's upcoming events for it, soonest first.</summary>
+    public IReadOnlyList<EventCard> Events { get; init; } = [];
 }
 
 public sealed record RegionalContactViewModel(string Name, string Role, string Email);

@@ -117,11 +117,11 @@ public sealed record RigProfileViewModel(
     /// <summary>The signed-in visitor's relation to the RIG; null for anonymous visitors (whose page is cached).</summary>
     public ProfileViewer? Viewer { get; init; }
 
-    /// <summary>Events still to come, soonest first.</summary>
-    public IEnumerable<RigEventViewModel> Upcoming => Events.Where(e => e.StartsAt >= AsOf);
+    /// <summary>Events still to come (or under way), soonest first, cancelled ones marked.</summary>
+    public IEnumerable<RigEventViewModel> Upcoming => Events.Where(e => e.EndsAt >= AsOf);
 
-    /// <summary>Events of the past year, latest first: the RIG's record of activity.</summary>
-    public IReadOnlyList<RigEventViewModel> Recent => [.. Events.Where(e => e.StartsAt < AsOf).Reverse()];
+    /// <summary>Events held in the past year, latest first: the RIG's record of activity ("12 events in the last year").</summary>
+    public IReadOnlyList<RigEventViewModel> Recent => [.. Events.Where(e => e.EndsAt < AsOf && e.Status == EventStatus.Scheduled).Reverse()];
 }
 
 /// <summary>
@@ -143,8 +143,11 @@ public sealed record ProfileViewer(int RigId, bool Leads, int InterestedCount, D
             .SingleOrDefaultAsync(cancellationToken);
 }
 
-/// <summary>One of a RIG's events as its profile lists it.</summary>
-public sealed record RigEventViewModel(string Title, DateTime StartsAt, EventFormat Format, string? Location);
+/// <summary>One of a RIG's events as its profile lists it; <paramref name="HostedBy"/>: the other RIG, for an event this one co-hosts.</summary>
+public sealed record RigEventViewModel(int Id, string Title, EventType Type, DateTime StartsAt, DateTime EndsAt, string TimeZoneId, EventFormat Format, string? Location, EventStatus Status, string? HostedBy)
+{
+    public string When => EventTimeZones.Describe(StartsAt, EndsAt, TimeZoneId);
+}
 
 public sealed record SponsorViewModel(string Name, string? Title, string? Department, string? Email);
 

@@ -7,6 +7,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Features.Events;
 using RigDirectory.Web.Features.Map;
 using RigDirectory.Web.Features.Regions;
 using RigDirectory.Web.Lifecycle;
@@ -14,7 +15,7 @@ using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Schools;
 
-public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, RigPeople people) : Controller
+public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, RigPeople people, TimeProvider clock) : Controller
 {
     [HttpGet("/schools/{slug}")]
     [AllowAnonymous]
@@ -58,6 +59,9 @@ public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, Rig
         return View(nameof(Show), school with { Starters = input });
     }
 
+    /// <summary>How many upcoming events a school or region page lists (the rest are a link away).</summary>
+    public const int UpcomingShown = 5;
+
     private async Task<SchoolViewModel?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
         var school = await db.Schools.AsNoTracking().Listed()
@@ -78,7 +82,8 @@ public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, Rig
         var map = MapBuilder.Build(geometry, overviews.ToMapJurisdictions(),
             [new MapSchool(school.Slug, DirectoryQueries.SchoolLabel(school.Name, school.Campus, school.City, school.PostalCode), school.Latitude, school.Longitude, school.Rigs.Count > 0, school.ShowsBeingRegistered)],
             $"Where {school.Name} is", focusRegion: school.RegionSlug, focusJurisdiction: school.JurisdictionCode);
-        return school with { Map = map };
+        var events = await EventQueries.UpcomingAtSchoolAsync(db, slug, clock.GetUtcNow().UtcDateTime, UpcomingShown, cancellationToken);
+        return school with { Map = map, Events = events };
     }
 }
 
@@ -106,4 +111,7 @@ public sealed record SchoolViewModel(
 
     /// <summary>The student's message, kept when it is refused.</summary>
     public StarterMessageInput Starters { get; init; } = new();
+
+    /// <summary>What its RIG has coming up (or co-hosts), soonest first.</summary>
+    public IReadOnlyList<EventCard> Events { get; init; } = [];
 }

@@ -309,6 +309,246 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.CalendarFeedKey", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeedKeys");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CoHostGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HiddenNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("JoinUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RegistrationClosesAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RegistrationOpensAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RemindersQueuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RigId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsDemo");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("RemindersQueuedAt", "StartsAt");
+
+                    b.HasIndex("RigId", "StartsAt");
+
+                    b.HasIndex("StartsOn", "Status");
+
+                    b.HasIndex("Status", "EndsAt", "StartsAt");
+
+                    b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventCoHost", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("int");
+
+                    b.HasKey("EventId", "RigId");
+
+                    b.HasIndex("RigId");
+
+                    b.ToTable("EventCoHosts", (string)null);
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.HasIndex("EventId", "Status", "RegisteredAt");
+
+                    b.ToTable("EventRegistrations");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Speakers")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "StartsAt");
+
+                    b.ToTable("EventSessions", (string)null);
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.FacultySponsor", b =>
                 {
                     b.Property<int>("Id")
@@ -392,6 +632,11 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("RegionId")
                         .HasColumnType("int");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Code");
 
@@ -943,45 +1188,6 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.ToTable("Rigs");
                 });
 
-            modelBuilder.Entity("RigDirectory.Web.Domain.RigEvent", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<string>("Format")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<int>("RigId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RigId", "StartsAt");
-
-                    b.ToTable("RigEvents");
-                });
-
             modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
                 {
                     b.Property<int>("Id")
@@ -1309,6 +1515,83 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.CalendarFeedKey", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("Events")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Region");
+
+                    b.Navigation("Rig");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventCoHost", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Event", "Event")
+                        .WithMany("CoHosts")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("CoHosting")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Rig");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventRegistration", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Event", "Event")
+                        .WithMany("Registrations")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventSession", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Event", "Event")
+                        .WithMany("Sessions")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.FacultySponsor", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1436,17 +1719,6 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("School");
                 });
 
-            modelBuilder.Entity("RigDirectory.Web.Domain.RigEvent", b =>
-                {
-                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
-                        .WithMany("Events")
-                        .HasForeignKey("RigId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Rig");
-                });
-
             modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1515,6 +1787,15 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>
+                {
+                    b.Navigation("CoHosts");
+
+                    b.Navigation("Registrations");
+
+                    b.Navigation("Sessions");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.MentorProfile", b =>
                 {
                     b.Navigation("Mentorships");
@@ -1536,6 +1817,8 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("RigDirectory.Web.Domain.Rig", b =>
                 {
+                    b.Navigation("CoHosting");
+
                     b.Navigation("Events");
 
                     b.Navigation("Interests");

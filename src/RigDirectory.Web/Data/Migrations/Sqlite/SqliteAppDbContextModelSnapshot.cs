@@ -296,6 +296,240 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.CalendarFeedKey", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeedKeys");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoHostGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JoinUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RegistrationClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RegistrationOpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindersQueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RigId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsDemo");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("RemindersQueuedAt", "StartsAt");
+
+                    b.HasIndex("RigId", "StartsAt");
+
+                    b.HasIndex("StartsOn", "Status");
+
+                    b.HasIndex("Status", "EndsAt", "StartsAt");
+
+                    b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventCoHost", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId", "RigId");
+
+                    b.HasIndex("RigId");
+
+                    b.ToTable("EventCoHosts", (string)null);
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.HasIndex("EventId", "Status", "RegisteredAt");
+
+                    b.ToTable("EventRegistrations");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Speakers")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "StartsAt");
+
+                    b.ToTable("EventSessions", (string)null);
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.FacultySponsor", b =>
                 {
                     b.Property<int>("Id")
@@ -377,6 +611,11 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Code");
 
@@ -912,43 +1151,6 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.ToTable("Rigs");
                 });
 
-            modelBuilder.Entity("RigDirectory.Web.Domain.RigEvent", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Format")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RigId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RigId", "StartsAt");
-
-                    b.ToTable("RigEvents");
-                });
-
             modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
                 {
                     b.Property<int>("Id")
@@ -1266,6 +1468,83 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.CalendarFeedKey", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("Events")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Region");
+
+                    b.Navigation("Rig");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventCoHost", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Event", "Event")
+                        .WithMany("CoHosts")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("CoHosting")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Rig");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventRegistration", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Event", "Event")
+                        .WithMany("Registrations")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.EventSession", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Event", "Event")
+                        .WithMany("Sessions")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.FacultySponsor", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1393,17 +1672,6 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("School");
                 });
 
-            modelBuilder.Entity("RigDirectory.Web.Domain.RigEvent", b =>
-                {
-                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
-                        .WithMany("Events")
-                        .HasForeignKey("RigId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Rig");
-                });
-
             modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1472,6 +1740,15 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>
+                {
+                    b.Navigation("CoHosts");
+
+                    b.Navigation("Registrations");
+
+                    b.Navigation("Sessions");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.MentorProfile", b =>
                 {
                     b.Navigation("Mentorships");
@@ -1493,6 +1770,8 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("RigDirectory.Web.Domain.Rig", b =>
                 {
+                    b.Navigation("CoHosting");
+
                     b.Navigation("Events");
 
                     b.Navigation("Interests");

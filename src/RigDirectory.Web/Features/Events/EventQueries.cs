@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+
+namespace RigDirectory.Web.Features.Events;
+
+/// <summary>One row of a list of events: what a card shows, never the join link.</summary>
+public sealed record EventCard(
+    int Id,
+    string Title,
+    EventType Type,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    string TimeZoneId,
+    EventFormat Format,
+    string? Location,
+    EventAudience Audience,
+    EventStatus Status,
+    string? RigSlug,
+    string? RigName,
+    string? SchoolName,
+    string? RegionName,
+    string? CoHostGroup,
+    int? Capacity,
+    int SeatsTaken)
+{
+    public string When => EventTimeZones.Describe(StartsAt, EndsAt, TimeZoneId);
+
+    public string Host => RigName ?? "ACR Medical Student Section";
+
+    public bool Full => Capacity is { } seats && SeatsTaken >= seats;
+}
+
+/// <summary>What the event feeds carry: RFC 5545 fields, never the join link.</summary>
+public sealed record FeedEvent(
+    int Id,
+    string Title,
+    EventType Type,
+    string? Description,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    string TimeZoneId,
+    EventFormat Format,
+    string? Location,
+    EventStatus Status,
+    int Sequence,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    string? RigName);
+
+/// <summary>
+/// The read side of events: which events are public (one rule, as SQL and in memory), the national list with its
+/// filters, a place's upcoming events, and the feeds' rows. Each page is one query projected with <c>Select</c>.
+/// </summary>
+public static class EventQueries
+{
+    public const string AcrHost = "ACR Medical Student Section";
+
+    /// <summary>Not hidden by ACR, and hosted by ACR or by a RIG the directory shows. Cancelled events stay public, marked.</summary>
+    public static readonly Expression<Func<Event, bool>> Public = e => e.HiddenAt == null
+        && (e.RigId == null || (e.Rig!.Status == RigStatus.Approved && e.Rig.School!.Status == SchoolStatus.Listed));
+
+    /// <summary>The same rule for a loaded event (its RIG and school loaded, if it has one).</summary>
+    public static bool IsPublic(Event e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.HiddenAt is null && (e.RigId is null || (e.Rig is { } rig && rig.Status == RigStatus.Approved && rig.School?.Status == SchoolStatus.Listed));
+    }
+
+    /// <summary>The card of each event, as SQL.</summary>
+    public static readonly Expression<Func<Event, EventCard>> Card = e => new EventCard(
+        e.Id,
+        e.Title,
+        e.Type,
+        e.StartsAt,
+        e.EndsAt,
+        e.TimeZoneId,
+        e.Format,
+        e.Location,
+        e.Audience,
+        e.Status,
+        e.Rig!.Slug,
+        e.Rig.Name,
+        e.Rig.School!.Name,
+        e.RigId == null ? e.Region!.Name : e.Rig.School.Jurisdiction!.Region!.Name,
+        e.CoHostGroup,
+        e.Capacity,
+        e.SeatsTaken);
+
+    public static readonly Expression<Func<Event, FeedEvent>> Feed = e => new FeedEvent(
+        e.Id, e.Title, e.Type, e.Description, e.StartsAt, e.EndsAt, e.TimeZoneId, e.Format, e.Location, e.Status, e.Sequence, e.CreatedAt, e.UpdatedAt, e.Rig!.Name);
+
+    /// <summary>Events not yet over, soonest first: scheduled ones only (a list is for finding what to attend).</summary>
+    public static IQueryable<Event> Upcoming(this IQueryable<Event> events, DateTime now) =>
+        events.Where(Public).Where(e => e.Status == EventStatus.Scheduled && e.EndsAt >= now).OrderBy(e => e.StartsAt).ThenBy(e => e.Id);
+
+    /// <summary>The national list, filtered, with the page asked for and the count of all that match.</summary>
+    public static async Task<(IReadOnlyList<EventCard> Events, int Total)> SearchAsync(AppDbContext db, EventSearchInput input, (double Latitude, double Longitude)? near, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(input);
+        var query = db.Events.AsNoTracking().Upcoming(now);
+        if (!string.IsNullOrEmpty(input.Region))
+        {
+            query = query.Where(e => e.RigId == null ? e.Region!.Slug == input.Region : e.Rig!.School!.Jurisdiction!.Region!.Slug == input.Region);
+        }
+
+        if (input.Type is { } type)
+        {
+            query = query.Where(e => e.Type == type);
+        }
+
+        if (input.Online)
+        {
+            query = query.Where(e => e.Format != EventFormat.InPerson);
+        }
+
+        if (input.From is { } from)
+        {
+            query = query.Where(e => e.StartsOn >= from);
+        }
+
+        if (input.To is { } to)
+        {
+            query = query.Where(e => e.StartsOn <= to);
+        }
+
+        if (near is { } place)
+        {
+            var (minLat, maxLat, minLon, maxLon) = MentoringRules.Box(place.Latitude, place.Longitude, input.Miles);
+            query = query.Where(e => e.RigId != null && e.Format != EventFormat.Virtual
+                && e.Rig!.School!.Latitude >= minLat && e.Rig.School.Latitude <= maxLat && e.Rig.School.Longitude >= minLon && e.Rig.School.Longitude <= maxLon);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var page = Math.Clamp(input.Page, 1, Math.Max(1, ((total - 1) / EventSearchInput.PageSize) + 1));
+        var events = await query.Skip((page - 1) * EventSearchInput.PageSize).Take(EventSearchInput.PageSize).Select(Card).ToListAsync(cancellationToken);
+        return (events, total);
+    }
+
+    /// <summary>A RIG's upcoming events, its own and those it co-hosts.</summary>
+    public static Expression<Func<Event, bool>> HostedBy(int rigId) => e => e.RigId == rigId || e.CoHosts.Any(c => c.RigId == rigId);
+
+    public static Task<List<EventCard>> UpcomingAtSchoolAsync(AppDbContext db, string schoolSlug, DateTime now, int take, CancellationToken cancellationToken) =>
+        db.Events.AsNoTracking().Upcoming(now).Where(e => e.Rig!.School!.Slug == schoolSlug || e.CoHosts.Any(c => c.Rig!.School!.Slug == schoolSlug))
+            .Take(take).Select(Card).ToListAsync(cancellationToken);
+
+    public static Task<List<EventCard>> UpcomingInRegionAsync(AppDbContext db, string regionSlug, DateTime now, int take, CancellationToken cancellationToken) =>
+        db.Events.AsNoTracking().Upcoming(now).Where(e => e.RigId == null ? e.Region!.Slug == regionSlug : e.Rig!.School!.Jurisdiction!.Region!.Slug == regionSlug)
+            .Take(take).Select(Card).ToListAsync(cancellationToken);
+
+    /// <summary>A feed's events from <paramref name="since"/> (by their end) on, cancelled ones included, in start order.</summary>
+    public static IQueryable<FeedEvent> ForFeed(this IQueryable<Event> events, DateTime since) =>
+        events.AsNoTracking().Where(Public).Where(e => e.EndsAt >= since).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(FeedLimit).Select(Feed);
+
+    /// <summary>A feed's window: what ended in the last <see cref="FeedPastDays"/> days and everything to come.</summary>
+    public static DateTime FeedSince(DateTime now) => now.AddDays(-FeedPastDays);
+
+    public const int FeedPastDays = 90;
+    public const int FeedLimit = 500;
+
+    public static string Count(int count) => count switch
+    {
+        0 => "No events",
+        1 => "1 event",
+        _ => $"{count.ToString("N0", CultureInfo.InvariantCulture)} events",
+    };
+}

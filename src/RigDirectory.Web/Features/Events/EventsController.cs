@@ -1,0 +1,245 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Common;
+using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Lifecycle;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.Web.Features.Events;
+
+/// <summary>
+/// Events for everyone: the national list with its filters, each event's page with registration, and the calendar
+/// feeds (per RIG, per region, ACR's, and a student's own behind a secret address). Anonymous pages and feeds are
+/// output-cached and evicted by <see cref="EventCache"/>.
+/// </summary>
+public sealed class EventsController(AppDbContext db, SchoolFinder schools, CalendarFeeds feeds, EventRegistrationLifecycle registrations, TimeProvider clock) : Controller
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    [AllowAnonymous]
+    [HttpGet("events")]
+    [OutputCache(PolicyName = EventCache.ListPolicy, Tags = [EventCache.ListTag])]
+    public async Task<IActionResult> Index(EventSearchInput input, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            input = new EventSearchInput();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        // A typed school becomes the best match's slug; the others are offered as links.
+        SchoolChoice? near = null;
+        IReadOnlyList<SchoolChoice> others = [];
+        string? notFound = null;
+        if (string.IsNullOrEmpty(input.School) && SchoolFinder.Bounded(input.Near) is { Length: > 0 } typed)
+        {
+            var ranked = await schools.ChoicesAsync(db, typed, null, MentoringRules.SchoolChoicesShown, cancellationToken);
+            if (ranked.Count == 0)
+            {
+                notFound = $"No school matches \"{typed}\". Try its full name, an abbreviation such as UCSF, or its city.";
+            }
+            else
+            {
+                near = ranked[0];
+                others = ranked.Skip(1).ToList();
+                input.School = near.Slug;
+            }
+        }
+
+        (double, double)? place = null;
+        if (!string.IsNullOrEmpty(input.School))
+        {
+            var school = await db.Schools.AsNoTracking().Listed().Where(s => s.Slug == input.School)
+                .Select(s => new { s.Latitude, s.Longitude, Choice = new SchoolChoice(s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.PostalCode, null, true) })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (school is null)
+            {
+                input.School = null;
+            }
+            else
+            {
+                near = school.Choice;
+                place = (school.Latitude, school.Longitude);
+            }
+        }
+
+        var (events, total) = await EventQueries.SearchAsync(db, input, place, Now, cancellationToken);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Slug, r.Name)).ToListAsync(cancellationToken);
+        var page = Math.Clamp(input.Page, 1, Math.Max(1, ((total - 1) / EventSearchInput.PageSize) + 1));
+        return View(new EventListViewModel(input, events, total, page, regions, near, others, notFound));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("events/{id:int}")]
+    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
+    {
+        var page = await PageAsync(id, cancellationToken);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        HttpContext.TagCachedResponse(EventCache.EventTag(id));
+        return View(page);
+    }
+
+    /// <summary>"Add to calendar": the one event as an .ics file.</summary>
+    [AllowAnonymous]
+    [HttpGet("events/{id:int}/calendar.ics")]
+    [OutputCache(PolicyName = DirectoryCache.Policy)]
+    public async Task<IActionResult> Ics(int id, CancellationToken cancellationToken)
+    {
+        var rows = await db.Events.Where(e => e.Id == id).ForFeed(DateTime.MinValue).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return NotFound();
+        }
+
+        HttpContext.TagCachedResponse(EventCache.EventTag(id));
+        return Calendar(rows[0].Title, rows, $"event-{id}.ics");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("events/acr.ics")]
+    [OutputCache(PolicyName = DirectoryCache.Policy, Tags = [EventCache.ListTag])]
+    public async Task<IActionResult> AcrFeed(CancellationToken cancellationToken) =>
+        Calendar("ACR Medical Student Section events", await db.Events.Where(e => e.RigId == null).ForFeed(EventQueries.FeedSince(Now)).ToListAsync(cancellationToken), null);
+
+    [AllowAnonymous]
+    [HttpGet("rigs/{slug}/events.ics")]
+    [OutputCache(PolicyName = DirectoryCache.Policy, Tags = [EventCache.ListTag])]
+    public async Task<IActionResult> RigFeed([StringLength(Limits.Slug)] string slug, CancellationToken cancellationToken)
+    {
+        var rig = await db.Rigs.AsNoTracking().Published().Where(r => r.Slug == slug).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(cancellationToken);
+        if (!ModelState.IsValid || rig is null)
+        {
+            return NotFound();
+        }
+
+        return Calendar($"{rig.Name} events", await db.Events.Where(EventQueries.HostedBy(rig.Id)).ForFeed(EventQueries.FeedSince(Now)).ToListAsync(cancellationToken), null);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("regions/{slug}/events.ics")]
+    [OutputCache(PolicyName = DirectoryCache.Policy, Tags = [EventCache.ListTag])]
+    public async Task<IActionResult> RegionFeed([StringLength(Limits.Slug)] string slug, CancellationToken cancellationToken)
+    {
+        var region = await db.Regions.AsNoTracking().Where(r => r.Slug == slug).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
+        if (!ModelState.IsValid || region is null)
+        {
+            return NotFound();
+        }
+
+        var events = await db.Events.Where(e => e.RigId == null ? e.Region!.Slug == slug : e.Rig!.School!.Jurisdiction!.Region!.Slug == slug).ForFeed(EventQueries.FeedSince(Now)).ToListAsync(cancellationToken);
+        return Calendar($"RIG events in {region}", events, null);
+    }
+
+    /// <summary>A student's own feed: the events they registered for, at an address only they know (and can replace).</summary>
+    [AllowAnonymous]
+    [HttpGet("calendar/{token}.ics")]
+    public async Task<IActionResult> PersonalFeed(string token, CancellationToken cancellationToken)
+    {
+        if (!Tokens.LooksValid(token))
+        {
+            return NotFound();
+        }
+
+        var hash = Tokens.Hash(token);
+        var userId = await db.CalendarFeedKeys.Where(k => k.TokenHash == hash).Select(k => k.UserId).SingleOrDefaultAsync(cancellationToken);
+        if (userId is null)
+        {
+            return NotFound();
+        }
+
+        var events = await db.Events.Where(e => e.Registrations.Any(r => r.UserId == userId && r.Status != RegistrationStatus.Cancelled)).ForFeed(EventQueries.FeedSince(Now)).ToListAsync(cancellationToken);
+        Response.Headers.CacheControl = "private, no-store";
+        return Calendar("My RigDirectory events", events, null);
+    }
+
+    [HttpPost("events/{id:int}/register")]
+    public async Task<IActionResult> Register(int id, [FromForm] bool atSchool, CancellationToken cancellationToken) =>
+        Translate(id, await registrations.RegisterAsync(id, atSchool, cancellationToken));
+
+    [HttpPost("events/{id:int}/cancel-registration")]
+    public async Task<IActionResult> CancelRegistration(int id, CancellationToken cancellationToken) =>
+        Translate(id, await registrations.CancelAsync(id, cancellationToken));
+
+    private IActionResult Translate(int id, LifecycleResult result)
+    {
+        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden)
+        {
+            return this.Failure(result)!;
+        }
+
+        TempData.SetStatus(result.Outcome == Outcome.Conflict ? "Someone registered at the same moment; here is how it stands now. Try again if you still want a seat." : result.Message);
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
+    private FileContentResult Calendar(string name, IReadOnlyList<FeedEvent> events, string? download)
+    {
+        var body = Encoding.UTF8.GetBytes(feeds.Write(name, events, Now));
+        return download is null ? File(body, CalendarFeeds.ContentType) : File(body, CalendarFeeds.ContentType, download);
+    }
+
+    /// <summary>The page, or null when it does not exist or is hidden from this viewer (hidden events show only to ACR and their hosts).</summary>
+    private async Task<EventPageViewModel?> PageAsync(int id, CancellationToken cancellationToken)
+    {
+        var details = await db.Events.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new
+            {
+                Public = db.Events.Where(x => x.Id == e.Id).Any(EventQueries.Public),
+                Details = new EventDetails(
+                    e.Id, e.Title, e.Type, e.Description, e.StartsAt, e.EndsAt, e.TimeZoneId, e.Format, e.Location, e.JoinUrl, e.Audience,
+                    e.Capacity, e.SeatsTaken, e.CoHostGroup, e.RegistrationOpensAt, e.RegistrationClosesAt, e.Status, e.HiddenAt, e.HiddenNote,
+                    e.RigId, e.Rig!.Slug, e.Rig.Name, e.Rig.School!.Slug, e.Rig.School.Name,
+                    e.RigId == null ? e.Region!.Slug : e.Rig.School.Jurisdiction!.Region!.Slug,
+                    e.RigId == null ? e.Region!.Name : e.Rig.School.Jurisdiction!.Region!.Name,
+                    e.CoHosts.Where(c => c.Rig!.Status == RigStatus.Approved).Select(c => new CoHostRig(c.Rig!.Slug, c.Rig.Name)).ToList(),
+                    e.Sessions.OrderBy(s => s.StartsAt).Select(s => new SessionRow(s.Title, s.Speakers, s.StartsAt, s.EndsAt)).ToList()),
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (details is null)
+        {
+            return null;
+        }
+
+        var admin = User.IsInRole(Roles.AcrAdmin);
+        if (UserId is not { } userId)
+        {
+            return details.Public ? new EventPageViewModel(details.Details, null, null, false, false, false, Now) : null;
+        }
+
+        var rigId = details.Details.RigId;
+        var viewer = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                Hosts = rigId == null ? admin : db.Rigs.LedBy(userId).Any(r => r.Id == rigId),
+                Mine = db.EventRegistrations.Where(r => r.EventId == id && r.UserId == userId).Select(r => new { r.Status, r.RegisteredAt }).FirstOrDefault(),
+            })
+            .SingleAsync(cancellationToken);
+        if (!details.Public && !admin && !viewer.Hosts)
+        {
+            return null;
+        }
+
+        int? position = null;
+        if (viewer.Mine is { Status: RegistrationStatus.Waitlisted } waiting)
+        {
+            position = 1 + await db.EventRegistrations.CountAsync(r => r.EventId == id && r.Status == RegistrationStatus.Waitlisted && r.RegisteredAt < waiting.RegisteredAt, cancellationToken);
+        }
+
+        return new EventPageViewModel(details.Details, viewer.Mine?.Status, position, viewer.Hosts, admin, true, Now);
+    }
+}
