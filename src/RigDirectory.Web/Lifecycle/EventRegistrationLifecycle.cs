@@ -17,6 +17,9 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
 {
     private const string StatusField = "Registration";
 
+    /// <summary>How often a registration or cancellation that collided with another is tried again before the student is asked to.</summary>
+    private const int MaxAttempts = 3;
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
@@ -84,7 +87,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
                     : $"{e.Title} is full: you are number {position} on the waitlist. If a seat frees up, it is yours and we will email you."),
                 eventId,
                 cancellationToken);
-            if (saved.Outcome != Outcome.Conflict || attempt > 0)
+            if (saved.Outcome != Outcome.Conflict || attempt >= MaxAttempts - 1)
             {
                 return saved;
             }
@@ -121,7 +124,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
             }
 
             var saved = await SaveAsync(LifecycleResult.Ok(before == RegistrationStatus.Registered ? $"You gave up your seat at {e.Title}." : $"You left the waitlist of {e.Title}."), eventId, cancellationToken);
-            if (saved.Outcome != Outcome.Conflict || attempt > 0)
+            if (saved.Outcome != Outcome.Conflict || attempt >= MaxAttempts - 1)
             {
                 return saved;
             }

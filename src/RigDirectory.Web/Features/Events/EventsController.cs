@@ -222,11 +222,11 @@ public sealed class EventsController(AppDbContext db, SchoolFinder schools, Cale
         }
 
         var rigId = details.Details.RigId;
-        var viewer = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new
+        var viewer = await db.Events.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new
             {
                 Hosts = rigId == null ? admin : db.Rigs.LedBy(userId).Any(r => r.Id == rigId),
-                Mine = db.EventRegistrations.Where(r => r.EventId == id && r.UserId == userId).Select(r => new { r.Status, r.RegisteredAt }).FirstOrDefault(),
+                Mine = e.Registrations.Where(r => r.UserId == userId).Select(r => new { r.Status, r.RegisteredAt }).FirstOrDefault(),
             })
             .SingleAsync(cancellationToken);
         if (!details.Public && !admin && !viewer.Hosts)
