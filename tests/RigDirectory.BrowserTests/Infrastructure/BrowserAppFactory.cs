@@ -172,6 +172,14 @@ public sealed class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
     /// <summary>Waits for an email to land in the pickup folder and returns its first link.</summary>
     public async Task<string> WaitForLinkInEmailToAsync(string email)
     {
+        var message = await WaitForEmailToAsync(email);
+        return RigDirectory.Web.Infrastructure.Email.PickupDirectoryEmailTransport.FirstLink(message.HtmlBody ?? "")
+            ?? throw new InvalidOperationException($"The email to {email} has no link.");
+    }
+
+    /// <summary>Waits for an email to <paramref name="email"/> (whose subject contains <paramref name="subject"/>, when given) to land in the pickup folder.</summary>
+    public async Task<MimeKit.MimeMessage> WaitForEmailToAsync(string email, string? subject = null)
+    {
         for (var attempt = 0; attempt < 50; attempt++)
         {
             if (Directory.Exists(MailFolder))
@@ -179,10 +187,10 @@ public sealed class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
                 foreach (var file in Directory.GetFiles(MailFolder, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc))
                 {
                     var message = await MimeKit.MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => m.Address.Equals(email, StringComparison.OrdinalIgnoreCase)))
+                    if (message.To.Mailboxes.Any(m => m.Address.Equals(email, StringComparison.OrdinalIgnoreCase))
+                        && (subject is null || message.Subject?.Contains(subject, StringComparison.Ordinal) == true))
                     {
-                        return RigDirectory.Web.Infrastructure.Email.PickupDirectoryEmailTransport.FirstLink(message.HtmlBody ?? "")
-                            ?? throw new InvalidOperationException($"The email to {email} has no link.");
+                        return message;
                     }
                 }
             }
@@ -190,7 +198,7 @@ public sealed class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
             await Task.Delay(100);
         }
 
-        throw new InvalidOperationException($"No email to {email} arrived in {MailFolder}.");
+        throw new InvalidOperationException($"No email to {email}{(subject is null ? "" : $" about \"{subject}\"")} arrived in {MailFolder}.");
     }
 
     async Task IAsyncLifetime.DisposeAsync()
