@@ -254,10 +254,22 @@ public sealed class DatabaseInitializer(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var schools = await db.Schools.Where(s => s.Status == SchoolStatus.Listed).ToListAsync(cancellationToken);
-        var data = DemoDataGenerator.Generate(schools, now);
+        var jurisdictions = await db.Jurisdictions.ToDictionaryAsync(j => j.Code, j => (j.TimeZoneId, j.RegionId), StringComparer.Ordinal, cancellationToken);
+        var data = DemoDataGenerator.Generate(schools, now, jurisdictions.ToDictionary(j => j.Key, j => j.Value.TimeZoneId, StringComparer.Ordinal));
         db.Users.AddRange(data.Users);
         db.Rigs.AddRange(data.Rigs);
         await db.SaveChangesAsync(cancellationToken);
+
+        var approved = data.Rigs.Where(r => r.Status == RigStatus.Approved).ToList();
+        var officers = data.Rigs.SelectMany(r => r.Officers).Select(o => o.UserId).ToHashSet(StringComparer.Ordinal);
+        var events = DemoEventsGenerator.Generate(
+            approved,
+            approved.ToDictionary(r => r.Id, r => jurisdictions[schools.Single(s => s.Id == r.SchoolId).JurisdictionCode]),
+            [.. data.Users.Where(u => !officers.Contains(u.Id))],
+            await db.Regions.OrderBy(r => r.SortOrder).Select(r => r.Id).FirstAsync(cancellationToken),
+            now);
+        db.Events.AddRange(events.Events);
+        db.EventRegistrations.AddRange(events.Registrations);
 
         var subspecialties = await db.Subspecialties.OrderBy(s => s.SortOrder).ToListAsync(cancellationToken);
         var mentoring = DemoMentorsGenerator.Generate(schools, subspecialties, data.Rigs.Where(r => r.Status == RigStatus.Approved).ToList(), now);
@@ -291,7 +303,7 @@ public sealed class DatabaseInitializer(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Seeded demo data: {Rigs} RIGs, {Users} officers", data.Rigs.Count, data.Users.Count);
+        logger.LogInformation("Seeded demo data: {Rigs} RIGs, {Users} officers and students, {Events} events", data.Rigs.Count, data.Users.Count, events.Events.Count);
     }
 
     /// <summary>The demo mentor is active with room, and the demo student's request waits on "My mentoring".</summary>
