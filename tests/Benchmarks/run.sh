@@ -12,7 +12,9 @@
 #   - the home and region pages' size at the real 284 schools;
 #   - search, filters and every sort at 20,000 RIGs on cache misses; RSS under load; cold start on an existing database;
 #   - the mentor finder, signed in, over 10,000 mentors (filters, and sorted by distance from a school) against the
-#     same first page of mentors produced by hand-written SQL (/benchmark/raw/mentors).
+#     same first page of mentors produced by hand-written SQL (/benchmark/raw/mentors);
+#   - /events (filtered, near a school, signed in), an event's page and the calendar feeds, on cache misses over
+#     12,000 events and then 60,000, against the first page of events by hand-written SQL (/benchmark/raw/events).
 #   bash tests/Benchmarks/run.sh            # 10 s per measurement, 32 connections
 #   DURATION=5 CONNECTIONS=64 WRITERS_DURATION=30 bash tests/Benchmarks/run.sh
 set -euo pipefail
@@ -189,6 +191,17 @@ for path in "/mentors" "/mentors?subspecialty=neuroradiology&format=Virtual&offe
   raw_row "$path" "$path" "/benchmark/raw/mentors" "" "$cookie"
 done
 
+header "events, 12,000 at 4,000 RIGs (misses vs the raw events page)"
+cached_row "/events, cached (vs same bytes)" "/events"
+cached_row "/events, cached (br)" "/events" "Accept-Encoding: $browser_encoding" br
+for path in "/events" "/events?online=true&region=us-region-1" "/events?type=Workshop&from=2027-01-01" "/events?school=harvard-medical-school&miles=250" "/events/100" "/rigs/benchmark-rig-00042/events.ics" "/regions/us-region-1/events.ics" "/events/acr.ics"; do
+  raw_row "$path, miss" "$path" "/benchmark/raw/events" "$work/miss.lua"
+done
+sign_in
+raw_row "/events/100, signed in" "/events/100" "/benchmark/raw/events" "" "$cookie"
+sign_in
+raw_row "/events, signed in" "/events" "/benchmark/raw/events" "" "$cookie"
+
 header "readers beside writers (vs read-only)"
 read -r alone_rps _ alone_p99 <<<"$(measure "$base/rigs" "" "Accept-Encoding: $browser_encoding")"
 list_bytes=$(bytes_of /rigs "Accept-Encoding: $browser_encoding")
@@ -233,6 +246,10 @@ printf 'Ready after %.1f s.\n' "$started_in"
 header "20,000 RIGs, cache misses (vs the raw list page)"
 for path in "/rigs?sort=Name" "/rigs?sort=School" "/rigs?sort=Verified" "/rigs?q=radiology&sort=School" "/rigs?region=us-region-3&activity=Workshops" "/rigs?sort=School&page=400"; do
   raw_row "$path" "$path" "/benchmark/raw/rigs?page=400" "$work/miss.lua"
+done
+header "20,000 RIGs, 60,000 events, cache misses (vs the raw events page)"
+for path in "/events" "/events?online=true&region=us-region-3" "/events?page=40" "/regions/us-region-1/events.ics"; do
+  raw_row "$path" "$path" "/benchmark/raw/events" "$work/miss.lua"
 done
 printf '%-46s %s MB\n' "peak RSS under load" "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")"
 stop_server

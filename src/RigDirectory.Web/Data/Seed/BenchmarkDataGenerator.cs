@@ -86,11 +86,30 @@ public static class BenchmarkDataGenerator
             };
             var officer = users[i % users.Count];
             rig.Officers.Add(new RigOfficer { UserId = officer.Id, User = officer, Position = "President", GraduationYear = now.Year + 1, StartedAt = now });
+
+            // One event held in the past year and two to come, so that /events and the feeds read thousands.
+            foreach (var (days, j) in new[] { -random.Next(1, 360), random.Next(1, 180), random.Next(1, 180) }.Select((d, j) => (d, j)))
+            {
+                var idea = DemoDataGenerator.EventIdeas[(i + j) % DemoDataGenerator.EventIdeas.Length];
+                var e = DemoDataGenerator.DemoEvent(idea.Title, idea.Type, idea.Format, idea.Location, DateOnly.FromDateTime(now).AddDays(days), EventTimeZones.Default, now.AddDays(-200));
+                e.Capacity = idea.Type == EventType.Workshop ? 30 : null;
+                rig.Events.Add(e);
+            }
+
             rigs.Add(rig);
         }
 
         return new BenchmarkData(synthetic, users, rigs);
     }
+
+    /// <summary>ACR's conferences: one a month for a year, half of them for one region.</summary>
+    public static IReadOnlyList<Event> GenerateAcrEvents(DateTime now, int regionId) => [.. Enumerable.Range(1, 12).Select(month =>
+    {
+        var e = DemoDataGenerator.DemoEvent($"Virtual networking conference {month}", EventType.NetworkingConference, EventFormat.Virtual, null, DateOnly.FromDateTime(now).AddMonths(month), EventTimeZones.Default, now);
+        e.Capacity = 500;
+        e.RegionId = month % 2 == 0 ? regionId : null;
+        return e;
+    })];
 
     /// <summary>Active mentors at the real schools' cities, a quarter of them full, each with one or two subspecialties.</summary>
     public static (IReadOnlyList<ApplicationUser> Users, IReadOnlyList<MentorProfile> Mentors) GenerateMentors(IReadOnlyList<School> realSchools, IReadOnlyList<Subspecialty> subspecialties, DateTime now, int count = Mentors)

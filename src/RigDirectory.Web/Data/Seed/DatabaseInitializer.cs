@@ -361,6 +361,7 @@ public sealed class DatabaseInitializer(
         db.Schools.AddRange(data.Schools);
         db.Users.AddRange(data.Users);
         db.Rigs.AddRange(data.Rigs);
+        db.Events.AddRange(BenchmarkDataGenerator.GenerateAcrEvents(clock.GetUtcNow().UtcDateTime, await db.Regions.OrderBy(r => r.SortOrder).Select(r => r.Id).FirstAsync(cancellationToken)));
         var (mentorUsers, mentors) = BenchmarkDataGenerator.GenerateMentors(real, await db.Subspecialties.OrderBy(s => s.SortOrder).ToListAsync(cancellationToken), clock.GetUtcNow().UtcDateTime, Math.Clamp(benchmark.Value.Mentors, 0, 100_000));
         db.Users.AddRange(mentorUsers);
         db.MentorProfiles.AddRange(mentors);

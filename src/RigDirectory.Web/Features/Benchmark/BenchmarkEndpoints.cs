@@ -43,6 +43,7 @@ public static class BenchmarkEndpoints
         app.MapGet("/benchmark/raw/rigs/{slug}", RawProfileAsync).AllowAnonymous();
         app.MapGet("/benchmark/raw/rigs", RawListAsync).AllowAnonymous();
         app.MapGet("/benchmark/raw/mentors", RawMentorsAsync).AllowAnonymous();
+        app.MapGet("/benchmark/raw/events", RawEventsAsync).AllowAnonymous();
         app.MapPost("/benchmark/sign-in/{officer:int}", SignInAsync).AllowAnonymous().DisableAntiforgery();
         app.MapPost("/benchmark/write/{n:int}", WriteAsync).AllowAnonymous().DisableAntiforgery();
         app.MapGet("/benchmark/writes/committed", CommittedWritesAsync).AllowAnonymous();
@@ -208,6 +209,33 @@ public static class BenchmarkEndpoints
             html.Append("<li><article><h2><a href=\"/mentors/").Append(reader.GetInt32(0)).Append("\">").Append(Encode(reader.GetString(1))).Append("</a></h2><p>")
                 .Append(Encode(reader.GetString(2))).Append(", ").Append(Encode(reader.GetString(3))).Append(" · ").Append(Encode(reader.GetString(4))).Append(", ").Append(Encode(reader.GetString(5)))
                 .Append("</p><p>").Append(reader.IsDBNull(7) ? "" : Encode(reader.GetString(7))).Append("</p><p>").Append(Encode(reader.GetString(6))).Append("</p></article></li>");
+        }
+
+        return Results.Content(html.Append("</ul></main></body></html>").ToString(), "text/html; charset=utf-8");
+    }
+
+    /// <summary>The first page of upcoming events, as /events shows it unfiltered: hand-written SQL and a StringBuilder.</summary>
+    private static async Task<IResult> RawEventsAsync(AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT e.Id, e.Title, e.Type, e.StartsAt, e.EndsAt, e.TimeZoneId, e.Format, e.Location, r.Slug, r.Name
+            FROM Events e LEFT JOIN Rigs r ON r.Id = e.RigId
+            WHERE e.Status = 'Scheduled' AND e.HiddenAt IS NULL AND e.EndsAt >= @now AND (e.RigId IS NULL OR r.Status = 'Approved')
+            ORDER BY e.StartsAt, e.Id LIMIT 20
+            """;
+        AddParameter(command, "@now", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var html = Page("Events").Append("<h1>Events</h1><ul class=\"list-unstyled\">");
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var when = EventTimeZones.Describe(DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc), DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), reader.GetString(5));
+            html.Append("<li><article><p>").Append(Encode(reader.GetString(2))).Append(" · ").Append(Encode(reader.GetString(6))).Append("</p><h3><a href=\"/events/").Append(reader.GetInt32(0)).Append("\">")
+                .Append(Encode(reader.GetString(1))).Append("</a></h3><p>").Append(Encode(when)).Append("</p><p>")
+                .Append(reader.IsDBNull(9) ? "ACR Medical Student Section" : Encode(reader.GetString(9))).Append("</p><p>")
+                .Append(reader.IsDBNull(7) ? "" : Encode(reader.GetString(7))).Append("</p></article></li>");
         }
 
         return Results.Content(html.Append("</ul></main></body></html>").ToString(), "text/html; charset=utf-8");

@@ -33,7 +33,7 @@ public enum RigChange
 /// in each order, not the whole list), and updates the list's in-memory snapshot in place; region edits evict
 /// everything.
 /// </summary>
-public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot snapshot)
+public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot snapshot, Events.EventSnapshot events)
 {
     /// <summary>Pages that read no query parameter (home, profile, school, region).</summary>
     public const string Policy = "Directory";
@@ -61,6 +61,7 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
     public ValueTask EvictAsync(CancellationToken cancellationToken = default)
     {
         snapshot.Invalidate();
+        events.Invalidate();
         return store.EvictByTagAsync(Tag, cancellationToken);
     }
 
@@ -84,7 +85,9 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
         else if (change == RigChange.Placement)
         {
             // Shown or hidden: the map, its school and region, and every list page's count change.
+            // Its events appear or go with it.
             tags.AddRange([ListTag, HomeTag, SchoolTag(keys.School), RegionTag(keys.Region), Events.EventCache.ListTag]);
+            events.Invalidate();
             await snapshot.RefreshAsync(rigId, keys.Slug, cancellationToken);
         }
         else if (change == RigChange.Listing)

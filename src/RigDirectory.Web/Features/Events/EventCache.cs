@@ -11,7 +11,7 @@ namespace RigDirectory.Web.Features.Events;
 /// own tags (<c>rig:</c>, <c>school:</c>, <c>region:</c>) on the pages that list a place's upcoming events. A change to
 /// an event evicts its page, every list and feed, and the pages of its hosts; a registration changes only its page.
 /// </summary>
-public sealed class EventCache(IOutputCacheStore store)
+public sealed class EventCache(IOutputCacheStore store, EventSnapshot snapshot)
 {
     public const string ListTag = "events";
 
@@ -27,6 +27,7 @@ public sealed class EventCache(IOutputCacheStore store)
     public async Task EvictAsync(AppDbContext db, int eventId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        snapshot.Invalidate();
         var tags = new List<string> { EventTag(eventId), ListTag };
         var hosts = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
             .Select(e => new { e.RigId, Region = e.Region!.Slug, CoHosts = e.CoHosts.Select(c => c.RigId).ToList() })

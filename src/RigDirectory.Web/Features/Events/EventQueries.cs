@@ -96,25 +96,25 @@ public static class EventQueries
     public static IQueryable<Event> Upcoming(this IQueryable<Event> events, DateTime now) =>
         events.Where(Public).Where(e => e.Status == EventStatus.Scheduled && e.EndsAt >= now).OrderBy(e => e.StartsAt).ThenBy(e => e.Id);
 
-    /// <summary>The national list, filtered, with the page asked for and the count of all that match.</summary>
-    public static async Task<(IReadOnlyList<EventCard> Events, int Total)> SearchAsync(AppDbContext db, EventSearchInput input, (double Latitude, double Longitude)? near, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The national list from the snapshot, filtered, with the page asked for and the count of all that match.</summary>
+    public static (IReadOnlyList<EventCard> Events, int Total) Search(EventSnapshot.Snapshot snapshot, EventSearchInput input, (double Latitude, double Longitude)? near, DateTime now)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(input);
-        var query = db.Events.AsNoTracking().Upcoming(now);
+        IEnumerable<EventSnapshot.Entry> query = snapshot.Events.Where(e => e.Card.EndsAt >= now);
         if (!string.IsNullOrEmpty(input.Region))
         {
-            query = query.Where(e => e.RigId == null ? e.Region!.Slug == input.Region : e.Rig!.School!.Jurisdiction!.Region!.Slug == input.Region);
+            query = query.Where(e => e.RegionSlug == input.Region);
         }
 
         if (input.Type is { } type)
         {
-            query = query.Where(e => e.Type == type);
+            query = query.Where(e => e.Card.Type == type);
         }
 
         if (input.Online)
         {
-            query = query.Where(e => e.Format != EventFormat.InPerson);
+            query = query.Where(e => e.Card.Format != EventFormat.InPerson);
         }
 
         if (input.From is { } from)
@@ -129,27 +129,30 @@ public static class EventQueries
 
         if (near is { } place)
         {
-            var (minLat, maxLat, minLon, maxLon) = MentoringRules.Box(place.Latitude, place.Longitude, input.Miles);
-            query = query.Where(e => e.RigId != null && e.Format != EventFormat.Virtual
-                && e.Rig!.School!.Latitude >= minLat && e.Rig.School.Latitude <= maxLat && e.Rig.School.Longitude >= minLon && e.Rig.School.Longitude <= maxLon);
+            query = query.Where(e => e.Card.RigSlug is not null && e.Card.Format != EventFormat.Virtual && e.Latitude is { } latitude && e.Longitude is { } longitude
+                && MentoringRules.DistanceMiles(place.Latitude, place.Longitude, latitude, longitude) <= input.Miles);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var page = Math.Clamp(input.Page, 1, Math.Max(1, ((total - 1) / EventSearchInput.PageSize) + 1));
-        var events = await query.Skip((page - 1) * EventSearchInput.PageSize).Take(EventSearchInput.PageSize).Select(Card).ToListAsync(cancellationToken);
-        return (events, total);
+        var matches = query.ToList();
+        var page = Math.Clamp(input.Page, 1, Math.Max(1, ((matches.Count - 1) / EventSearchInput.PageSize) + 1));
+        return ([.. matches.Skip((page - 1) * EventSearchInput.PageSize).Take(EventSearchInput.PageSize).Select(e => e.Card)], matches.Count);
     }
 
-    /// <summary>A RIG's upcoming events, its own and those it co-hosts.</summary>
-    public static Expression<Func<Event, bool>> HostedBy(int rigId) => e => e.RigId == rigId || e.CoHosts.Any(c => c.RigId == rigId);
+    /// <summary>What a school's RIG hosts or co-hosts next.</summary>
+    public static IReadOnlyList<EventCard> UpcomingAtSchool(EventSnapshot.Snapshot snapshot, string schoolSlug, DateTime now, int take) =>
+        [.. (snapshot ?? throw new ArgumentNullException(nameof(snapshot))).Events.Where(e => e.Card.EndsAt >= now && e.SchoolSlugs.Contains(schoolSlug)).Take(take).Select(e => e.Card)];
 
-    public static Task<List<EventCard>> UpcomingAtSchoolAsync(AppDbContext db, string schoolSlug, DateTime now, int take, CancellationToken cancellationToken) =>
-        db.Events.AsNoTracking().Upcoming(now).Where(e => e.Rig!.School!.Slug == schoolSlug || e.CoHosts.Any(c => c.Rig!.School!.Slug == schoolSlug))
-            .Take(take).Select(Card).ToListAsync(cancellationToken);
+    /// <summary>What is next in a region: its RIGs' events and ACR's for the region.</summary>
+    public static IReadOnlyList<EventCard> UpcomingInRegion(EventSnapshot.Snapshot snapshot, string regionSlug, DateTime now, int take) =>
+        [.. (snapshot ?? throw new ArgumentNullException(nameof(snapshot))).Events.Where(e => e.Card.EndsAt >= now && e.RegionSlug == regionSlug).Take(take).Select(e => e.Card)];
 
-    public static Task<List<EventCard>> UpcomingInRegionAsync(AppDbContext db, string regionSlug, DateTime now, int take, CancellationToken cancellationToken) =>
-        db.Events.AsNoTracking().Upcoming(now).Where(e => e.RigId == null ? e.Region!.Slug == regionSlug : e.Rig!.School!.Jurisdiction!.Region!.Slug == regionSlug)
-            .Take(take).Select(Card).ToListAsync(cancellationToken);
+    /// <summary>A RIG's events for its feed: its own, and those it co-hosts (by id, so each side reads an index).</summary>
+    public static IQueryable<Event> HostedBy(AppDbContext db, int rigId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var coHosted = db.Set<EventCoHost>().Where(c => c.RigId == rigId).Select(c => c.EventId);
+        return db.Events.Where(e => e.RigId == rigId || coHosted.Contains(e.Id));
+    }
 
     /// <summary>A feed's events from <paramref name="since"/> (by their end) on, cancelled ones included, in start order.</summary>
     public static IQueryable<FeedEvent> ForFeed(this IQueryable<Event> events, DateTime since) =>

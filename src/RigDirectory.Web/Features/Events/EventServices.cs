@@ -21,6 +21,7 @@ public static class EventServices
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
         services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section);
+        services.AddSingleton<EventSnapshot>();
         services.AddScoped<EventCache>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<EventHosting>();

@@ -20,7 +20,7 @@ namespace RigDirectory.Web.Features.Events;
 /// feeds (per RIG, per region, ACR's, and a student's own behind a secret address). Anonymous pages and feeds are
 /// output-cached and evicted by <see cref="EventCache"/>.
 /// </summary>
-public sealed class EventsController(AppDbContext db, SchoolFinder schools, CalendarFeeds feeds, EventRegistrationLifecycle registrations, TimeProvider clock) : Controller
+public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, SchoolFinder schools, CalendarFeeds feeds, EventRegistrationLifecycle registrations, TimeProvider clock) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -73,7 +73,7 @@ public sealed class EventsController(AppDbContext db, SchoolFinder schools, Cale
             }
         }
 
-        var (events, total) = await EventQueries.SearchAsync(db, input, place, Now, cancellationToken);
+        var (events, total) = EventQueries.Search(await snapshot.GetAsync(), input, place, Now);
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Slug, r.Name)).ToListAsync(cancellationToken);
         var page = Math.Clamp(input.Page, 1, Math.Max(1, ((total - 1) / EventSearchInput.PageSize) + 1));
         return View(new EventListViewModel(input, events, total, page, regions, near, others, notFound));
@@ -127,7 +127,7 @@ public sealed class EventsController(AppDbContext db, SchoolFinder schools, Cale
             return NotFound();
         }
 
-        return Calendar($"{rig.Name} events", await db.Events.Where(EventQueries.HostedBy(rig.Id)).ForFeed(EventQueries.FeedSince(Now)).ToListAsync(cancellationToken), null);
+        return Calendar($"{rig.Name} events", await EventQueries.HostedBy(db, rig.Id).ForFeed(EventQueries.FeedSince(Now)).ToListAsync(cancellationToken), null);
     }
 
     [AllowAnonymous]
@@ -135,14 +135,18 @@ public sealed class EventsController(AppDbContext db, SchoolFinder schools, Cale
     [OutputCache(PolicyName = DirectoryCache.Policy, Tags = [EventCache.ListTag])]
     public async Task<IActionResult> RegionFeed([StringLength(Limits.Slug)] string slug, CancellationToken cancellationToken)
     {
-        var region = await db.Regions.AsNoTracking().Where(r => r.Slug == slug).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
+        var region = await db.Regions.AsNoTracking().Where(r => r.Slug == slug).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(cancellationToken);
         if (!ModelState.IsValid || region is null)
         {
             return NotFound();
         }
 
-        var events = await db.Events.Where(e => e.RigId == null ? e.Region!.Slug == slug : e.Rig!.School!.Jurisdiction!.Region!.Slug == slug).ForFeed(EventQueries.FeedSince(Now)).ToListAsync(cancellationToken);
-        return Calendar($"RIG events in {region}", events, null);
+        // ACR's events for the region and its RIGs' events, each read from its own index, then merged.
+        var since = EventQueries.FeedSince(Now);
+        var acr = await db.Events.Where(e => e.RigId == null && e.RegionId == region.Id).ForFeed(since).ToListAsync(cancellationToken);
+        var rigs = await db.Events.Where(e => e.Rig!.School!.Jurisdiction!.RegionId == region.Id).ForFeed(since).ToListAsync(cancellationToken);
+        var events = acr.Concat(rigs).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(EventQueries.FeedLimit).ToList();
+        return Calendar($"RIG events in {region.Name}", events, null);
     }
 
     /// <summary>A student's own feed: the events they registered for, at an address only they know (and can replace).</summary>

@@ -11,7 +11,7 @@ using RigDirectory.Web.Features.Map;
 namespace RigDirectory.Web.Features.Regions;
 
 [AllowAnonymous]
-public sealed class RegionsController(AppDbContext db, MapGeometry geometry, TimeProvider clock) : Controller
+public sealed class RegionsController(AppDbContext db, MapGeometry geometry, EventSnapshot upcoming, TimeProvider clock) : Controller
 {
     [HttpGet("/regions/{slug}")]
     [OutputCache(PolicyName = DirectoryCache.Policy)]
@@ -48,7 +48,7 @@ public sealed class RegionsController(AppDbContext db, MapGeometry geometry, Tim
         var map = MapBuilder.Build(geometry, overviews.ToMapJurisdictions(),
             schools.Select(s => new MapSchool(s.Slug, DirectoryQueries.SchoolLabel(s.Name, s.Campus, s.City, s.PostalCode), s.Latitude, s.Longitude, s.Rigs.Count > 0, s.BeingRegistered, s.JurisdictionCode)).ToList(),
             $"Map of {region.Name}", focusRegion: region.Slug);
-        var events = await EventQueries.UpcomingInRegionAsync(db, region.Slug, clock.GetUtcNow().UtcDateTime, Schools.SchoolsController.UpcomingShown, cancellationToken);
+        var events = EventQueries.UpcomingInRegion(await upcoming.GetAsync(), region.Slug, clock.GetUtcNow().UtcDateTime, Schools.SchoolsController.UpcomingShown);
         return View(new RegionViewModel(region.Slug, region.Name, region.Description, region.Jurisdictions, region.Contacts, schools, map) { Events = events });
     }
 }

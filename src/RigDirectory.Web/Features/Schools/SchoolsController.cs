@@ -15,7 +15,7 @@ using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Schools;
 
-public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, RigPeople people, TimeProvider clock) : Controller
+public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, RigPeople people, EventSnapshot events, TimeProvider clock) : Controller
 {
     [HttpGet("/schools/{slug}")]
     [AllowAnonymous]
@@ -82,8 +82,7 @@ public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, Rig
         var map = MapBuilder.Build(geometry, overviews.ToMapJurisdictions(),
             [new MapSchool(school.Slug, DirectoryQueries.SchoolLabel(school.Name, school.Campus, school.City, school.PostalCode), school.Latitude, school.Longitude, school.Rigs.Count > 0, school.ShowsBeingRegistered)],
             $"Where {school.Name} is", focusRegion: school.RegionSlug, focusJurisdiction: school.JurisdictionCode);
-        var events = await EventQueries.UpcomingAtSchoolAsync(db, slug, clock.GetUtcNow().UtcDateTime, UpcomingShown, cancellationToken);
-        return school with { Map = map, Events = events };
+        return school with { Map = map, Events = EventQueries.UpcomingAtSchool(await events.GetAsync(), slug, clock.GetUtcNow().UtcDateTime, UpcomingShown) };
     }
 }
 

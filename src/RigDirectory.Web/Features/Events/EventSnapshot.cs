@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+
+namespace RigDirectory.Web.Features.Events;
+
+/// <summary>
+/// Every public, scheduled event not yet over, held in memory with what the filters read: the national list, and
+/// the school and region pages, filter and page it without SQL. Counting and sorting thousands of upcoming events
+/// through their RIGs and schools took SQLite about 45 ms a statement at 12,000 events; the snapshot is built in one
+/// statement and dropped on any change to an event or to a RIG's place in the directory (see <see cref="EventCache"/>),
+/// and rebuilt at least every <see cref="MaxAge"/> so that another instance's changes show within it.
+/// </summary>
+public sealed class EventSnapshot(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+
+    private Lazy<Task<Snapshot>>? _current;
+
+    /// <summary>One upcoming event with what the filters compare.</summary>
+    public sealed record Entry(EventCard Card, DateOnly StartsOn, string? RegionSlug, double? Latitude, double? Longitude, IReadOnlyList<string> SchoolSlugs);
+
+    public sealed record Snapshot(IReadOnlyList<Entry> Events, DateTime BuiltAt);
+
+    public Task<Snapshot> GetAsync()
+    {
+        var current = Volatile.Read(ref _current);
+        if (current is null || (current.IsValueCreated && (current.Value.IsFaulted || (current.Value.IsCompletedSuccessfully && clock.GetUtcNow().UtcDateTime - current.Value.Result.BuiltAt > MaxAge))))
+        {
+            var fresh = new Lazy<Task<Snapshot>>(BuildAsync);
+            current = Interlocked.CompareExchange(ref _current, fresh, current) == current ? fresh : Volatile.Read(ref _current) ?? fresh;
+        }
+
+        return current.Value;
+    }
+
+    /// <summary>Drops the snapshot; the next reader builds a fresh one.</summary>
+    public void Invalidate() => Volatile.Write(ref _current, null);
+
+    private async Task<Snapshot> BuildAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.Events.AsNoTracking().Upcoming(now)
+            .Select(e => new
+            {
+                Card = new EventCard(
+                    e.Id, e.Title, e.Type, e.StartsAt, e.EndsAt, e.TimeZoneId, e.Format, e.Location, e.Audience, e.Status,
+                    e.Rig!.Slug, e.Rig.Name, e.Rig.School!.Name,
+                    e.RigId == null ? e.Region!.Name : e.Rig.School.Jurisdiction!.Region!.Name,
+                    e.CoHostGroup, e.Capacity, e.SeatsTaken),
+                e.StartsOn,
+                RegionSlug = e.RigId == null ? e.Region!.Slug : e.Rig!.School!.Jurisdiction!.Region!.Slug,
+                Latitude = (double?)e.Rig!.School!.Latitude,
+                Longitude = (double?)e.Rig.School.Longitude,
+                School = e.Rig.School.Slug,
+                // Joined into one string, so that the snapshot is one statement.
+                CoHostSchools = string.Join(",", e.CoHosts.Select(c => c.Rig!.School!.Slug)),
+            })
+            .ToListAsync();
+        return new Snapshot(
+            [.. rows.Select(r => new Entry(r.Card, r.StartsOn, r.RegionSlug, r.Latitude, r.Longitude, [.. new[] { r.School }.Concat(r.CoHostSchools.Split(',', StringSplitOptions.RemoveEmptyEntries)).OfType<string>()]))],
+            now);
+    }
+}
