@@ -18,7 +18,7 @@ public sealed class EventsTests(FakeClockFactory factory) : IClassFixture<FakeCl
     private const string JoinUrl = "https://meet.example.org/rig-secret-room";
 
     /// <summary>A complete event form (a hybrid workshop on Dec 10, 2026, 6–7:30 pm in Chicago), with <paramref name="changes"/> on top.</summary>
-    private static Dictionary<string, string> Workshop(params (string Field, string Value)[] changes)
+    internal static Dictionary<string, string> Workshop(params (string Field, string Value)[] changes)
     {
         var values = new Dictionary<string, string>
         {
@@ -308,6 +308,23 @@ public sealed class EventsTests(FakeClockFactory factory) : IClassFixture<FakeCl
 
         await admin.SubmitFormAsync($"/events/{id}", "form[action$='/unhide']", new Dictionary<string, string>()).AcceptedAsync();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/events/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task NearMySchool_ListsInPersonEventsWithinTheDistance_AndOffersOtherMatches()
+    {
+        var (rigId, _, leader, _) = await TestHosts.ApprovedRigAsync(factory, "stanford-som");
+        await leader.SubmitFormAsync($"/my/rigs/{rigId}/events/new", "#event-form", Workshop(("Input.Title", "Palo Alto reading-room morning"), ("Input.TimeZoneId", "America/Los_Angeles"), ("Input.Format", "InPerson"))).AcceptedAsync();
+        using var anonymous = factory.CreateNonRedirectingClient();
+
+        var near = await anonymous.GetDocumentAsync("/events?near=UCSF&miles=50");
+        var far = await anonymous.GetDocumentAsync("/events?school=yale-som&miles=100");
+
+        Assert.Contains("Palo Alto reading-room morning", near.QuerySelector("#events")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("within 50 miles of", near.QuerySelector("#event-results-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(far.QuerySelector("#events"));
+        Assert.Contains("No upcoming event matches", far.QuerySelector("#event-results-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("No school matches", (await anonymous.GetDocumentAsync("/events?near=Qqxzv")).QuerySelector("#school-unknown")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Testing;
+using RigDirectory.Web.Domain;
 using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 
@@ -61,5 +62,37 @@ public sealed class EventRegistrationWindowTests(FakeClockFactory factory) : ICl
 
         Assert.Equal(0, await factory.WithDbAsync(db => db.EventRegistrations.CountAsync(r => r.UserId == lateUser.Id)));
         Assert.Contains("Registration is closed", (await late.GetDocumentAsync($"/events/{id}")).QuerySelector("#registration-closed")!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Attendance is marked once the event has started: its own clock, moved past the start.</summary>
+public sealed class EventAttendanceTests(FakeClockFactory factory) : IClassFixture<FakeClockFactory>
+{
+    [Fact]
+    public async Task Hosts_MarkWhoCame_AfterTheStart_AndExportTheListWithFormulasDisarmed()
+    {
+        var (rigId, _, leader, _) = await TestHosts.ApprovedRigAsync(factory, "duke-som");
+        await leader.SubmitFormAsync($"/my/rigs/{rigId}/events/new", "#event-form", EventsTests.Workshop(("Input.Title", "Attendance workshop"), ("Input.TimeZoneId", "America/New_York"))).AcceptedAsync();
+        var id = await factory.WithDbAsync(db => db.Events.OrderByDescending(e => e.Id).Select(e => e.Id).FirstAsync());
+        var (came, cameUser) = await TestHosts.StudentAsync(factory, "came.student");
+        var (_, formulaUser) = await TestHosts.StudentAsync(factory, "formula.student");
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == formulaUser.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "=HYPERLINK(\"http://evil.example\")")));
+        await came.SubmitFormAsync($"/events/{id}", "#register-form", new Dictionary<string, string>()).AcceptedAsync();
+        await factory.CreateClientAs(formulaUser.Id, Roles.Student).SubmitFormAsync($"/events/{id}", "#register-form", new Dictionary<string, string>()).AcceptedAsync();
+        var page = await leader.GetDocumentAsync($"/my/rigs/{rigId}/events/{id}/attendees");
+        Assert.Null(page.QuerySelector("#attendance-form button[type=submit]"));
+
+        var csv = await leader.GetStringAsync($"/my/rigs/{rigId}/events/{id}/attendees.csv");
+        Assert.Contains("'=HYPERLINK", csv, StringComparison.Ordinal);
+        Assert.Contains("came.student@example.org", csv, StringComparison.Ordinal);
+
+        factory.Clock.Advance(TimeSpan.FromDays(20));
+        var registration = await factory.WithDbAsync(db => db.EventRegistrations.Where(r => r.EventId == id && r.UserId == cameUser.Id).Select(r => r.Id).SingleAsync());
+        await leader.SubmitFormAsync($"/my/rigs/{rigId}/events/{id}/attendees", "#attendance-form", new Dictionary<string, string> { ["attended"] = registration.ToString(System.Globalization.CultureInfo.InvariantCulture) }).AcceptedAsync();
+
+        var marked = await factory.WithDbAsync(db => db.EventRegistrations.Where(r => r.EventId == id).ToDictionaryAsync(r => r.UserId, r => r.Attended));
+        Assert.True(marked[cameUser.Id]);
+        Assert.False(marked[formulaUser.Id]);
+        Assert.Contains("came.student@example.org,Registered", (await leader.GetStringAsync($"/my/rigs/{rigId}/events/{id}/attendees.csv")).Replace("\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 }
