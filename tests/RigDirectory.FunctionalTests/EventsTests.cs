@@ -289,7 +289,9 @@ public sealed class EventsTests(FakeClockFactory factory) : IClassFixture<FakeCl
         await leader.SubmitFormAsync($"/my/rigs/{rigId}/events/new", "#event-form", Workshop(("Input.Title", "A talk ACR will hide"), ("Input.TimeZoneId", "America/New_York"))).AcceptedAsync();
         var id = await LatestEventIdAsync();
         using var anonymous = factory.CreateNonRedirectingClient();
+        var region = await factory.WithDbAsync(db => db.Schools.Where(s => s.Slug == "unc-som").Select(s => s.Jurisdiction!.Region!.Slug).SingleAsync());
         Assert.Contains("A talk ACR will hide", await anonymous.GetStringAsync("/events"), StringComparison.Ordinal);
+        Assert.Contains("A talk ACR will hide", await anonymous.GetStringAsync($"/regions/{region}/events.ics"), StringComparison.Ordinal);
         using var admin = factory.CreateClientAs(Admin, Roles.AcrAdmin);
 
         using (var refused = await admin.SubmitFormAsync($"/events/{id}", "#hide-form", new Dictionary<string, string> { ["Hide.Note"] = "" }))
@@ -302,6 +304,7 @@ public sealed class EventsTests(FakeClockFactory factory) : IClassFixture<FakeCl
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/events/{id}")).StatusCode);
         Assert.DoesNotContain("A talk ACR will hide", await anonymous.GetStringAsync("/events"), StringComparison.Ordinal);
         Assert.DoesNotContain("A talk ACR will hide", await anonymous.GetStringAsync($"/rigs/{slug}/events.ics"), StringComparison.Ordinal);
+        Assert.DoesNotContain("A talk ACR will hide", await anonymous.GetStringAsync($"/regions/{region}/events.ics"), StringComparison.Ordinal);
         Assert.DoesNotContain("A talk ACR will hide", await anonymous.GetStringAsync($"/rigs/{slug}"), StringComparison.Ordinal);
         Assert.Contains("This duplicates the conference.", (await leader.GetDocumentAsync($"/events/{id}")).QuerySelector("#hidden-notice")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("This duplicates the conference.", (await factory.SentEmailsAsync()).LastTo(leaderUser.Email!).HtmlBody, StringComparison.Ordinal);

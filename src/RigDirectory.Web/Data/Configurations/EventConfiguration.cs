@@ -29,6 +29,8 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
 
         // /events and the feeds read upcoming events in start order; a RIG's profile reads its own.
         builder.HasIndex(e => new { e.Status, e.EndsAt, e.StartsAt });
+        // Upcoming events in start order, without sorting them all: an event ends at most EventRules.MaxLength after it starts.
+        builder.HasIndex(e => new { e.Status, e.StartsAt });
         builder.HasIndex(e => new { e.StartsOn, e.Status });
         builder.HasIndex(e => new { e.RigId, e.StartsAt });
         // The reminder worker looks for events starting soon whose reminders are not yet queued.

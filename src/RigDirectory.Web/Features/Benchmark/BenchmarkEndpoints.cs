@@ -223,10 +223,13 @@ public static class BenchmarkEndpoints
         command.CommandText = """
             SELECT e.Id, e.Title, e.Type, e.StartsAt, e.EndsAt, e.TimeZoneId, e.Format, e.Location, r.Slug, r.Name
             FROM Events e LEFT JOIN Rigs r ON r.Id = e.RigId
-            WHERE e.Status = 'Scheduled' AND e.HiddenAt IS NULL AND e.EndsAt >= @now AND (e.RigId IS NULL OR r.Status = 'Approved')
+            WHERE e.Status = 'Scheduled' AND e.StartsAt >= @since AND e.EndsAt >= @now AND e.HiddenAt IS NULL AND (e.RigId IS NULL OR r.Status = 'Approved')
             ORDER BY e.StartsAt, e.Id LIMIT 20
             """;
-        AddParameter(command, "@now", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        // Walks the (Status, StartsAt) index in order and stops at 20: an event ends at most EventRules.MaxLength after it starts.
+        var now = clock.GetUtcNow().UtcDateTime;
+        AddParameter(command, "@now", now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        AddParameter(command, "@since", (now - EventRules.MaxLength).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var html = Page("Events").Append("<h1>Events</h1><ul class=\"list-unstyled\">");
         while (await reader.ReadAsync(cancellationToken))

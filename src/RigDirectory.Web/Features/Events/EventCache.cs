@@ -7,13 +7,18 @@ namespace RigDirectory.Web.Features.Events;
 
 /// <summary>
 /// Event pages and feeds are output-cached with the directory's policies and tagged by what they show:
-/// <c>event:{id}</c> on an event's page and .ics, <c>events</c> on every list and feed of events, and the directory's
-/// own tags (<c>rig:</c>, <c>school:</c>, <c>region:</c>) on the pages that list a place's upcoming events. A change to
-/// an event evicts its page, every list and feed, and the pages of its hosts; a registration changes only its page.
+/// <c>event:{id}</c> on an event's page and .ics, <c>events</c> on the national list, <c>events:acr</c> on ACR's feed,
+/// and the directory's own tags (<c>rig:</c>, <c>school:</c>, <c>region:</c>) on the pages and feeds of a place. A
+/// change to an event evicts its page, the list, and its hosts' and region's pages and feeds (ACR's feed for ACR's
+/// events), so a feed of hundreds of events is written again only when one of its own changes; a registration
+/// changes only the event's page.
 /// </summary>
 public sealed class EventCache(IOutputCacheStore store, EventSnapshot snapshot)
 {
     public const string ListTag = "events";
+
+    /// <summary>ACR's feed.</summary>
+    public const string AcrTag = "events:acr";
 
     /// <summary>The list at <c>/events</c>: varied by its own filters only (registered with the directory's policies).</summary>
     public const string ListPolicy = "Events";
@@ -34,6 +39,11 @@ public sealed class EventCache(IOutputCacheStore store, EventSnapshot snapshot)
             .SingleOrDefaultAsync(cancellationToken);
         if (hosts is not null)
         {
+            if (hosts.RigId is null)
+            {
+                tags.Add(AcrTag);
+            }
+
             if (hosts.Region is not null)
             {
                 tags.Add(DirectoryCache.RegionTag(hosts.Region));

@@ -112,15 +112,17 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
 
     [AllowAnonymous]
     [HttpGet("events/acr.ics")]
-    [OutputCache(PolicyName = DirectoryCache.Policy, Tags = [EventCache.ListTag])]
+    [OutputCache(PolicyName = DirectoryCache.Policy, Tags = [EventCache.AcrTag])]
     public async Task<IActionResult> AcrFeed(CancellationToken cancellationToken) =>
         Calendar("ACR Medical Student Section events", await db.Events.Where(e => e.RigId == null).ForFeed(EventQueries.FeedSince(Now)).ToListAsync(cancellationToken), null);
 
     [AllowAnonymous]
     [HttpGet("rigs/{slug}/events.ics")]
-    [OutputCache(PolicyName = DirectoryCache.Policy, Tags = [EventCache.ListTag])]
+    [OutputCache(PolicyName = DirectoryCache.Policy)]
     public async Task<IActionResult> RigFeed([StringLength(Limits.Slug)] string slug, CancellationToken cancellationToken)
     {
+        // Changes to its events evict the RIG's tag (and a change to the RIG itself does too).
+        HttpContext.TagCachedResponse(DirectoryCache.RigTag(slug));
         var rig = await db.Rigs.AsNoTracking().Published().Where(r => r.Slug == slug).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(cancellationToken);
         if (!ModelState.IsValid || rig is null)
         {
@@ -132,9 +134,11 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
 
     [AllowAnonymous]
     [HttpGet("regions/{slug}/events.ics")]
-    [OutputCache(PolicyName = DirectoryCache.Policy, Tags = [EventCache.ListTag])]
+    [OutputCache(PolicyName = DirectoryCache.Policy)]
     public async Task<IActionResult> RegionFeed([StringLength(Limits.Slug)] string slug, CancellationToken cancellationToken)
     {
+        // A feed of hundreds of events is costly to write: only changes to this region's events evict it.
+        HttpContext.TagCachedResponse(DirectoryCache.RegionTag(slug));
         var region = await db.Regions.AsNoTracking().Where(r => r.Slug == slug).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(cancellationToken);
         if (!ModelState.IsValid || region is null)
         {

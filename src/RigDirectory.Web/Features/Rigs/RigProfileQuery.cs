@@ -59,10 +59,13 @@ public static class RigProfileQuery
             return null;
         }
 
-        // Its own events and those it co-hosts, in a statement of their own: SQLite cannot read a correlated
-        // subquery of another table inside the split profile.
+        // Its own events and those it co-hosts, in a statement of their own (SQLite cannot read a correlated subquery
+        // of another table inside the split profile), found by the RIG's id and the co-hosted events' ids, each an
+        // index seek: matched through the event's RIG, SQLite read every event (68 req/s on misses at 12,000 events).
+        var rigId = db.Rigs.Where(r => r.Slug == slug).Select(r => (int?)r.Id);
+        var coHosted = db.Set<EventCoHost>().Where(c => rigId.Contains((int?)c.RigId)).Select(c => c.EventId);
         var events = await db.Events.AsNoTracking()
-            .Where(e => (e.Rig!.Slug == slug || (e.CoHosts.Any(c => c.Rig!.Slug == slug) && e.Rig.Status == RigStatus.Approved)) && e.HiddenAt == null && e.StartsAt >= yearAgo)
+            .Where(e => (rigId.Contains(e.RigId) || (coHosted.Contains(e.Id) && e.Rig!.Status == RigStatus.Approved)) && e.HiddenAt == null && e.StartsAt >= yearAgo)
             .OrderBy(e => e.StartsAt)
             .Select(e => new RigEventViewModel(e.Id, e.Title, e.Type, e.StartsAt, e.EndsAt, e.TimeZoneId, e.Format, e.Location, e.Status, e.Rig!.Slug == slug ? null : e.Rig.Name))
             .ToListAsync(cancellationToken);

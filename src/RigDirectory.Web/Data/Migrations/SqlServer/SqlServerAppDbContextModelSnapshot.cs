@@ -454,6 +454,8 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("StartsOn", "Status");
 
+                    b.HasIndex("Status", "StartsAt");
+
                     b.HasIndex("Status", "EndsAt", "StartsAt");
 
                     b.ToTable("Events");

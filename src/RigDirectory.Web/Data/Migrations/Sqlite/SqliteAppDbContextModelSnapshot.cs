@@ -439,6 +439,8 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("StartsOn", "Status");
 
+                    b.HasIndex("Status", "StartsAt");
+
                     b.HasIndex("Status", "EndsAt", "StartsAt");
 
                     b.ToTable("Events");
