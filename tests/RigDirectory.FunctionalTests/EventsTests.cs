@@ -358,9 +358,11 @@ public sealed class EventsTests(FakeClockFactory factory) : IClassFixture<FakeCl
         var (rigId, _) = await factory.CreateSubmittedRigAsync("uvm-larner-com", "Larner Radiology Group", factory.Clock.GetUtcNow().UtcDateTime);
         using var anonymous = factory.CreateNonRedirectingClient();
         Assert.DoesNotContain("Kick-off", await anonymous.GetStringAsync("/events"), StringComparison.Ordinal);
-        await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == rigId).ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, RigStatus.Approved)));
-        await factory.EvictDirectoryAsync();
+        using var admin = factory.CreateClientAs(Admin, Roles.AcrAdmin);
+
+        await admin.SubmitFormAsync($"/admin/reviews/{rigId}", "#decision-form", new Dictionary<string, string> { ["Decision.Action"] = "Approve" }).AcceptedAsync();
 
         Assert.Contains("Kick-off", await anonymous.GetStringAsync("/events"), StringComparison.Ordinal);
+        Assert.Contains("Kick-off", await anonymous.GetStringAsync("/schools/uvm-larner-com"), StringComparison.Ordinal);
     }
 }

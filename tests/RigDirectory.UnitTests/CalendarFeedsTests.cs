@@ -14,7 +14,7 @@ public sealed class CalendarFeedsTests
 {
     private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
 
-    private static CalendarFeeds Feeds() => new(new PublicUrls(new FixedLinks(), Options.Create(new AppOptions { PublicBaseUrl = new Uri("https://rigs.example.org/") })));
+    private static CalendarFeeds Feeds() => new(new PublicUrls(new FixedLinks(), Options.Create(new AppOptions { PublicBaseUrl = new Uri("https://rigs.example.org/") })), new CalendarFragments());
 
     private static FeedEvent Event(int id, string zone, DateTime startsAt, EventStatus status = EventStatus.Scheduled, int sequence = 0, EventFormat format = EventFormat.InPerson) =>
         new(id, $"Event {id}", EventType.Talk, "Bring questions; commas, semicolons; and\nnew lines.", startsAt, startsAt.AddHours(1), zone, format, "Room 210", status, sequence, Now, Now, "Boston RIG");
@@ -26,7 +26,7 @@ public sealed class CalendarFeedsTests
             Event(1, "America/St_Johns", new DateTime(2027, 3, 20, 21, 30, 0, DateTimeKind.Utc)),
             Event(2, "Pacific/Honolulu", new DateTime(2027, 1, 10, 4, 0, 0, DateTimeKind.Utc), EventStatus.Cancelled, sequence: 3),
             Event(3, "America/St_Johns", new DateTime(2027, 1, 10, 21, 30, 0, DateTimeKind.Utc), format: EventFormat.Virtual),
-        ], Now);
+        ]);
 
         var calendar = Calendar.Load(text)!;
         Assert.Equal(["America/St_Johns", "Pacific/Honolulu"], calendar.TimeZones.Select(z => z.TzId).Order());
@@ -42,12 +42,29 @@ public sealed class CalendarFeedsTests
         Assert.Equal(new DateTime(2027, 1, 10, 4, 0, 0, DateTimeKind.Utc), cancelled.DtStart!.AsUtc);
         Assert.StartsWith("Online", calendar.Events.Single(e => e.Uid == "event-3@rigs.example.org").Location, StringComparison.Ordinal);
         Assert.Contains("X-WR-CALNAME:Test feed", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split("BEGIN:VTIMEZONE").Length - 1);
+    }
+
+    [Fact]
+    public void AnEventsNewVersion_IsWrittenAfresh_TheSameVersionReadsTheSame()
+    {
+        var feeds = Feeds();
+        var starts = new DateTime(2027, 1, 10, 23, 0, 0, DateTimeKind.Utc);
+
+        var first = feeds.Write("Feed", [Event(1, "America/New_York", starts)]);
+        var again = feeds.Write("Feed", [Event(1, "America/New_York", starts)]);
+        var changed = Calendar.Load(feeds.Write("Feed", [Event(1, "America/New_York", starts.AddHours(1), sequence: 1) with { UpdatedAt = Now.AddHours(1) }]))!;
+
+        Assert.Equal(first, again);
+        var only = Assert.Single(changed.Events);
+        Assert.Equal(1, only.Sequence);
+        Assert.Equal(starts.AddHours(1), only.DtStart!.AsUtc);
     }
 
     [Fact]
     public void EmptyFeed_IsAValidCalendar()
     {
-        var calendar = Calendar.Load(Feeds().Write("Nothing yet", [], Now))!;
+        var calendar = Calendar.Load(Feeds().Write("Nothing yet", []))!;
 
         Assert.Empty(calendar.Events);
         Assert.Empty(calendar.TimeZones);

@@ -87,7 +87,7 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
             // Shown or hidden: the map, its school and region, and every list page's count change.
             // Its events appear or go with it.
             tags.AddRange([ListTag, HomeTag, SchoolTag(keys.School), RegionTag(keys.Region), Events.EventCache.ListTag]);
-            events.Invalidate();
+            await events.RefreshRigAsync(rigId, keys.Slug, cancellationToken);
             await snapshot.RefreshAsync(rigId, keys.Slug, cancellationToken);
         }
         else if (change == RigChange.Listing)

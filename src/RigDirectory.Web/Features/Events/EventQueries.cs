@@ -133,9 +133,27 @@ public static class EventQueries
                 && MentoringRules.DistanceMiles(place.Latitude, place.Longitude, latitude, longitude) <= input.Miles);
         }
 
-        var matches = query.ToList();
-        var page = Math.Clamp(input.Page, 1, Math.Max(1, ((matches.Count - 1) / EventSearchInput.PageSize) + 1));
-        return ([.. matches.Skip((page - 1) * EventSearchInput.PageSize).Take(EventSearchInput.PageSize).Select(e => e.Card)], matches.Count);
+        // One pass that keeps only the page asked for (or the last page, when it asks past the end): tens of
+        // thousands of matches are counted, not copied.
+        var wanted = Math.Max(1, input.Page) - 1;
+        var page = new List<EventCard>(EventSearchInput.PageSize);
+        var total = 0;
+        foreach (var entry in query)
+        {
+            if (total / EventSearchInput.PageSize <= wanted)
+            {
+                if (total % EventSearchInput.PageSize == 0)
+                {
+                    page.Clear();
+                }
+
+                page.Add(entry.Card);
+            }
+
+            total++;
+        }
+
+        return (page, total);
     }
 
     /// <summary>What a school's RIG hosts or co-hosts next.</summary>

@@ -37,12 +37,42 @@ public sealed class EventSnapshot(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>Drops the snapshot; the next reader builds a fresh one.</summary>
     public void Invalidate() => Volatile.Write(ref _current, null);
 
+    /// <summary>
+    /// A RIG was shown or hidden (approved, archived, restored): its events replace its rows in place, in one
+    /// statement, rather than a rebuild of every row on the next read.
+    /// </summary>
+    public async Task RefreshRigAsync(int rigId, string slug, CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref _current);
+        if (current is null || !current.IsValueCreated || !current.Value.IsCompletedSuccessfully)
+        {
+            Invalidate();
+            return;
+        }
+
+        var snapshot = current.Value.Result;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var fresh = await LoadAsync(db.Events.Where(e => e.RigId == rigId), snapshot.BuiltAt, cancellationToken);
+        var merged = snapshot.Events.Where(e => e.Card.RigSlug != slug).Concat(fresh)
+            .OrderBy(e => e.Card.StartsAt).ThenBy(e => e.Card.Id).ToList();
+        if (Interlocked.CompareExchange(ref _current, new Lazy<Task<Snapshot>>(Task.FromResult(snapshot with { Events = merged })), current) != current)
+        {
+            Invalidate();
+        }
+    }
+
     private async Task<Snapshot> BuildAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var rows = await db.Events.AsNoTracking().Upcoming(now)
+        return new Snapshot(await LoadAsync(db.Events, now, CancellationToken.None), now);
+    }
+
+    private static async Task<List<Entry>> LoadAsync(IQueryable<Event> events, DateTime now, CancellationToken cancellationToken)
+    {
+        var rows = await events.AsNoTracking().Upcoming(now)
             .Select(e => new
             {
                 Card = new EventCard(
@@ -58,9 +88,7 @@ public sealed class EventSnapshot(IServiceScopeFactory scopes, TimeProvider cloc
                 // Joined into one string, so that the snapshot is one statement.
                 CoHostSchools = string.Join(",", e.CoHosts.Select(c => c.Rig!.School!.Slug)),
             })
-            .ToListAsync();
-        return new Snapshot(
-            [.. rows.Select(r => new Entry(r.Card, r.StartsOn, r.RegionSlug, r.Latitude, r.Longitude, [.. new[] { r.School }.Concat(r.CoHostSchools.Split(',', StringSplitOptions.RemoveEmptyEntries)).OfType<string>()]))],
-            now);
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new Entry(r.Card, r.StartsOn, r.RegionSlug, r.Latitude, r.Longitude, [.. new[] { r.School }.Concat(r.CoHostSchools.Split(',', StringSplitOptions.RemoveEmptyEntries)).OfType<string>()]))];
     }
 }

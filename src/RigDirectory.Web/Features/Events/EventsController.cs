@@ -196,7 +196,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
 
     private FileContentResult Calendar(string name, IReadOnlyList<FeedEvent> events, string? download)
     {
-        var body = Encoding.UTF8.GetBytes(feeds.Write(name, events, Now));
+        var body = Encoding.UTF8.GetBytes(feeds.Write(name, events));
         return download is null ? File(body, CalendarFeeds.ContentType) : File(body, CalendarFeeds.ContentType, download);
     }
 
