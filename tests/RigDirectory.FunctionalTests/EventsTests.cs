@@ -328,6 +328,7 @@ public sealed class EventsTests(FakeClockFactory factory) : IClassFixture<FakeCl
         Assert.Null(far.QuerySelector("#events"));
         Assert.Contains("No upcoming event matches", far.QuerySelector("#event-results-status")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("No school matches", (await anonymous.GetDocumentAsync("/events?near=Qqxzv")).QuerySelector("#school-unknown")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("not in the directory", (await anonymous.GetDocumentAsync("/events?school=no-such-school")).QuerySelector("#school-unknown")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

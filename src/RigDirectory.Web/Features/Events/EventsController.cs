@@ -64,6 +64,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
                 .SingleOrDefaultAsync(cancellationToken);
             if (school is null)
             {
+                notFound = "That school is not in the directory: showing events anywhere. Type its name, an abbreviation or its city to find events near it.";
                 input.School = null;
             }
             else
