@@ -51,7 +51,7 @@ public sealed class MyEventsController(AppDbContext db, PublicUrls urls, TimePro
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        TempData[NewFeedKey] = urls.Action("PersonalFeed", "Events", new { token });
+        TempData[NewFeedKey] = urls.Action("PersonalFeed", "EventFeeds", new { token });
         TempData.SetStatus(key is null ? "Your calendar address is ready: copy it now." : "Your new calendar address is ready; the old one no longer works.");
         return RedirectToAction(nameof(Index));
     }
