@@ -113,7 +113,8 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<DbContextOptions<SqliteAppDbContext>>();
             services.RemoveAll<IDbContextOptionsConfiguration<SqliteAppDbContext>>();
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => UseDatabase(options).AddInterceptors(Commands));
+            // Every query a test makes the app run is also compiled for SQL Server and its T-SQL parsed (SqlServerQueryProbe).
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => SqlServerQueryProbe.Install(UseDatabase(options).AddInterceptors(Commands)));
 
             if (CaptureEmails)
             {
