@@ -6,6 +6,8 @@ using RigDirectory.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddAppLogging();
+
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddAppIdentity(builder.Configuration);
 builder.Services.AddAppAuthorization();

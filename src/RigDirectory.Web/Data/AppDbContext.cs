@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Infrastructure;
 
 namespace RigDirectory.Web.Data;
 
@@ -8,7 +11,7 @@ namespace RigDirectory.Web.Data;
 /// The one model of the app, Identity included. Each database provider has a concrete subclass so that
 /// each keeps its own migrations.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
@@ -31,6 +34,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    /// <summary>The keys that sign cookies and antiforgery tokens, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -48,15 +54,39 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
+        var audited = AddedAuditEntries();
         using var turn = Database.CurrentTransaction is null ? EnterWrite() : null;
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        LogAudited(audited);
+        return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
+        var audited = AddedAuditEntries();
         using var turn = Database.CurrentTransaction is null ? await EnterWriteAsync(cancellationToken) : null;
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        LogAudited(audited);
+        return saved;
+    }
+
+    private List<AuditEntry> AddedAuditEntries() =>
+        [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+
+    /// <summary>Each audited change, once saved, as a business event in the log: ids only (see <see cref="BusinessEvents"/>).</summary>
+    private void LogAudited(List<AuditEntry> audited)
+    {
+        if (audited.Count == 0)
+        {
+            return;
+        }
+
+        var logger = this.GetService<ILoggerFactory>().CreateLogger("RigDirectory.Audit");
+        foreach (var entry in audited)
+        {
+            BusinessEvents.Audited(logger, entry.Action, entry.EntityType, entry.EntityId, entry.RigId, entry.UserId);
+        }
     }
 
     /// <summary>

@@ -44,8 +44,6 @@ public static class DatabaseServiceCollectionExtensions
         {
             throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
         }
-
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
 

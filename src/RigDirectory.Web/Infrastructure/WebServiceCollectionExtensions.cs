@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -12,25 +11,12 @@ using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Infrastructure;
 
-/// <summary>Where data-protection keys are kept (<c>DataProtection:KeysPath</c>): a volume, so a restart signs no one out.</summary>
-public sealed class KeyStorageOptions
-{
-    public const string Section = "DataProtection";
-
-    public string? KeysPath { get; set; }
-}
-
 public static class WebServiceCollectionExtensions
 {
     public static IServiceCollection AddAppWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        var dataProtection = services.AddDataProtection().SetApplicationName("RigDirectory");
-        if (configuration.GetSection(KeyStorageOptions.Section).Get<KeyStorageOptions>()?.KeysPath is { Length: > 0 } keysPath)
-        {
-            // Containers lose their file system on restart; keys on a volume keep everyone signed in.
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
-        }
-
+        services.AddAppScaleOut(configuration);
+        services.AddAppHealthChecks();
         services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             // Codes as pages and the CSV write them: "US", "MD", not 0.
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
@@ -67,6 +53,7 @@ public static class WebServiceCollectionExtensions
         // Fail fast, before touching the database, when a required setting (the public base URL) is missing.
         _ = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
         var requireHttps = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireHttps;
+        app.UseAppRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -78,7 +65,8 @@ public static class WebServiceCollectionExtensions
 
         if (requireHttps)
         {
-            app.UseHttpsRedirection();
+            // Probes come over plain HTTP from inside the network, to the instance itself.
+            app.UseWhen(context => !HealthEndpoints.IsHealthPath(context.Request.Path), branch => branch.UseHttpsRedirection());
         }
 
         app.Use(SecurityHeaders);
@@ -96,7 +84,7 @@ public static class WebServiceCollectionExtensions
         app.UseResponseCompression();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAppHealthChecks();
         app.MapControllers().WithStaticAssets();
         app.MapRazorPages().WithStaticAssets();
 

@@ -4,6 +4,7 @@ using MimeKit;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Infrastructure;
 using RigDirectory.Web.Infrastructure.Email;
 
 namespace RigDirectory.Web.Notifications;
@@ -79,6 +80,7 @@ public sealed class OutboxSender(
 
         await db.WriteAsync(() => db.OutboxMessages.Where(m => m.Id == id)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, clock.GetUtcNow().UtcDateTime).SetProperty(m => m.LockedUntil, (DateTime?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken), cancellationToken);
+        BusinessEvents.EmailSent(logger, id, message.Attempts + 1);
         return true;
     }
 
@@ -88,7 +90,7 @@ public sealed class OutboxSender(
         var attempts = message.Attempts + 1;
         var givingUp = attempts >= options.Value.MaxAttempts;
         var error = exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message;
-        logger.LogWarning(exception, "Email {Id} to {To} failed (attempt {Attempt}): {Subject}", message.Id, message.Recipient, attempts, message.Subject);
+        BusinessEvents.EmailFailed(logger, exception, message.Id, attempts, givingUp);
         await db.WriteAsync(() => db.OutboxMessages.Where(m => m.Id == message.Id)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.Attempts, attempts)

@@ -58,11 +58,11 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
     public static string RegionTag(string slug) => $"region:{slug}";
 
     /// <summary>Everything: after a change to regions, or to a RIG's name or school.</summary>
-    public ValueTask EvictAsync(CancellationToken cancellationToken = default)
+    public async Task EvictAsync(CancellationToken cancellationToken = default)
     {
-        snapshot.Invalidate();
-        events.Invalidate();
-        return store.EvictByTagAsync(Tag, cancellationToken);
+        await snapshot.InvalidateAsync();
+        await events.InvalidateAsync();
+        await store.EvictByTagAsync(Tag, cancellationToken);
     }
 
     /// <summary>The pages a change to one RIG alters, and its row of the snapshot.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Infrastructure;
 
 namespace RigDirectory.Web.Features.Directory;
 
@@ -9,14 +10,20 @@ namespace RigDirectory.Web.Features.Directory;
 /// of rows, not millions: searching a list in memory costs microseconds where the same search in SQL joins
 /// four tables per row. Built with two statements on first use after each <see cref="DirectoryCache"/> eviction.
 /// </summary>
-public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
+public sealed class DirectorySnapshot : IDisposable
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private readonly IServiceScopeFactory _scopes;
 
     /// <summary>Every word of every RIG's search text; shared by each snapshot and the next (words are only added).</summary>
     private readonly SearchVocabulary _vocabulary = new();
-    private Lazy<Task<Snapshot>>? _current;
-    private long _generation;
+    private readonly SharedCopy<Snapshot> _copy;
+
+    public DirectorySnapshot(IServiceScopeFactory scopes, ISharedStamps stamps)
+    {
+        _scopes = scopes;
+        _copy = new SharedCopy<Snapshot>("directory", stamps, BuildAsync);
+    }
 
     /// <summary>
     /// The published RIGs in name order, and the same RIGs presorted for the other orders on first use (or carried
@@ -126,61 +133,34 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
         }
     }
 
-    public Task<Snapshot> GetAsync()
-    {
-        var current = Volatile.Read(ref _current);
-        if (current is null || (current.IsValueCreated && current.Value.IsFaulted))
-        {
-            var fresh = new Lazy<Task<Snapshot>>(BuildAsync);
-            current = Interlocked.CompareExchange(ref _current, fresh, current) == current ? fresh : Volatile.Read(ref _current) ?? fresh;
-        }
+    public Task<Snapshot> GetAsync() => _copy.GetAsync();
 
-        return current.Value;
-    }
-
-    /// <summary>Drops the snapshot; the next reader builds a fresh one.</summary>
-    public void Invalidate()
-    {
-        Interlocked.Increment(ref _generation);
-        Volatile.Write(ref _current, null);
-    }
+    /// <summary>Drops the snapshot, here and on every other instance; the next reader builds a fresh one.</summary>
+    public Task InvalidateAsync() => _copy.DropAsync();
 
     /// <summary>
     /// Replaces one RIG's row (or removes it, when it is no longer public) in the snapshot, in place of a rebuild:
     /// one statement, and readers keep the rest. Refreshes run one at a time, each on top of the previous; an
-    /// <see cref="Invalidate"/> meanwhile wins.
+    /// <see cref="InvalidateAsync"/> meanwhile wins. Other instances rebuild theirs.
     /// </summary>
     /// <returns>The snapshot before and after, or nulls when there was none to refresh (the next reader builds it).</returns>
     public async Task<(Snapshot? Before, Snapshot? After)> RefreshAsync(int rigId, string slug, CancellationToken cancellationToken = default)
     {
-        if (Volatile.Read(ref _current) is null)
-        {
-            return (null, null);
-        }
-
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
-            var generation = Interlocked.Read(ref _generation);
-            var current = Volatile.Read(ref _current);
-            if (current is null || (current.IsValueCreated && current.Value.IsFaulted))
+            var (snapshot, generation) = _copy.Peek();
+            if (snapshot is null)
             {
-                Invalidate();
+                await _copy.DropAsync();
                 return (null, null);
             }
 
-            var snapshot = await current.Value;
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var fresh = await db.Rigs.AsNoTracking().Where(r => r.Id == rigId).Published().ToListItems().SingleOrDefaultAsync(cancellationToken);
             var refreshed = snapshot.With(slug, fresh is null ? null : SearchableRig.Of(fresh, _vocabulary));
-            if (Interlocked.Read(ref _generation) == generation &&
-                Interlocked.CompareExchange(ref _current, new Lazy<Task<Snapshot>>(Task.FromResult(refreshed)), current) == current)
-            {
-                return (snapshot, refreshed);
-            }
-
-            return (null, null);
+            return await _copy.ReplaceAsync(snapshot, refreshed, generation) ? (snapshot, refreshed) : (null, null);
         }
         finally
         {
@@ -192,7 +172,7 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes) : IDisposable
 
     private async Task<Snapshot> BuildAsync()
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var items = await db.Rigs.AsNoTracking().Published()
             .ToListItems()

@@ -32,7 +32,7 @@ public sealed class EventCache(IOutputCacheStore store, EventSnapshot snapshot)
     public async Task EvictAsync(AppDbContext db, int eventId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        snapshot.Invalidate();
+        await snapshot.InvalidateAsync();
         var tags = new List<string> { EventTag(eventId), ListTag };
         var hosts = await db.Events.AsNoTracking().Where(e => e.Id == eventId)
             .Select(e => new { e.RigId, Region = e.Region!.Slug, CoHosts = e.CoHosts.Select(c => c.RigId).ToList() })

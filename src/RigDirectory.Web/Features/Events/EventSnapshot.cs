@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Infrastructure;
 
 namespace RigDirectory.Web.Features.Events;
 
@@ -11,61 +12,57 @@ namespace RigDirectory.Web.Features.Events;
 /// statement and dropped on any change to an event or to a RIG's place in the directory (see <see cref="EventCache"/>),
 /// and rebuilt at least every <see cref="MaxAge"/> so that another instance's changes show within it.
 /// </summary>
-public sealed class EventSnapshot(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class EventSnapshot
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
-    private Lazy<Task<Snapshot>>? _current;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _clock;
+    private readonly SharedCopy<Snapshot> _copy;
+
+    public EventSnapshot(IServiceScopeFactory scopes, TimeProvider clock, ISharedStamps stamps)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        // Events pass as time does: a copy older than MaxAge is rebuilt even when nothing changed.
+        _copy = new SharedCopy<Snapshot>("events", stamps, BuildAsync, snapshot => clock.GetUtcNow().UtcDateTime - snapshot.BuiltAt > MaxAge);
+    }
 
     /// <summary>One upcoming event with what the filters compare.</summary>
     public sealed record Entry(EventCard Card, DateOnly StartsOn, string? RegionSlug, double? Latitude, double? Longitude, IReadOnlyList<string> SchoolSlugs);
 
     public sealed record Snapshot(IReadOnlyList<Entry> Events, DateTime BuiltAt);
 
-    public Task<Snapshot> GetAsync()
-    {
-        var current = Volatile.Read(ref _current);
-        if (current is null || (current.IsValueCreated && (current.Value.IsFaulted || (current.Value.IsCompletedSuccessfully && clock.GetUtcNow().UtcDateTime - current.Value.Result.BuiltAt > MaxAge))))
-        {
-            var fresh = new Lazy<Task<Snapshot>>(BuildAsync);
-            current = Interlocked.CompareExchange(ref _current, fresh, current) == current ? fresh : Volatile.Read(ref _current) ?? fresh;
-        }
+    public Task<Snapshot> GetAsync() => _copy.GetAsync();
 
-        return current.Value;
-    }
-
-    /// <summary>Drops the snapshot; the next reader builds a fresh one.</summary>
-    public void Invalidate() => Volatile.Write(ref _current, null);
+    /// <summary>Drops the snapshot, here and on every other instance; the next reader builds a fresh one.</summary>
+    public Task InvalidateAsync() => _copy.DropAsync();
 
     /// <summary>
     /// A RIG was shown or hidden (approved, archived, restored): its events replace its rows in place, in one
-    /// statement, rather than a rebuild of every row on the next read.
+    /// statement, rather than a rebuild of every row on the next read. Other instances rebuild theirs.
     /// </summary>
     public async Task RefreshRigAsync(int rigId, string slug, CancellationToken cancellationToken)
     {
-        var current = Volatile.Read(ref _current);
-        if (current is null || !current.IsValueCreated || !current.Value.IsCompletedSuccessfully)
+        var (snapshot, generation) = _copy.Peek();
+        if (snapshot is null)
         {
-            Invalidate();
+            await _copy.DropAsync();
             return;
         }
 
-        var snapshot = current.Value.Result;
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var fresh = await LoadAsync(db.Events.Where(e => e.RigId == rigId), snapshot.BuiltAt, cancellationToken);
         var merged = snapshot.Events.Where(e => e.Card.RigSlug != slug).Concat(fresh)
             .OrderBy(e => e.Card.StartsAt).ThenBy(e => e.Card.Id).ToList();
-        if (Interlocked.CompareExchange(ref _current, new Lazy<Task<Snapshot>>(Task.FromResult(snapshot with { Events = merged })), current) != current)
-        {
-            Invalidate();
-        }
+        await _copy.ReplaceAsync(snapshot, snapshot with { Events = merged }, generation);
     }
 
     private async Task<Snapshot> BuildAsync()
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var scope = scopes.CreateAsyncScope();
+        var now = _clock.GetUtcNow().UtcDateTime;
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return new Snapshot(await LoadAsync(db.Events, now, CancellationToken.None), now);
     }

@@ -52,9 +52,18 @@ public sealed partial class PickupDirectoryEmailTransport(
         await message.WriteToAsync(partial, cancellationToken);
         File.Move(partial, path);
 
-        var link = FirstLink(message.HtmlBody ?? message.TextBody ?? "");
-        logger.LogInformation("Email to {To} saved to {Path}. Subject: {Subject}. Link: {Link}",
-            message.To.ToString(), path, message.Subject, link ?? "(none)");
+        if (environment.IsDevelopment())
+        {
+            // A developer's own demo mail: the address and the link to click, so no mail reader is needed.
+            var link = FirstLink(message.HtmlBody ?? message.TextBody ?? "");
+            logger.LogInformation("Email to {To} saved to {Path}. Subject: {Subject}. Link: {Link}",
+                message.To.ToString(), path, message.Subject, link ?? "(none)");
+        }
+        else
+        {
+            // Elsewhere logs are kept and shipped: no address, and no link (links carry tokens).
+            logger.LogInformation("Email {MessageId} saved to {Path}", message.MessageId, path);
+        }
     }
 
     public static string? FirstLink(string body)

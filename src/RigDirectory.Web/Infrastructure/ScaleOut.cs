@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RigDirectory.Web.Data;
+using StackExchange.Redis;
+
+namespace RigDirectory.Web.Infrastructure;
+
+/// <summary>
+/// <c>Redis:Configuration</c>: a StackExchange.Redis configuration string (<c>redis:6379,password=…</c>). Set it
+/// when more than one instance serves the site: the output cache and the stamps of each instance's in-memory
+/// snapshots then live in Redis. Unset, one instance keeps both in its own memory.
+/// </summary>
+public sealed class RedisOptions
+{
+    public const string Section = "Redis";
+
+    public string? Configuration { get; set; }
+
+    /// <summary>Prefixes every key, so that one Redis can serve several sites.</summary>
+    public string InstanceName { get; set; } = "rigdirectory:";
+}
+
+/// <summary>
+/// Tells every instance that what it holds in memory (the directory and event snapshots) changed on another one. A
+/// change bumps a named stamp after it is saved; a reader compares the stamp with the one its copy was built at
+/// and rebuilds when they differ, so another instance's change shows on the next request, not after a timeout.
+/// </summary>
+public interface ISharedStamps
+{
+    /// <summary>The stamp now; one instance alone always reads 0.</summary>
+    Task<long> ReadAsync(string name);
+
+    /// <summary>Marks every copy built before now as stale; returns the new stamp (0 for one instance alone).</summary>
+    Task<long> BumpAsync(string name);
+}
+
+/// <summary>One instance: its own invalidation is all there is, so stamps never change and cost nothing.</summary>
+internal sealed class LocalStamps : ISharedStamps
+{
+    public Task<long> ReadAsync(string name) => Task.FromResult(0L);
+
+    public Task<long> BumpAsync(string name) => Task.FromResult(0L);
+}
+
+/// <summary>Stamps as Redis counters: one round trip (GET or INCR) on loopback or in the data centre.</summary>
+internal sealed class RedisStamps(IConnectionMultiplexer redis, string prefix) : ISharedStamps
+{
+    public async Task<long> ReadAsync(string name) => (long?)await redis.GetDatabase().StringGetAsync(Key(name)) ?? 0;
+
+    public Task<long> BumpAsync(string name) => redis.GetDatabase().StringIncrementAsync(Key(name));
+
+    private RedisKey Key(string name) => $"{prefix}stamp:{name}";
+}
+
+/// <summary>Ready only when Redis answers a PING.</summary>
+internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await redis.GetDatabase().PingAsync();
+            return HealthCheckResult.Healthy();
+        }
+        catch (RedisException)
+        {
+            return HealthCheckResult.Unhealthy();
+        }
+        catch (TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy();
+        }
+    }
+}
+
+public static class ScaleOutServiceCollectionExtensions
+{
+    /// <summary>
+    /// What several instances share: data-protection keys in the database (a sign-in cookie or antiforgery token
+    /// made by one instance is read by any other, and survives restarts), and, when Redis is configured, the output
+    /// cache with its tag evictions and the snapshot stamps.
+    /// </summary>
+    public static IServiceCollection AddAppScaleOut(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDataProtection().SetApplicationName("RigDirectory").PersistKeysToDbContext<AppDbContext>();
+
+        var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        if (string.IsNullOrWhiteSpace(redis.Configuration))
+        {
+            services.AddSingleton<ISharedStamps, LocalStamps>();
+            return services;
+        }
+
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            var options = ConfigurationOptions.Parse(redis.Configuration);
+            // Start even while Redis is down, and reconnect when it is back; /readyz says so meanwhile.
+            options.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(options);
+        });
+        services.AddStackExchangeRedisOutputCache(options => options.InstanceName = redis.InstanceName);
+        services.AddOptions<RedisOutputCacheOptions>().Configure<IServiceProvider>((options, provider) =>
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>()));
+        services.AddSingleton<ISharedStamps>(provider => new RedisStamps(provider.GetRequiredService<IConnectionMultiplexer>(), redis.InstanceName));
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+}

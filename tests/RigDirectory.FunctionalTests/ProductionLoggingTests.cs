@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.FunctionalTests;
+
+/// <summary>Production's logs: JSON lines, one per request by route, and business events by id with no personal data.</summary>
+public sealed class ProductionLoggingTests : IDisposable
+{
+    private readonly ProductionFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public void TheConsole_WritesJsonWithScopes()
+    {
+        var console = _factory.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
+        var json = _factory.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue;
+
+        Assert.Equal(ConsoleFormatterNames.Json, console.FormatterName);
+        Assert.True(json.IncludeScopes);
+        Assert.True(json.UseUtcTimestamp);
+    }
+
+    [Fact]
+    public async Task EachRequest_IsLoggedOnce_ByRouteTemplate_NeverByItsPath()
+    {
+        using var client = _factory.CreateNonRedirectingClient();
+        const string secret = "Zk3secretcalendartoken";
+
+        using var response = await client.GetAsync($"/calendar/{secret}.ics");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var line = Assert.Single(_factory.Logs.Lines, l => l.Category.EndsWith("HttpLoggingMiddleware", StringComparison.Ordinal));
+        Assert.True(line.Message.Contains("Route: calendar/{token}.ics", StringComparison.Ordinal), line.Message);
+        Assert.Contains("StatusCode: 404", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_factory.Logs.Lines, l => l.Message.Contains(secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AReviewDecision_IsLoggedWithIds_AndNoNameOrNote()
+    {
+        var (id, leader) = await _factory.CreateSubmittedRigAsync("uams-com", "Little Rock Radiology Club", _factory.Clock.GetUtcNow().UtcDateTime.AddDays(-3));
+        using var admin = _factory.CreateClientAs("reviewer-id", Roles.AcrAdmin);
+
+        using var response = await admin.SubmitFormAsync($"/admin/reviews/{id}", "#decision-form",
+            new Dictionary<string, string> { ["Decision.Action"] = "Approve", ["Decision.Note"] = "Welcome aboard, Little Rock", ["Decision.Step"] = "" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var audited = Assert.Single(_factory.Logs.Lines, l => l.Category == "RigDirectory.Audit" && l.Message.StartsWith("Approved", StringComparison.Ordinal));
+        Assert.Equal($"Approved on Rig {id} (RIG {id}) by user reviewer-id", audited.Message);
+        Assert.DoesNotContain(_factory.Logs.Lines, l => l.Message.Contains("Little Rock", StringComparison.Ordinal) || l.Message.Contains(leader.Email!, StringComparison.Ordinal));
+    }
+
+    private sealed class ProductionFactory : RigDirectoryFactory
+    {
+        public CapturedLogs Logs { get; } = new();
+
+        protected override string EnvironmentName => Environments.Production;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
+    }
+
+    /// <summary>Every line logged at Information or above, with its category.</summary>
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<(string Category, string Message)> _lines = new();
+
+        public IReadOnlyList<(string Category, string Message)> Lines => [.. _lines];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<(string, string)> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    lines.Enqueue((category, formatter(state, exception)));
+                }
+            }
+        }
+    }
+}
