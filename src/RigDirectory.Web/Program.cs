@@ -4,6 +4,12 @@ using RigDirectory.Web.Infrastructure;
 using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
+// `backup <file>`: a copy of the embedded database, taken while the app serves; then exit.
+if (BackupCommand.TryRun(args, Console.Out, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddAppLogging();
@@ -25,6 +31,7 @@ await app.InitializeDatabaseAsync();
 app.PrintStartupBanner();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the test hosts.</summary>
 public partial class Program;
