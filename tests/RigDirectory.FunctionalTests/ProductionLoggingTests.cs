@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using RigDirectory.FunctionalTests.Infrastructure;
@@ -20,14 +22,22 @@ public sealed class ProductionLoggingTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Fact]
-    public void TheConsole_WritesJsonWithScopes()
+    public void TheConsole_WritesOneJsonObjectPerLine_WithTheTraceId_AndNeverTheRequestPath()
     {
         var console = _factory.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
-        var json = _factory.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue;
+        var formatter = _factory.Services.GetServices<ConsoleFormatter>().Single(f => f.Name == console.FormatterName);
+        var scopes = new LoggerExternalScopeProvider();
+        using var request = scopes.Push(new Dictionary<string, object?> { ["TraceId"] = "4bf92f3577b34da6a3ce929d0e0e4736", ["RequestPath"] = "/calendar/Zk3secret.ics" });
+        using var line = new StringWriter();
 
-        Assert.Equal(ConsoleFormatterNames.Json, console.FormatterName);
-        Assert.True(json.IncludeScopes);
-        Assert.True(json.UseUtcTimestamp);
+        formatter.Write(new LogEntry<string>(LogLevel.Information, "RigDirectory.Audit", new EventId(1000), "Approved on Rig 7", null, (state, _) => state), scopes, line);
+
+        using var json = JsonDocument.Parse(line.ToString());
+        Assert.Single(line.ToString().TrimEnd().Split('\n'));
+        Assert.Equal("Approved on Rig 7", json.RootElement.GetProperty("Message").GetString());
+        Assert.Equal("Information", json.RootElement.GetProperty("LogLevel").GetString());
+        Assert.Equal("4bf92f3577b34da6a3ce929d0e0e4736", json.RootElement.GetProperty("Scopes").GetProperty("TraceId").GetString());
+        Assert.DoesNotContain("Zk3secret", line.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

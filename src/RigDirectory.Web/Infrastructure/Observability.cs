@@ -1,13 +1,19 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using RigDirectory.Web.Domain;
 
 namespace RigDirectory.Web.Infrastructure;
 
 /// <summary>
-/// Logs as an operator reads them. In Production: one JSON object per line on the console (the built-in JSON
-/// formatter, UTC timestamps, scopes included, so every line of a request carries its TraceId and RequestId), and
-/// one line per request with its method, route template (never the path: some paths hold secrets, such as a
+/// Logs as an operator reads them. In Production: one JSON object per line on the console (<see cref="JsonLines"/>:
+/// UTC timestamps, scopes included, so every line of a request carries its TraceId and RequestId), and one line per
+/// request with its method, route template (never the path: some paths hold secrets, such as a
 /// personal calendar token), status and duration. The business events (<see cref="BusinessEvents"/>) carry ids, never
 /// names, addresses or notes. ASP.NET Core's built-in metrics need nothing here: see the README for
 /// <c>dotnet-counters</c>.
@@ -22,12 +28,8 @@ public static class Observability
             return builder;
         }
 
-        builder.Logging.AddJsonConsole(options =>
-        {
-            options.IncludeScopes = true;
-            options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
-        });
+        builder.Logging.AddConsole(options => options.FormatterName = JsonLines.FormatterName)
+            .AddConsoleFormatter<JsonLines, ConsoleFormatterOptions>(options => options.IncludeScopes = true);
         builder.Services.AddHttpLogging(options =>
         {
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
@@ -68,6 +70,78 @@ public static class Observability
                 _ => "(other)",
             });
             return ValueTask.CompletedTask;
+        }
+    }
+}
+
+/// <summary>
+/// The built-in JSON console format (timestamp, level, category, event id, message, state, scopes), with one change:
+/// the request scope's <c>RequestPath</c> is left out, because a path can be a secret (a personal calendar's
+/// address); the request log names the route template instead.
+/// </summary>
+internal sealed class JsonLines(IOptionsMonitor<ConsoleFormatterOptions> options) : ConsoleFormatter(FormatterName)
+{
+    public const string FormatterName = "rigdirectory-json";
+
+    private static readonly HashSet<string> Secret = ["RequestPath", "{OriginalFormat}"];
+    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
+    {
+        var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
+        if (message is null && logEntry.Exception is null)
+        {
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Writing))
+        {
+            json.WriteStartObject();
+            json.WriteString("Timestamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("LogLevel", logEntry.LogLevel.ToString());
+            json.WriteString("Category", logEntry.Category);
+            json.WriteNumber("EventId", logEntry.EventId.Id);
+            json.WriteString("Message", message);
+            if (logEntry.Exception is { } exception)
+            {
+                json.WriteString("Exception", exception.ToString());
+            }
+
+            if (logEntry.State is IEnumerable<KeyValuePair<string, object?>> state)
+            {
+                json.WriteStartObject("State");
+                WriteValues(json, state);
+                json.WriteEndObject();
+            }
+
+            if (options.CurrentValue.IncludeScopes && scopeProvider is not null)
+            {
+                json.WriteStartObject("Scopes");
+                scopeProvider.ForEachScope((scope, writer) =>
+                {
+                    if (scope is IEnumerable<KeyValuePair<string, object?>> values)
+                    {
+                        WriteValues(writer, values);
+                    }
+                }, json);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        textWriter.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteValues(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, object?>> values)
+    {
+        foreach (var (key, value) in values)
+        {
+            if (!Secret.Contains(key))
+            {
+                json.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
     }
 }
