@@ -102,7 +102,10 @@ public static class HtmlForms
             fields.Add(new(name, value));
         }
 
+        // To the client's own server, whichever one served the page: with several instances, as behind a balancer.
+        // (On Linux a bare "/path" parses as an absolute file: URI, so only http(s) addresses count as absolute.)
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? document.Url : form.Action;
-        return client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields));
+        var target = Uri.TryCreate(action, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.PathAndQuery : action;
+        return client.PostAsync(new Uri(client.BaseAddress!, target), new FormUrlEncodedContent(fields));
     }
 }
