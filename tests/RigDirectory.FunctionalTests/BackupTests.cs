@@ -34,6 +34,7 @@ public sealed class BackupTests : IDisposable
     {
         _ = _factory.Services;
         using var stop = new CancellationTokenSource();
+        var saved = 0;
         // Three writers, each saving numbered rows one after another, as requests would.
         var writers = Enumerable.Range(0, 3).Select(writer => Task.Run(async () =>
         {
@@ -46,16 +47,18 @@ public sealed class BackupTests : IDisposable
                     return db.SaveChangesAsync();
                 });
                 n++;
+                Interlocked.Increment(ref saved);
             }
 
             return n;
         })).ToList();
-        await Task.Delay(300);
+        await UntilAsync(() => Volatile.Read(ref saved) >= 30);
         var target = Path.Combine(_folder, "rigdirectory-backup.db");
 
         var exit = Backup(target, out var output, out var error);
 
-        await Task.Delay(200);
+        var afterBackup = Volatile.Read(ref saved);
+        await UntilAsync(() => Volatile.Read(ref saved) >= afterBackup + 10);
         await stop.CancelAsync();
         var written = await Task.WhenAll(writers);
         Assert.True(exit == 0, error);
@@ -103,6 +106,15 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("BACKUP DATABASE", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_folder));
+    }
+
+    /// <summary>Waits for the writers (slow on a busy machine), for at most 30 seconds.</summary>
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition() && waited < 30_000; waited += 20)
+        {
+            await Task.Delay(20);
+        }
     }
 
     private static async Task<T> ScalarAsync<T>(SqliteConnection connection, string sql)

@@ -43,14 +43,43 @@ internal sealed class LocalStamps : ISharedStamps
     public Task<long> BumpAsync(string name) => Task.FromResult(0L);
 }
 
-/// <summary>Stamps as Redis counters: one round trip (GET or INCR) on loopback or in the data centre.</summary>
-internal sealed class RedisStamps(IConnectionMultiplexer redis, string prefix) : ISharedStamps
+/// <summary>
+/// Stamps as Redis counters: one round trip (GET or INCR) on loopback or in the data centre. While Redis cannot be
+/// reached the stamp is a number that moves every <see cref="OfflineRefresh"/>, so each instance rebuilds its copies
+/// twice a minute (changes on other instances show within that, and the database is not flooded) instead of
+/// failing its pages; <c>/readyz</c> reports the outage meanwhile.
+/// </summary>
+internal sealed partial class RedisStamps(IConnectionMultiplexer redis, string prefix, TimeProvider clock, ILogger<RedisStamps> logger) : ISharedStamps
 {
-    public async Task<long> ReadAsync(string name) => (long?)await redis.GetDatabase().StringGetAsync(Key(name)) ?? 0;
+    public static readonly TimeSpan OfflineRefresh = TimeSpan.FromSeconds(30);
 
-    public Task<long> BumpAsync(string name) => redis.GetDatabase().StringIncrementAsync(Key(name));
+    public Task<long> ReadAsync(string name) => TryAsync(name, async key => (long?)await redis.GetDatabase().StringGetAsync(key) ?? 0);
 
-    private RedisKey Key(string name) => $"{prefix}stamp:{name}";
+    public Task<long> BumpAsync(string name) => TryAsync(name, key => redis.GetDatabase().StringIncrementAsync(key));
+
+    private async Task<long> TryAsync(string name, Func<RedisKey, Task<long>> command)
+    {
+        if (!redis.IsConnected)
+        {
+            return Offline();
+        }
+
+        try
+        {
+            return await command($"{prefix}stamp:{name}");
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            Unreachable(logger, exception, name);
+            return Offline();
+        }
+    }
+
+    /// <summary>Negative, so never a real counter's value.</summary>
+    private long Offline() => -(clock.GetUtcNow().UtcTicks / OfflineRefresh.Ticks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not answer for the {Name} stamp; the snapshot is rebuilt every 30 s until it does")]
+    private static partial void Unreachable(ILogger logger, Exception exception, string name);
 }
 
 /// <summary>Ready only when Redis answers a PING.</summary>
@@ -95,14 +124,17 @@ public static class ScaleOutServiceCollectionExtensions
         services.AddSingleton<IConnectionMultiplexer>(_ =>
         {
             var options = ConfigurationOptions.Parse(redis.Configuration);
-            // Start even while Redis is down, and reconnect when it is back; /readyz says so meanwhile.
+            // Start even while Redis is down, and reconnect when it is back; /readyz says so meanwhile. Commands fail at
+            // once while it is down rather than wait out a timeout: pages are then served uncached.
             options.AbortOnConnectFail = false;
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddStackExchangeRedisOutputCache(options => options.InstanceName = redis.InstanceName);
         services.AddOptions<RedisOutputCacheOptions>().Configure<IServiceProvider>((options, provider) =>
             options.ConnectionMultiplexerFactory = () => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>()));
-        services.AddSingleton<ISharedStamps>(provider => new RedisStamps(provider.GetRequiredService<IConnectionMultiplexer>(), redis.InstanceName));
+        services.AddSingleton<ISharedStamps>(provider => new RedisStamps(
+            provider.GetRequiredService<IConnectionMultiplexer>(), redis.InstanceName, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<RedisStamps>>()));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

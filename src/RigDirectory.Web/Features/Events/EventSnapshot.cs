@@ -10,7 +10,8 @@ namespace RigDirectory.Web.Features.Events;
 /// the school and region pages, filter and page it without SQL. Counting and sorting thousands of upcoming events
 /// through their RIGs and schools took SQLite about 45 ms a statement at 12,000 events; the snapshot is built in one
 /// statement and dropped on any change to an event or to a RIG's place in the directory (see <see cref="EventCache"/>),
-/// and rebuilt at least every <see cref="MaxAge"/> so that another instance's changes show within it.
+/// on this instance and, through its stamp, on every other (<see cref="SharedCopy{T}"/>); and rebuilt at least every
+/// <see cref="MaxAge"/>, as events pass.
 /// </summary>
 public sealed class EventSnapshot
 {
