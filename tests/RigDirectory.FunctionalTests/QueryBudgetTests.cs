@@ -36,6 +36,23 @@ public sealed class QueryBudgetTests(SmallDirectoryFactory small, LargeDirectory
     }
 
     [Fact]
+    public async Task CoverageConsole_SendsOneStatement_AtTenAndAThousandRigs()
+    {
+        var counts = new List<int>();
+        foreach (SizedDirectoryFactory factory in new SizedDirectoryFactory[] { small, large })
+        {
+            using var admin = factory.CreateClientAs("budget-admin", Web.Security.Roles.AcrAdmin);
+            factory.Commands.Reset();
+            using var response = await admin.GetAsync("/admin/coverage");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            counts.Add(factory.Commands.Count);
+        }
+
+        Assert.Equal(counts[0], counts[1]);
+        Assert.Equal(1, counts[1]);
+    }
+
+    [Fact]
     public async Task List_Paging_ShowsTwentyAtATimeAcrossAThousandRigs()
     {
         using var client = large.CreateNonRedirectingClient();

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.Web.Features.Coverage;
+
+/// <summary>Coverage and freshness by region and nationally, for ACR staff: the page and its CSV.</summary>
+[Authorize(Policy = Policies.Administer)]
+[Route("admin/coverage")]
+public sealed class CoverageController(AppDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var regions = await CoverageQueries.ByRegionAsync(db, now, cancellationToken);
+        return View(new CoverageViewModel(regions, CoverageRow.National(regions), now));
+    }
+
+    [HttpGet("coverage.csv")]
+    public async Task<IActionResult> Csv(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var regions = await CoverageQueries.ByRegionAsync(db, now, cancellationToken);
+        var rows = regions.Append(CoverageRow.National(regions)).Select(r => new CoverageCsvRow(
+            r.Region, r.Schools, r.SchoolsWithRig, r.CoveragePercent, r.Rigs, r.VerifiedWithinYear, r.NoOfficerAfterThisYear, r.Mentors, r.UpcomingEvents));
+        return File(await CsvExport.WriteAsync(rows, cancellationToken), "text/csv; charset=utf-8", $"rigdirectory-coverage-{now:yyyy-MM-dd}.csv");
+    }
+}
+
+public sealed record CoverageViewModel(IReadOnlyList<CoverageRow> Regions, CoverageRow National, DateTime AsOf);
+
+/// <summary>A CSV row: the page's columns, named as its headers.</summary>
+public sealed record CoverageCsvRow(
+    string Region, int Schools, int SchoolsWithApprovedRig, int CoveragePercent, int ApprovedRigs, int VerifiedWithin12Months,
+    int NoOfficerGraduatingAfterThisYear, int ActiveMentors, int UpcomingEvents);

@@ -1,0 +1,109 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.FunctionalTests;
+
+/// <summary>The console's coverage and freshness by region and nationally, and its CSV.</summary>
+public sealed class CoverageTests : IAsyncLifetime, IDisposable
+{
+    private readonly RigDirectoryFactory _factory = new();
+    private string _otherRegion = "";
+    private int _year;
+
+    public void Dispose() => _factory.Dispose();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        var now = _factory.Clock.GetUtcNow().UtcDateTime;
+        _year = now.Year;
+        // Harvard: approved, an officer graduating in 2028 (TestHosts), never verified, one event coming.
+        var (harvard, _, _, _) = await TestHosts.ApprovedRigAsync(_factory, "harvard-medical-school");
+        // Two mentors in Boston: one taking requests, one paused (not counted).
+        await TestMentors.AddAsync(_factory, await _factory.CreateUserAsync("mentor.active@example.org", "coverage mentor password", roles: Roles.Mentor));
+        await TestMentors.AddAsync(_factory, await _factory.CreateUserAsync("mentor.paused@example.org", "coverage mentor password", roles: Roles.Mentor), status: MentorStatus.Paused);
+        await _factory.WithDbAsync(async db =>
+        {
+            var e = TestEvents.Make("Reading room tour", now.AddDays(20), rigId: harvard);
+            db.Events.Add(e);
+            // Tufts, also in the Northeast: verified last month, its only officer graduating this year.
+            var leaver = new ApplicationUser { UserName = "leaver@example.org", Email = "leaver@example.org", DisplayName = "Leaver", SecurityStamp = "s" };
+            db.Users.Add(leaver);
+            db.Rigs.Add(await TestRigs.MakeAsync(db, "tufts-rig", "Tufts RIG", "tufts-som", RigStatus.Approved, r =>
+            {
+                r.LastVerifiedAt = now.AddMonths(-1);
+                r.Officers.Add(new RigOfficer { UserId = leaver.Id, Position = "President", GraduationYear = _year });
+            }));
+            // Rush: verified 13 months ago, its officer gone (ended), so nobody current.
+            db.Rigs.Add(await TestRigs.MakeAsync(db, "rush-rig", "Rush RIG", "rush-medical-college", RigStatus.Approved, r =>
+            {
+                r.LastVerifiedAt = now.AddMonths(-13);
+                r.Officers.Add(new RigOfficer { UserId = leaver.Id, Position = "President", GraduationYear = _year + 3, EndedAt = now.AddMonths(-2) });
+            }));
+            // Being registered: not counted anywhere.
+            db.Rigs.Add(await TestRigs.MakeAsync(db, "bu-rig", "BU RIG", "bu-chobanian-avedisian-som", RigStatus.Submitted));
+            await db.SaveChangesAsync();
+            _otherRegion = await db.Schools.Where(s => s.Slug == "rush-medical-college").Select(s => s.Jurisdiction!.Region!.Slug).SingleAsync();
+        });
+    }
+
+    private static string[] Cells(AngleSharp.Dom.IElement row) => [.. row.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim())];
+
+    [Fact]
+    public async Task TheConsole_ShowsEachRegionsCoverageAndFreshness_AndTheNationalTotal()
+    {
+        using var admin = _factory.CreateClientAs("coverage-admin", Roles.AcrAdmin);
+        var schoolsInNortheast = await _factory.WithDbAsync(db => db.Schools.CountAsync(s => s.Jurisdiction!.Region!.Slug == "us-region-7" && s.Status == SchoolStatus.Listed));
+
+        var page = await admin.GetDocumentAsync("/admin/coverage");
+
+        var rows = page.QuerySelectorAll("#coverage tbody tr");
+        Assert.Equal(await _factory.WithDbAsync(db => db.Regions.CountAsync()), rows.Length);
+        var northeast = Cells(page.QuerySelector("#coverage tbody tr[data-region='us-region-7']")!);
+        var percent = (int)Math.Round(200.0 / schoolsInNortheast, MidpointRounding.AwayFromZero);
+        Assert.Equal([northeast[0], $"{schoolsInNortheast}", "2", $"{percent}%", "2", "1", "1", "1", "1"], northeast);
+        var rush = Cells(page.QuerySelector($"#coverage tbody tr[data-region='{_otherRegion}']")!);
+        Assert.Equal("1", rush[2]);
+        Assert.Equal(["1", "0", "1", "0", "0"], rush[4..]);
+        var national = Cells(page.QuerySelector("#coverage tfoot tr")!);
+        Assert.Equal(["United States and Canada", "284", "3", "1%", "3", "1", "2", "1", "1"], national);
+        Assert.Contains($"No officer graduating after {_year}", page.QuerySelector("#coverage thead")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCsv_HoldsEveryRegionAndTheNationalTotal()
+    {
+        using var admin = _factory.CreateClientAs("coverage-admin", Roles.AcrAdmin);
+
+        using var response = await admin.GetAsync("/admin/coverage/coverage.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("attachment", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split("\r\n");
+        Assert.Equal("Region,Schools,SchoolsWithApprovedRig,CoveragePercent,ApprovedRigs,VerifiedWithin12Months,NoOfficerGraduatingAfterThisYear,ActiveMentors,UpcomingEvents", lines[0]);
+        Assert.Equal(await _factory.WithDbAsync(db => db.Regions.CountAsync()) + 2, lines.Length);
+        Assert.Equal("United States and Canada,284,3,1,3,1,2,1,1", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData("/admin/coverage")]
+    [InlineData("/admin/coverage/coverage.csv")]
+    public async Task OnlyAdmins_SeeCoverage(string url)
+    {
+        using var anonymous = _factory.CreateNonRedirectingClient();
+        using var leader = _factory.CreateClientAs("coverage-leader", Roles.RigLeader, Roles.Student);
+
+        using var signedOut = await anonymous.GetAsync(url);
+        using var refused = await leader.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("/Identity/Account/Login", signedOut.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("AccessDenied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+}
