@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Coverage;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests;
@@ -90,7 +91,47 @@ public sealed class CoverageTests : IAsyncLifetime, IDisposable
         Assert.Equal("United States and Canada,284,3,1,3,1,2,1,1", lines[^1]);
     }
 
+    [Fact]
+    public async Task EachMonthsSnapshot_IsTakenOnce_AndChartedWithTheMonthsBefore()
+    {
+        using var admin = _factory.CreateClientAs("coverage-admin", Roles.AcrAdmin);
+        var regions = await _factory.WithDbAsync(db => db.Regions.CountAsync());
+        var empty = await admin.GetDocumentAsync("/admin/coverage");
+
+        var first = await _factory.WithDbAsync(db => CoverageHistory.TakeAsync(db, _factory.Clock.GetUtcNow().UtcDateTime, CancellationToken.None));
+        var again = await _factory.WithDbAsync(db => CoverageHistory.TakeAsync(db, _factory.Clock.GetUtcNow().UtcDateTime.AddHours(6), CancellationToken.None));
+        var nextMonth = await _factory.WithDbAsync(db => CoverageHistory.TakeAsync(db, _factory.Clock.GetUtcNow().UtcDateTime.AddMonths(1), CancellationToken.None));
+        var page = await admin.GetDocumentAsync("/admin/coverage");
+
+        Assert.Contains("No monthly figures yet", empty.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal((regions, 0, regions), (first, again, nextMonth));
+        Assert.Equal(2, page.QuerySelectorAll("svg#coverage-chart circle").Length);
+        var thisMonth = _factory.Clock.GetUtcNow().UtcDateTime.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        // Newest first: next month's row, then this month's.
+        var months = page.QuerySelectorAll("#coverage-history tbody tr");
+        Assert.Equal(2, months.Length);
+        Assert.Equal(_factory.Clock.GetUtcNow().UtcDateTime.AddMonths(1).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture), Cells(months[0])[0]);
+        var latest = Cells(months[1]);
+        Assert.Equal([thisMonth, "284", "3", "1%", "1", "2", "1", "1"], latest);
+    }
+
+    [Fact]
+    public async Task TheHistoryCsv_HoldsEveryRegionsMonths()
+    {
+        using var admin = _factory.CreateClientAs("coverage-admin", Roles.AcrAdmin);
+        var regions = await _factory.WithDbAsync(db => db.Regions.CountAsync());
+        await _factory.WithDbAsync(db => CoverageHistory.TakeAsync(db, _factory.Clock.GetUtcNow().UtcDateTime, CancellationToken.None));
+
+        var lines = (await admin.GetStringAsync("/admin/coverage/history.csv")).TrimEnd().Split("\r\n");
+
+        Assert.Equal("Region,Month,Schools,SchoolsWithApprovedRig,ApprovedRigs,VerifiedWithin12Months,NoOfficerGraduatingAfterThatYear,ActiveMentors,UpcomingEvents", lines[0]);
+        Assert.Equal(regions + 1, lines.Length);
+        var northeastSchools = await _factory.WithDbAsync(db => db.Schools.CountAsync(s => s.Jurisdiction!.Region!.Slug == "us-region-7"));
+        Assert.Contains(lines, line => line.EndsWith($",{_factory.Clock.GetUtcNow():yyyy-MM},{northeastSchools},2,2,1,1,1,1", StringComparison.Ordinal));
+    }
+
     [Theory]
+    [InlineData("/admin/coverage/history.csv")]
     [InlineData("/admin/coverage")]
     [InlineData("/admin/coverage/coverage.csv")]
     public async Task OnlyAdmins_SeeCoverage(string url)
@@ -105,5 +146,35 @@ public sealed class CoverageTests : IAsyncLifetime, IDisposable
         Assert.Contains("/Identity/Account/Login", signedOut.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("AccessDenied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Two instances' workers taking the same month at once: one saves it, the other finds it taken.</summary>
+public sealed class CoverageSnapshotRaceTests
+{
+    [Fact]
+    public async Task TwoInstancesTakingTheSameMonth_WriteItOnce()
+    {
+        var path = FileDatabaseFactory.NewDatabasePath();
+        try
+        {
+            await using var first = new InstanceFactory(path);
+            await using var second = new InstanceFactory(path);
+            _ = first.Services;
+            _ = second.Services;
+            var now = first.Clock.GetUtcNow().UtcDateTime;
+
+            var taken = await Task.WhenAll(
+                Task.Run(() => first.WithDbAsync(db => CoverageHistory.TakeAsync(db, now, CancellationToken.None))),
+                Task.Run(() => second.WithDbAsync(db => CoverageHistory.TakeAsync(db, now, CancellationToken.None))));
+
+            var regions = await first.WithDbAsync(db => db.Regions.CountAsync());
+            Assert.Equal(regions, taken.Sum());
+            Assert.Equal(regions, await first.WithDbAsync(db => db.CoverageSnapshots.CountAsync()));
+        }
+        finally
+        {
+            FileDatabaseFactory.DeleteDatabase(path);
+        }
     }
 }

@@ -127,10 +127,13 @@ public sealed class SeedingTests(RigDirectoryFactory factory) : IClassFixture<Ri
             var school = await db.Schools.FirstAsync();
             db.Rigs.Add(new Rig { Slug = "leaked-demo-rig", Name = "Leaked demo RIG", SchoolId = school.Id, Status = RigStatus.Approved, IsDemo = true });
             db.Users.Add(new ApplicationUser { UserName = "leaked@demo.example", Email = "leaked@demo.example", IsDemo = true, SecurityStamp = "x" });
+            db.CoverageSnapshots.Add(new CoverageSnapshot { Month = new DateOnly(2025, 1, 1), RegionId = (await db.Regions.FirstAsync()).Id, IsDemo = true });
             await db.SaveChangesAsync();
         });
 
         await InitializeAgainAsync();
+
+        Assert.False(await factory.WithDbAsync(db => db.CoverageSnapshots.AnyAsync(c => c.IsDemo)));
 
         Assert.False(await factory.WithDbAsync(db => db.Rigs.AnyAsync(r => r.IsDemo)));
         Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.IsDemo)));
@@ -185,6 +188,18 @@ public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<De
         Assert.True(waiting > 0);
         Assert.True(changesRequested > 0);
         Assert.True(await factory.WithDbAsync(db => db.Rigs.AllAsync(r => r.IsDemo && r.Sponsors.Count >= 1 && r.Officers.Count >= 1)));
+    }
+
+    [Fact]
+    public async Task Development_SeedsThreeYearsOfMonthlyCoverage_ForTheConsolesChart()
+    {
+        var (regions, months, snapshots) = await factory.WithDbAsync(async db => (
+            await db.Regions.CountAsync(),
+            await db.CoverageSnapshots.Select(c => c.Month).Distinct().CountAsync(),
+            await db.CoverageSnapshots.CountAsync(c => c.IsDemo)));
+
+        Assert.Equal(35, months);
+        Assert.Equal(35 * regions, snapshots);
     }
 
     [Fact]

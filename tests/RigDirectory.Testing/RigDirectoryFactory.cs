@@ -104,6 +104,7 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         // The expiry worker would share the in-memory database's one connection with requests; tests that need it turn it on.
         builder.UseSetting("Mentoring:RunWorker", "false");
         builder.UseSetting("Events:RunWorker", "false");
+        builder.UseSetting("Coverage:RunWorker", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,6 @@
 using RigDirectory.Web.Features.Api;
 using RigDirectory.Web.Features.Benchmark;
+using RigDirectory.Web.Features.Coverage;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Events;
 using RigDirectory.Web.Features.Map;
@@ -22,6 +23,7 @@ public static class FeatureRegistration
         .AddReviews()
         .AddMentoring()
         .AddEvents()
+        .AddCoverage()
         .AddApiDescription();
 
     public static WebApplication MapAppFeatures(this WebApplication app)

@@ -40,3 +40,13 @@ internal sealed class RegionalContactConfiguration : IEntityTypeConfiguration<Re
         builder.Property(c => c.Email).HasMaxLength(Limits.Email);
     }
 }
+
+internal sealed class CoverageSnapshotConfiguration : IEntityTypeConfiguration<CoverageSnapshot>
+{
+    public void Configure(EntityTypeBuilder<CoverageSnapshot> builder)
+    {
+        // One row per region and month: a second instance's worker taking the same month collides here.
+        builder.HasIndex(c => new { c.Month, c.RegionId }).IsUnique();
+        builder.HasOne(c => c.Region).WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

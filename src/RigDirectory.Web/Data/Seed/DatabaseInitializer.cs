@@ -303,6 +303,11 @@ public sealed class DatabaseInitializer(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // Three years of coverage for the console's chart, grown to today's figures.
+        var regionIds = await db.Regions.ToDictionaryAsync(r => r.Slug, r => r.Id, StringComparer.Ordinal, cancellationToken);
+        db.CoverageSnapshots.AddRange(DemoCoverageHistory.Generate(regionIds, await Features.Coverage.CoverageQueries.ByRegionAsync(db, now, cancellationToken), now));
+        await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo data: {Rigs} RIGs, {Users} officers and students, {Events} events", data.Rigs.Count, data.Users.Count, events.Events.Count);
     }
 
@@ -378,6 +383,7 @@ public sealed class DatabaseInitializer(
         // Co-hosting does not cascade from a RIG (SQL Server allows one cascade path), and ACR's demo events have no RIG.
         await db.Set<EventCoHost>().Where(c => c.Rig!.IsDemo || c.Event!.IsDemo).ExecuteDeleteAsync(cancellationToken);
         await db.Events.Where(e => e.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        await db.CoverageSnapshots.Where(c => c.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var rigs = await db.Rigs.Where(r => r.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var people = await db.Users.Where(u => u.IsDemo).ExecuteDeleteAsync(cancellationToken);
         if (rigs + people > 0)

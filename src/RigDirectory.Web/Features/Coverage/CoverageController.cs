@@ -16,7 +16,8 @@ public sealed class CoverageController(AppDbContext db, TimeProvider clock) : Co
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var regions = await CoverageQueries.ByRegionAsync(db, now, cancellationToken);
-        return View(new CoverageViewModel(regions, CoverageRow.National(regions), now));
+        var history = await CoverageHistory.NationalAsync(db, now, cancellationToken);
+        return View(new CoverageViewModel(regions, CoverageRow.National(regions), history, now));
     }
 
     [HttpGet("coverage.csv")]
@@ -28,9 +29,21 @@ public sealed class CoverageController(AppDbContext db, TimeProvider clock) : Co
             r.Region, r.Schools, r.SchoolsWithRig, r.CoveragePercent, r.Rigs, r.VerifiedWithinYear, r.NoOfficerAfterThisYear, r.Mentors, r.UpcomingEvents));
         return File(await CsvExport.WriteAsync(rows, cancellationToken), "text/csv; charset=utf-8", $"rigdirectory-coverage-{now:yyyy-MM-dd}.csv");
     }
+
+    /// <summary>Every region's monthly snapshot, for spreadsheets and next year's curators.</summary>
+    [HttpGet("history.csv")]
+    public async Task<IActionResult> HistoryCsv(CancellationToken cancellationToken) =>
+        File(await CsvExport.WriteAsync(await CoverageHistory.AllAsync(db, cancellationToken), cancellationToken), "text/csv; charset=utf-8",
+            $"rigdirectory-coverage-history-{clock.GetUtcNow():yyyy-MM-dd}.csv");
 }
 
-public sealed record CoverageViewModel(IReadOnlyList<CoverageRow> Regions, CoverageRow National, DateTime AsOf);
+public sealed record CoverageViewModel(IReadOnlyList<CoverageRow> Regions, CoverageRow National, IReadOnlyList<CoverageMonth> History, DateTime AsOf)
+{
+    public static string MonthLabel(DateOnly month) => month.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    public LineChart Chart => new("coverage-chart", "Schools with an approved RIG, nationally, by month",
+        [.. History.Select(m => (MonthLabel(m.Month), m.CoveragePercent))]);
+}
 
 /// <summary>A CSV row: the page's columns, named as its headers.</summary>
 public sealed record CoverageCsvRow(

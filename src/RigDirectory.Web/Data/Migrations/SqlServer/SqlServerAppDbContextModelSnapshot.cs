@@ -350,6 +350,57 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.ToTable("CalendarFeedKeys");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.CoverageSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Mentors")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("NoOfficerAfterThisYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rigs")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Schools")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SchoolsWithRig")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("UpcomingEvents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VerifiedWithinYear")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("Month", "RegionId")
+                        .IsUnique();
+
+                    b.ToTable("CoverageSnapshots");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -1545,6 +1596,17 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.CoverageSnapshot", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>

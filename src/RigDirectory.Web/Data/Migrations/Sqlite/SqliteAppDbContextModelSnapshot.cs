@@ -335,6 +335,55 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.ToTable("CalendarFeedKeys");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.CoverageSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mentors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoOfficerAfterThisYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rigs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Schools")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolsWithRig")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UpcomingEvents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VerifiedWithinYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("Month", "RegionId")
+                        .IsUnique();
+
+                    b.ToTable("CoverageSnapshots");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -1496,6 +1545,17 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.CoverageSnapshot", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>
