@@ -105,6 +105,9 @@ public enum AuditAction
     /// <summary>A seat freed up (or was added) and the first student on the waitlist took it.</summary>
     EventSeatGiven,
     EventAttendanceMarked,
+
+    /// <summary>An admin downloaded the RIG contact list (officers' and sponsors' emails): the format and count in the note.</summary>
+    ContactsExported,
 }
 
 /// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>
