@@ -76,6 +76,26 @@ public sealed class CoverageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ARigUnverifiedFor13Months_IsListed_AndItsProfileSaysSinceWhen()
+    {
+        using var admin = _factory.CreateClientAs("coverage-admin", Roles.AcrAdmin);
+        using var visitor = _factory.CreateNonRedirectingClient();
+        await _factory.EvictDirectoryAsync();
+
+        var page = await admin.GetDocumentAsync("/admin/coverage");
+        var rush = await visitor.GetDocumentAsync("/rigs/rush-rig");
+        var tufts = await visitor.GetDocumentAsync("/rigs/tufts-rig");
+
+        // Rush was verified 13 months ago; Tufts last month; Harvard was never verified nor approved by the desk.
+        var stale = page.QuerySelectorAll("#stale-rigs tbody tr");
+        Assert.Equal(["Rush RIG"], stale.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
+        var since = _factory.Clock.GetUtcNow().UtcDateTime.AddMonths(-13).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"Not verified by its leaders since {since}.", rush.QuerySelector("#not-verified")?.TextContent.Trim());
+        Assert.DoesNotContain("inactive", rush.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(tufts.QuerySelector("#not-verified"));
+    }
+
+    [Fact]
     public async Task TheCsv_HoldsEveryRegionAndTheNationalTotal()
     {
         using var admin = _factory.CreateClientAs("coverage-admin", Roles.AcrAdmin);

@@ -17,7 +17,8 @@ public sealed class CoverageController(AppDbContext db, TimeProvider clock) : Co
         var now = clock.GetUtcNow().UtcDateTime;
         var regions = await CoverageQueries.ByRegionAsync(db, now, cancellationToken);
         var history = await CoverageHistory.NationalAsync(db, now, cancellationToken);
-        return View(new CoverageViewModel(regions, CoverageRow.National(regions), history, now));
+        var (stale, staleTotal) = await CoverageQueries.StaleAsync(db, now, cancellationToken);
+        return View(new CoverageViewModel(regions, CoverageRow.National(regions), history, now) { Stale = stale, StaleTotal = staleTotal });
     }
 
     [HttpGet("coverage.csv")]
@@ -39,6 +40,10 @@ public sealed class CoverageController(AppDbContext db, TimeProvider clock) : Co
 
 public sealed record CoverageViewModel(IReadOnlyList<CoverageRow> Regions, CoverageRow National, IReadOnlyList<CoverageMonth> History, DateTime AsOf)
 {
+    public IReadOnlyList<StaleRig> Stale { get; init; } = [];
+
+    public int StaleTotal { get; init; }
+
     public static string MonthLabel(DateOnly month) => month.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     public LineChart Chart => new("coverage-chart", "Schools with an approved RIG, nationally, by month",

@@ -22,8 +22,26 @@ public sealed record CoverageRow(
         regions.Sum(r => r.NoOfficerAfterThisYear), regions.Sum(r => r.Mentors), regions.Sum(r => r.UpcomingEvents));
 }
 
+/// <summary>An approved RIG its leaders have not confirmed for 13 months (or since its approval).</summary>
+public sealed record StaleRig(string Slug, string Name, string School, string Region, DateTime? LastVerifiedAt, DateTime? ApprovedAt);
+
 public static class CoverageQueries
 {
+    /// <summary>How many stale RIGs the console lists, longest unverified first.</summary>
+    public const int StaleShown = 50;
+
+    /// <summary>The approved RIGs not verified for 13 months, longest first (at most <see cref="StaleShown"/>), and how many there are.</summary>
+    public static async Task<(List<StaleRig> Rigs, int Total)> StaleAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var before = RigFreshness.StaleBefore(now);
+        var stale = db.Rigs.AsNoTracking().Where(RigVisibility.IsPublic).Where(r => (r.LastVerifiedAt ?? r.ApprovedAt) < before);
+        var rigs = await stale.OrderBy(r => r.LastVerifiedAt ?? r.ApprovedAt).ThenBy(r => r.Name).Take(StaleShown)
+            .Select(r => new StaleRig(r.Slug, r.Name, r.School!.Name, r.School.Jurisdiction!.Region!.Name, r.LastVerifiedAt, r.ApprovedAt))
+            .ToListAsync(cancellationToken);
+        return (rigs, rigs.Count < StaleShown ? rigs.Count : await stale.CountAsync(cancellationToken));
+    }
+
     /// <summary>Every region's figures at <paramref name="now"/>, in the regions' order: one statement.</summary>
     public static Task<List<CoverageRow>> ByRegionAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
