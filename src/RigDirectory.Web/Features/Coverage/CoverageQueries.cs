@@ -42,28 +42,52 @@ public static class CoverageQueries
         return (rigs, rigs.Count < StaleShown ? rigs.Count : await stale.CountAsync(cancellationToken));
     }
 
-    /// <summary>Every region's figures at <paramref name="now"/>, in the regions' order: one statement.</summary>
-    public static Task<List<CoverageRow>> ByRegionAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every region's figures at <paramref name="now"/>, in the regions' order. Six statements, each one grouped pass
+    /// over its table: as one statement of correlated counts per region, SQLite took 5.2 s at 20,000 RIGs and 60,000
+    /// events. No aggregate holds a subquery (SQL Server refuses those).
+    /// </summary>
+    public static async Task<List<CoverageRow>> ByRegionAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var verifiedSince = now.AddMonths(-12);
         var year = now.Year;
-        return db.Regions.AsNoTracking()
-            .OrderBy(r => r.SortOrder).ThenBy(r => r.Name)
-            .Select(r => new CoverageRow(
-                r.Slug,
-                r.Name,
-                db.Schools.Count(s => s.Jurisdiction!.RegionId == r.Id && s.Status == SchoolStatus.Listed),
-                db.Schools.Count(s => s.Jurisdiction!.RegionId == r.Id && s.Status == SchoolStatus.Listed && s.Rigs.AsQueryable().Any(RigVisibility.IsPublic)),
-                db.Rigs.Where(RigVisibility.IsPublic).Count(rig => rig.School!.Jurisdiction!.RegionId == r.Id),
-                db.Rigs.Where(RigVisibility.IsPublic)
-                    .Count(rig => rig.School!.Jurisdiction!.RegionId == r.Id && rig.LastVerifiedAt != null && rig.LastVerifiedAt >= verifiedSince),
-                db.Rigs.Where(RigVisibility.IsPublic)
-                    .Count(rig => rig.School!.Jurisdiction!.RegionId == r.Id && !rig.Officers.Any(o => o.EndedAt == null && o.GraduationYear > year)),
-                db.MentorProfiles.Count(m => m.Status == MentorStatus.Active && m.Jurisdiction!.RegionId == r.Id),
-                db.Events.Where(EventQueries.Public)
-                    .Count(e => e.Status == EventStatus.Scheduled && e.EndsAt >= now
-                        && (e.RigId == null ? e.RegionId == r.Id : e.Rig!.School!.Jurisdiction!.RegionId == r.Id))))
-            .ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Name)
+            .Select(r => new { r.Id, r.Slug, r.Name }).ToListAsync(cancellationToken);
+        var schools = await db.Schools.AsNoTracking().Where(s => s.Status == SchoolStatus.Listed)
+            .GroupBy(s => s.Jurisdiction!.RegionId)
+            .Select(g => new { Region = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Region, x => x.Count, cancellationToken);
+        var rigs = await db.Rigs.AsNoTracking().Where(RigVisibility.IsPublic)
+            .GroupBy(r => r.School!.Jurisdiction!.RegionId)
+            .Select(g => new
+            {
+                Region = g.Key,
+                Rigs = g.Count(),
+                Schools = g.Select(r => r.SchoolId).Distinct().Count(),
+                Verified = g.Count(r => r.LastVerifiedAt != null && r.LastVerifiedAt >= verifiedSince),
+            })
+            .ToDictionaryAsync(x => x.Region, cancellationToken);
+        var withSuccessor = await db.RigOfficers.AsNoTracking().Where(o => o.EndedAt == null && o.GraduationYear > year)
+            .Select(o => o.Rig!).Where(RigVisibility.IsPublic)
+            .GroupBy(r => r.School!.Jurisdiction!.RegionId)
+            .Select(g => new { Region = g.Key, Count = g.Select(r => r.Id).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Region, x => x.Count, cancellationToken);
+        var mentors = await db.MentorProfiles.AsNoTracking().Where(m => m.Status == MentorStatus.Active)
+            .GroupBy(m => m.Jurisdiction!.RegionId)
+            .Select(g => new { Region = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Region, x => x.Count, cancellationToken);
+        var events = await db.Events.AsNoTracking().Where(EventQueries.Public).Where(e => e.Status == EventStatus.Scheduled && e.EndsAt >= now)
+            .GroupBy(e => e.RigId == null ? e.RegionId : e.Rig!.School!.Jurisdiction!.RegionId)
+            .Select(g => new { Region = g.Key, Count = g.Count() })
+            .Where(x => x.Region != null)
+            .ToDictionaryAsync(x => x.Region!.Value, x => x.Count, cancellationToken);
+        return [.. regions.Select(r =>
+        {
+            var approved = rigs.GetValueOrDefault(r.Id);
+            return new CoverageRow(
+                r.Slug, r.Name, schools.GetValueOrDefault(r.Id), approved?.Schools ?? 0, approved?.Rigs ?? 0, approved?.Verified ?? 0,
+                (approved?.Rigs ?? 0) - withSuccessor.GetValueOrDefault(r.Id), mentors.GetValueOrDefault(r.Id), events.GetValueOrDefault(r.Id));
+        })];
     }
 }
