@@ -59,22 +59,8 @@ public sealed class OutboxTests(FailingEmailFactory factory) : IClassFixture<Fai
 /// <summary>The app killed between a decision and its email, and two instances sending from one database.</summary>
 public sealed class OutboxInstanceTests
 {
-    /// <summary>Runs a test against a database file that several app instances open, deleting it afterwards.</summary>
-    private static async Task OnOneDatabaseAsync(Func<string, Task> test)
-    {
-        var path = FileDatabaseFactory.NewDatabasePath();
-        try
-        {
-            await test(path);
-        }
-        finally
-        {
-            FileDatabaseFactory.DeleteDatabase(path);
-        }
-    }
-
     [Fact]
-    public Task AppKilledAfterADecision_TheNextInstanceSendsTheEmail_Once() => OnOneDatabaseAsync(async path =>
+    public Task AppKilledAfterADecision_TheNextInstanceSendsTheEmail_Once() => InstanceFactory.OnOneDatabaseAsync(async path =>
     {
         int id;
         string leader;
@@ -103,12 +89,8 @@ public sealed class OutboxInstanceTests
     });
 
     [Fact]
-    public Task TwoInstancesOnOneDatabase_SendEachQueuedEmailOnce() => OnOneDatabaseAsync(async path =>
+    public Task TwoInstancesOnOneDatabase_SendEachQueuedEmailOnce() => InstanceFactory.TwoAsync(async (first, second) =>
     {
-        await using var first = new InstanceFactory(path);
-        await using var second = new InstanceFactory(path);
-        _ = first.Services;
-        _ = second.Services;
         await first.WithDbAsync(async db =>
         {
             using var scope = first.Services.CreateScope();
@@ -132,7 +114,7 @@ public sealed class OutboxInstanceTests
     });
 
     [Fact]
-    public Task AnEmailClaimedByAnotherInstance_WaitsForItsLease_ThenIsSentOnce() => OnOneDatabaseAsync(async path =>
+    public Task AnEmailClaimedByAnotherInstance_WaitsForItsLease_ThenIsSentOnce() => InstanceFactory.OnOneDatabaseAsync(async path =>
     {
         await using var instance = new InstanceFactory(path);
         var lease = instance.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value.Lease;

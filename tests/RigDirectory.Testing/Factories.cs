@@ -73,7 +73,34 @@ public sealed class MentoringWorkerFactory : FileDatabaseFactory
 }
 
 /// <summary>One of several instances of the app on the database file at <paramref name="path"/>; the test deletes the file.</summary>
-public sealed class InstanceFactory(string path) : FileDatabaseFactory(path);
+public sealed class InstanceFactory(string path) : FileDatabaseFactory(path)
+{
+    /// <summary>Runs <paramref name="test"/> with a new database file's path, and deletes the file after.</summary>
+    public static async Task OnOneDatabaseAsync(Func<string, Task> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var path = NewDatabasePath();
+        try
+        {
+            await test(path);
+        }
+        finally
+        {
+            DeleteDatabase(path);
+        }
+    }
+
+    /// <summary>Two started instances of the app on one new database file, as behind a load balancer.</summary>
+    public static Task TwoAsync(Func<InstanceFactory, InstanceFactory, Task> test) => OnOneDatabaseAsync(async path =>
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        await using var first = new InstanceFactory(path);
+        await using var second = new InstanceFactory(path);
+        _ = first.Services;
+        _ = second.Services;
+        await test(first, second);
+    });
+}
 
 /// <summary>A mail server that is down: every email fails until the test brings it back.</summary>
 public sealed class FailingEmailFactory : RigDirectoryFactory
