@@ -21,8 +21,7 @@ public sealed class CoverageJourneyTests(BrowserAppFactory app) : IClassFixture<
             var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             if (!db.CoverageSnapshots.Any())
             {
-                var regions = db.Regions.ToDictionary(r => r.Slug, r => r.Id, StringComparer.Ordinal);
-                db.CoverageSnapshots.AddRange(DemoCoverageHistory.Generate(regions, await CoverageQueries.ByRegionAsync(db, now, CancellationToken.None), now));
+                db.CoverageSnapshots.AddRange(DemoCoverageHistory.Generate(await CoverageQueries.ByRegionAsync(db, now, CancellationToken.None), now));
                 await db.SaveChangesAsync();
                 await CoverageHistory.TakeAsync(db, now, CancellationToken.None);
             }

@@ -9,16 +9,14 @@ public sealed class DemoCoverageHistoryTests
 
     private static readonly CoverageRow[] Today =
     [
-        new("us-region-7", "Northeast", 30, 20, 20, 15, 4, 12, 40),
-        new("ca-region-1", "Ontario", 6, 0, 0, 0, 0, 1, 0),
+        new(7, "us-region-7", "Northeast", 30, 20, 20, 15, 4, 12, 40),
+        new(10, "ca-region-1", "Ontario", 6, 0, 0, 0, 0, 1, 0),
     ];
-
-    private static readonly Dictionary<string, int> Regions = new(StringComparer.Ordinal) { ["us-region-7"] = 7, ["ca-region-1"] = 10 };
 
     [Fact]
     public void EachRegion_GetsThirtyFiveEarlierMonths_BeforeThisOne()
     {
-        var history = DemoCoverageHistory.Generate(Regions, Today, Now);
+        var history = DemoCoverageHistory.Generate(Today, Now);
 
         Assert.Equal(35 * 2, history.Count);
         Assert.All(history, s => Assert.True(s.IsDemo));
@@ -30,7 +28,7 @@ public sealed class DemoCoverageHistoryTests
     [Fact]
     public void Coverage_GrowsMonthByMonth_AndNeverPassesToday()
     {
-        var northeast = DemoCoverageHistory.Generate(Regions, Today, Now).Where(s => s.RegionId == 7).OrderBy(s => s.Month).ToList();
+        var northeast = DemoCoverageHistory.Generate(Today, Now).Where(s => s.RegionId == 7).OrderBy(s => s.Month).ToList();
 
         Assert.Equal(8, northeast[0].SchoolsWithRig);
         Assert.All(northeast.Zip(northeast.Skip(1)), pair => Assert.True(pair.First.SchoolsWithRig <= pair.Second.SchoolsWithRig));

@@ -11,9 +11,8 @@ public static class DemoCoverageHistory
 {
     public const int EarlierMonths = CoverageHistory.MonthsShown - 1;
 
-    public static List<CoverageSnapshot> Generate(IReadOnlyDictionary<string, int> regionIds, IReadOnlyList<CoverageRow> today, DateTime now)
+    public static List<CoverageSnapshot> Generate(IReadOnlyList<CoverageRow> today, DateTime now)
     {
-        ArgumentNullException.ThrowIfNull(regionIds);
         ArgumentNullException.ThrowIfNull(today);
         var thisMonth = CoverageHistory.MonthOf(now);
         var snapshots = new List<CoverageSnapshot>();
@@ -24,7 +23,7 @@ public static class DemoCoverageHistory
             snapshots.AddRange(today.Select(row => new CoverageSnapshot
             {
                 Month = month,
-                RegionId = regionIds[row.Slug],
+                RegionId = row.RegionId,
                 Schools = row.Schools,
                 SchoolsWithRig = Scaled(row.SchoolsWithRig, share),
                 Rigs = Scaled(row.Rigs, share),

@@ -19,7 +19,7 @@ public sealed class CoverageOptions
 /// <summary>The national figures of one month: the regions' snapshots summed.</summary>
 public sealed record CoverageMonth(DateOnly Month, int Schools, int SchoolsWithRig, int Rigs, int VerifiedWithinYear, int NoOfficerAfterThisYear, int Mentors, int UpcomingEvents)
 {
-    public int CoveragePercent => Schools == 0 ? 0 : (int)Math.Round(100.0 * SchoolsWithRig / Schools, MidpointRounding.AwayFromZero);
+    public int CoveragePercent => CoverageRow.Percent(SchoolsWithRig, Schools);
 }
 
 public static class CoverageHistory
@@ -44,11 +44,10 @@ public static class CoverageHistory
         }
 
         var rows = await CoverageQueries.ByRegionAsync(db, now, cancellationToken);
-        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Slug, r => r.Id, StringComparer.Ordinal, cancellationToken);
         db.CoverageSnapshots.AddRange(rows.Select(r => new CoverageSnapshot
         {
             Month = month,
-            RegionId = regions[r.Slug],
+            RegionId = r.RegionId,
             Schools = r.Schools,
             SchoolsWithRig = r.SchoolsWithRig,
             Rigs = r.Rigs,

@@ -11,13 +11,17 @@ namespace RigDirectory.Web.Features.Coverage;
 /// this year (the leaders to worry about in May), active mentors, and upcoming events its RIGs or ACR host there.
 /// </summary>
 public sealed record CoverageRow(
-    string Slug, string Region, int Schools, int SchoolsWithRig, int Rigs, int VerifiedWithinYear, int NoOfficerAfterThisYear, int Mentors, int UpcomingEvents)
+    int RegionId, string Slug, string Region, int Schools, int SchoolsWithRig, int Rigs, int VerifiedWithinYear, int NoOfficerAfterThisYear, int Mentors, int UpcomingEvents)
 {
-    /// <summary>Schools with an approved RIG, as a whole percentage of listed schools; 0 where there are none.</summary>
-    public int CoveragePercent => Schools == 0 ? 0 : (int)Math.Round(100.0 * SchoolsWithRig / Schools, MidpointRounding.AwayFromZero);
+    public int CoveragePercent => Percent(SchoolsWithRig, Schools);
 
+    /// <summary>Schools with an approved RIG, as a whole percentage of listed schools; 0 where there are none.</summary>
+    public static int Percent(int schoolsWithRig, int schools) =>
+        schools == 0 ? 0 : (int)Math.Round(100.0 * schoolsWithRig / schools, MidpointRounding.AwayFromZero);
+
+    /// <summary>The regions' sums (no region: <see cref="RegionId"/> 0).</summary>
     public static CoverageRow National(IReadOnlyCollection<CoverageRow> regions) => new(
-        "national", "United States and Canada",
+        0, "national", "United States and Canada",
         regions.Sum(r => r.Schools), regions.Sum(r => r.SchoolsWithRig), regions.Sum(r => r.Rigs), regions.Sum(r => r.VerifiedWithinYear),
         regions.Sum(r => r.NoOfficerAfterThisYear), regions.Sum(r => r.Mentors), regions.Sum(r => r.UpcomingEvents));
 }
@@ -86,7 +90,7 @@ public static class CoverageQueries
         {
             var approved = rigs.GetValueOrDefault(r.Id);
             return new CoverageRow(
-                r.Slug, r.Name, schools.GetValueOrDefault(r.Id), approved?.Schools ?? 0, approved?.Rigs ?? 0, approved?.Verified ?? 0,
+                r.Id, r.Slug, r.Name, schools.GetValueOrDefault(r.Id), approved?.Schools ?? 0, approved?.Rigs ?? 0, approved?.Verified ?? 0,
                 (approved?.Rigs ?? 0) - withSuccessor.GetValueOrDefault(r.Id), mentors.GetValueOrDefault(r.Id), events.GetValueOrDefault(r.Id));
         })];
     }
