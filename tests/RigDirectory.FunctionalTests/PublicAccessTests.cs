@@ -82,6 +82,11 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
 
     [Theory]
     [InlineData("/admin")]
+    [InlineData("/admin/coverage")]
+    [InlineData("/admin/coverage/coverage.csv")]
+    [InlineData("/admin/coverage/history.csv")]
+    [InlineData("/admin/contacts/rig-contacts.csv")]
+    [InlineData("/admin/contacts/rig-contacts.xlsx")]
     [InlineData("/my/rigs")]
     [InlineData("/landing")]
     [InlineData("/Identity/Account/Manage")]
@@ -98,13 +103,18 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(Roles.Student)]
-    [InlineData(Roles.RigLeader)]
-    public async Task AdminConsole_AsNonAdmin_IsForbidden(string role)
+    [InlineData("/admin", Roles.Student)]
+    [InlineData("/admin", Roles.RigLeader)]
+    [InlineData("/admin/coverage", Roles.RigLeader)]
+    [InlineData("/admin/coverage/coverage.csv", Roles.RigLeader)]
+    [InlineData("/admin/coverage/history.csv", Roles.Mentor)]
+    [InlineData("/admin/contacts/rig-contacts.csv", Roles.RigLeader)]
+    [InlineData("/admin/contacts/rig-contacts.xlsx", Roles.Student)]
+    public async Task AdminPage_AsNonAdmin_IsForbidden(string url, string role)
     {
         using var client = factory.CreateClientAs($"{role}-1", role);
 
-        using var response = await client.GetAsync("/admin");
+        using var response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Identity/Account/AccessDenied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
