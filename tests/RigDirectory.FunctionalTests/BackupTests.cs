@@ -98,6 +98,21 @@ public sealed class BackupTests : IDisposable
         Assert.Equal("an earlier backup", await File.ReadAllTextAsync(target));
     }
 
+    [Theory]
+    [InlineData]
+    [InlineData("--ConnectionStrings:Sqlite=Data Source=x.db")]
+    public void WithoutATargetFile_ItSaysHowToCallIt(params string[] rest)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = BackupCommand.TryRun(["backup", .. rest], output, error);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("Usage: dotnet RigDirectory.Web.dll backup <file>", error.ToString(), StringComparison.Ordinal);
+        Assert.Null(BackupCommand.TryRun(["--urls", "http://127.0.0.1:5080"], output, error));
+    }
+
     [Fact]
     public void OnSqlServer_ItPointsToSqlServersOwnBackups()
     {

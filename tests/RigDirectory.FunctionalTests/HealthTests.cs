@@ -77,3 +77,34 @@ public sealed class HealthTests
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["https_port"] = "443" };
     }
 }
+
+/// <summary>Redis configured but out of reach: the site serves uncached, and only readiness says so.</summary>
+public sealed class RedisDownTests : IDisposable
+{
+    private readonly RedisDownFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task PagesAreServed_AndReadinessReportsRedisUnhealthy()
+    {
+        using var client = _factory.CreateNonRedirectingClient();
+
+        using var list = await client.GetAsync("/rigs");
+        using var again = await client.GetAsync("/rigs");
+        using var events = await client.GetAsync("/events");
+        using var ready = await client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, events.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("""{"status":"Unhealthy","checks":{"database":"Healthy","redis":"Unhealthy"},"pendingMigrations":0}""", await ready.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Redis named on a port nothing listens on.</summary>
+    private sealed class RedisDownFactory : RigDirectoryFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Redis:Configuration"] = "127.0.0.1:1,connectTimeout=200" };
+    }
+}

@@ -37,12 +37,44 @@ public sealed class EmailTests : IDisposable
         Assert.Contains("https://x.example/c", message.HtmlBody, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Development", true)]
+    [InlineData("Production", false)]
+    public async Task PickupTransport_LogsTheAddressAndLink_OnlyInDevelopment(string environment, bool logged)
+    {
+        var log = new LinesLogger();
+        var transport = new PickupDirectoryEmailTransport(Options.Create(new EmailOptions { PickupDirectory = _folder }), new TestEnvironment { EnvironmentName = environment }, new FakeTimeProvider(), log);
+        var email = new MimeMessage { Subject = "Reset your password", Body = new BodyBuilder { HtmlBody = "<a href=\"https://x.example/reset?code=secret-token\">Reset</a>" }.ToMessageBody() };
+        email.From.Add(MailboxAddress.Parse("no-reply@rigdirectory.example"));
+        email.To.Add(MailboxAddress.Parse("leader@example.org"));
+
+        await transport.SendAsync(email, CancellationToken.None);
+
+        var line = Assert.Single(log.Lines);
+        Assert.Equal(logged, line.Contains("leader@example.org", StringComparison.Ordinal));
+        Assert.Equal(logged, line.Contains("secret-token", StringComparison.Ordinal));
+        Assert.Contains(".eml", line, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
         }
+    }
+
+    private sealed class LinesLogger : Microsoft.Extensions.Logging.ILogger<PickupDirectoryEmailTransport>
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception));
     }
 
     private sealed class TestEnvironment : IHostEnvironment
