@@ -83,7 +83,8 @@ internal sealed class JsonLines(IOptionsMonitor<ConsoleFormatterOptions> options
 {
     public const string FormatterName = "rigdirectory-json";
 
-    private static readonly HashSet<string> Secret = ["RequestPath", "{OriginalFormat}"];
+    /// <summary>The path (it can be a secret) and the message template (the message itself is written).</summary>
+    private static readonly HashSet<string> LeftOut = ["RequestPath", "{OriginalFormat}"];
     private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
@@ -138,7 +139,7 @@ internal sealed class JsonLines(IOptionsMonitor<ConsoleFormatterOptions> options
     {
         foreach (var (key, value) in values)
         {
-            if (!Secret.Contains(key))
+            if (!LeftOut.Contains(key))
             {
                 json.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
             }

@@ -38,9 +38,11 @@ public interface ISharedStamps
 /// <summary>One instance: its own invalidation is all there is, so stamps never change and cost nothing.</summary>
 internal sealed class LocalStamps : ISharedStamps
 {
-    public Task<long> ReadAsync(string name) => Task.FromResult(0L);
+    private static readonly Task<long> Zero = Task.FromResult(0L);
 
-    public Task<long> BumpAsync(string name) => Task.FromResult(0L);
+    public Task<long> ReadAsync(string name) => Zero;
+
+    public Task<long> BumpAsync(string name) => Zero;
 }
 
 /// <summary>
