@@ -87,6 +87,10 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     [InlineData("/admin/coverage/history.csv")]
     [InlineData("/admin/contacts/rig-contacts.csv")]
     [InlineData("/admin/contacts/rig-contacts.xlsx")]
+    [InlineData("/admin/claims")]
+    [InlineData("/admin/claims/1")]
+    [InlineData("/admin/audit")]
+    [InlineData("/admin/audit/1")]
     [InlineData("/my/rigs")]
     [InlineData("/landing")]
     [InlineData("/Identity/Account/Manage")]
@@ -110,6 +114,10 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     [InlineData("/admin/coverage/history.csv", Roles.Mentor)]
     [InlineData("/admin/contacts/rig-contacts.csv", Roles.RigLeader)]
     [InlineData("/admin/contacts/rig-contacts.xlsx", Roles.Student)]
+    [InlineData("/admin/claims", Roles.RigLeader)]
+    [InlineData("/admin/claims/1", Roles.Student)]
+    [InlineData("/admin/audit", Roles.RigLeader)]
+    [InlineData("/admin/audit/1", Roles.Mentor)]
     public async Task AdminPage_AsNonAdmin_IsForbidden(string url, string role)
     {
         using var client = factory.CreateClientAs($"{role}-1", role);

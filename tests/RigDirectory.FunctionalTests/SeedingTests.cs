@@ -191,6 +191,22 @@ public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<De
     }
 
     [Fact]
+    public async Task Development_SeedsEveryStateOfUpkeep_StaleAndUnclaimedRigs_AndClaimsWaiting()
+    {
+        var staleBefore = RigFreshness.StaleBefore(DateTime.UtcNow);
+        var (stale, unclaimed, claims, vouched) = await factory.WithDbAsync(async db => (
+            await db.Rigs.CountAsync(r => r.Status == RigStatus.Approved && r.LastVerifiedAt < staleBefore),
+            await db.Rigs.CountAsync(r => r.Status == RigStatus.Approved && !r.Officers.Any(o => o.EndedAt == null)),
+            await db.RigClaims.CountAsync(c => c.Status == ClaimStatus.Waiting && !c.Rig!.Officers.Any(o => o.EndedAt == null)),
+            await db.RigClaims.CountAsync(c => c.SponsorConfirmedAt != null)));
+
+        Assert.True(stale > 0);
+        Assert.True(unclaimed >= 2);
+        Assert.Equal(2, claims);
+        Assert.Equal(1, vouched);
+    }
+
+    [Fact]
     public async Task Development_SeedsThreeYearsOfMonthlyCoverage_ForTheConsolesChart()
     {
         var (regions, months, snapshots) = await factory.WithDbAsync(async db => (

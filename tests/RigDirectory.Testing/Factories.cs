@@ -72,6 +72,14 @@ public sealed class MentoringWorkerFactory : FileDatabaseFactory
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Mentoring:RunWorker"] = "true", ["Mentoring:ExpiryInterval"] = "00:10:00" };
 }
 
+/// <summary>The app with the upkeep worker (reminders, terms ending) running hourly on a clock the test moves, on a file database.</summary>
+public sealed class StewardshipWorkerFactory : FileDatabaseFactory
+{
+    protected override DateTimeOffset Start => new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Stewardship:RunWorker"] = "true", ["Stewardship:Interval"] = "01:00:00" };
+}
+
 /// <summary>One of several instances of the app on the database file at <paramref name="path"/>; the test deletes the file.</summary>
 public sealed class InstanceFactory(string path) : FileDatabaseFactory(path)
 {

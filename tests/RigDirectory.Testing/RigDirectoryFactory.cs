@@ -105,6 +105,7 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         builder.UseSetting("Mentoring:RunWorker", "false");
         builder.UseSetting("Events:RunWorker", "false");
         builder.UseSetting("Coverage:RunWorker", "false");
+        builder.UseSetting("Stewardship:RunWorker", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

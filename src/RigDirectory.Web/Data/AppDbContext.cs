@@ -21,6 +21,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FacultySponsor> FacultySponsors => Set<FacultySponsor>();
     public DbSet<RigOfficer> RigOfficers => Set<RigOfficer>();
     public DbSet<OfficerInvitation> OfficerInvitations => Set<OfficerInvitation>();
+    public DbSet<RigVerificationLink> RigVerificationLinks => Set<RigVerificationLink>();
+    public DbSet<RigClaim> RigClaims => Set<RigClaim>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<CalendarFeedKey> CalendarFeedKeys => Set<CalendarFeedKey>();

@@ -10,4 +10,6 @@ public static class Limits
     public const int Url = 500;
     public const int LongText = 4000;
     public const int TokenHash = 64;
+    public const int ClaimMessage = 1000;
+    public const int Note = 2000;
 }

@@ -108,6 +108,24 @@ public enum AuditAction
 
     /// <summary>An admin downloaded the RIG contact list (officers' and sponsors' emails): the format and count in the note.</summary>
     ContactsExported,
+
+    /// <summary>The leaders were emailed the yearly "still active?" reminder (the note says which).</summary>
+    VerificationReminded,
+
+    /// <summary>From March, leaders who all graduate this year were asked to invite their successors.</summary>
+    SuccessionReminded,
+
+    /// <summary>Officers' terms ended on 1 July of their graduation year.</summary>
+    OfficerTermEnded,
+
+    /// <summary>A student asked to lead an unclaimed RIG.</summary>
+    Claimed,
+    ClaimConfirmedBySponsor,
+    ClaimApproved,
+    ClaimDeclined,
+
+    /// <summary>An admin put one field of an earlier change back as it was; the note names the entry undone.</summary>
+    Reverted,
 }
 
 /// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>

@@ -61,4 +61,9 @@ public enum EmailPurpose
     EventReminder,
     EventChanged,
     EventHidden,
+    VerificationReminder,
+    SuccessionReminder,
+    RigUnclaimed,
+    ClaimConfirmation,
+    ClaimDecision,
 }

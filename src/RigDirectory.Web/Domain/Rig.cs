@@ -29,6 +29,12 @@ public class Rig : IVersioned
     /// <summary>When its leaders last confirmed the RIG is active ("verified by its leaders on …").</summary>
     public DateTime? LastVerifiedAt { get; set; }
 
+    /// <summary>Verification reminders sent since the RIG was last known good (0, 1 at 11 months, 2 at 12): none is sent twice.</summary>
+    public int VerificationRemindersSent { get; set; }
+
+    /// <summary>The year its leaders were last asked to invite their successors: once a year at most.</summary>
+    public int? SuccessionRemindedYear { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
@@ -69,6 +75,8 @@ public class Rig : IVersioned
     public List<EventCoHost> CoHosting { get; set; } = [];
     public List<RigInterest> Interests { get; set; } = [];
     public List<RigMentor> Mentors { get; set; } = [];
+    public List<RigVerificationLink> VerificationLinks { get; set; } = [];
+    public List<RigClaim> Claims { get; set; } = [];
 }
 
 public enum RegistrationStep

@@ -29,6 +29,10 @@ public static class GraduationYears
 {
     public const int Span = 8;
 
-    public static string? Refusal(int year, DateTime now) =>
-        year < now.Year || year > now.Year + Span ? $"Enter a year from {now.Year} to {now.Year + Span}." : null;
+    /// <summary>From 1 July this year's class has graduated (<see cref="Stewardship.TermEnds"/>), so next year is the first offered.</summary>
+    public static string? Refusal(int year, DateTime now)
+    {
+        var first = Stewardship.LastEndedClass(now) + 1;
+        return year < first || year > first + Span ? $"Enter a year from {first} to {first + Span}." : null;
+    }
 }

@@ -2,12 +2,15 @@ using System.Linq.Expressions;
 
 namespace RigDirectory.Web.Domain;
 
-/// <summary>Who leads a RIG: its current officers and the user who started its registration.</summary>
+/// <summary>
+/// Who leads a RIG: its current officers, and the user who started its registration until it is approved (from then
+/// on its officers only, so a starter who graduated no longer leads it once their term ended).
+/// </summary>
 public static class RigLeadership
 {
     /// <summary>The rule, written once: used as SQL for lists and compiled once for a loaded RIG.</summary>
     private static readonly Expression<Func<Rig, string, bool>> Rule =
-        (rig, userId) => rig.CreatedByUserId == userId || rig.Officers.Any(o => o.UserId == userId && o.EndedAt == null);
+        (rig, userId) => (rig.CreatedByUserId == userId && rig.ApprovedAt == null) || rig.Officers.Any(o => o.UserId == userId && o.EndedAt == null);
 
     private static readonly Func<Rig, string, bool> CompiledRule = Rule.Compile();
 

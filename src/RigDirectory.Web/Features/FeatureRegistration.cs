@@ -6,6 +6,7 @@ using RigDirectory.Web.Features.Events;
 using RigDirectory.Web.Features.Map;
 using RigDirectory.Web.Features.Mentoring;
 using RigDirectory.Web.Features.Reviews;
+using RigDirectory.Web.Features.Verification;
 using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features;
@@ -24,6 +25,7 @@ public static class FeatureRegistration
         .AddMentoring()
         .AddEvents()
         .AddCoverage()
+        .AddStewardship()
         .AddApiDescription();
 
     public static WebApplication MapAppFeatures(this WebApplication app)

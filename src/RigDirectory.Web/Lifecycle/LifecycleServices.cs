@@ -11,5 +11,8 @@ public static class LifecycleServices
         .AddScoped<RigPeople>()
         .AddScoped<RigInterests>()
         .AddScoped<MentorLifecycle>()
-        .AddScoped<MentorshipLifecycle>();
+        .AddScoped<MentorshipLifecycle>()
+        .AddScoped<RigStewardship>()
+        .AddScoped<RigClaims>()
+        .AddScoped<AuditReverts>();
 }

@@ -150,7 +150,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         if (to == MentorStatus.Active)
         {
             profile.ApprovedAt ??= Now;
-            await GrantMentorRoleAsync(profile.UserId, cancellationToken);
+            await db.GrantRoleAsync(Roles.Mentor, [profile.UserId], cancellationToken);
         }
 
         var action = to switch
@@ -361,8 +361,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         profile.ReviewNote = to == MentorStatus.Deactivated ? note : profile.ReviewNote;
         profile.UpdatedAt = Now;
         await mentorships.CloseAllOfAsync(profile, toStudents, cancellationToken);
-        var roleId = await MentorRoleIdAsync(cancellationToken);
-        db.UserRoles.RemoveRange(await db.UserRoles.Where(ur => ur.UserId == profile.UserId && ur.RoleId == roleId).ToListAsync(cancellationToken));
+        await db.RevokeRoleAsync(Roles.Mentor, profile.UserId, cancellationToken);
         audit.Record(EntityType, Id(profile), null, action, AuditChanges.Of(StatusField, from.ToString(), to.ToString()), note);
         return await SaveAsync(LifecycleResult.Ok(done), profile.Id, cancellationToken);
     }
@@ -371,18 +370,6 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
     {
         var userId = audit.CurrentActor.UserId;
         return db.MentorProfiles.Include(m => m.User).SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
-    }
-
-    private Task<string> MentorRoleIdAsync(CancellationToken cancellationToken) =>
-        db.Roles.Where(r => r.Name == Roles.Mentor).Select(r => r.Id).SingleAsync(cancellationToken);
-
-    private async Task GrantMentorRoleAsync(string userId, CancellationToken cancellationToken)
-    {
-        var roleId = await MentorRoleIdAsync(cancellationToken);
-        if (!await db.UserRoles.AnyAsync(ur => ur.UserId == userId && ur.RoleId == roleId, cancellationToken))
-        {
-            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = userId, RoleId = roleId });
-        }
     }
 
     /// <summary>

@@ -240,7 +240,8 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
             rig.School.UpdatedAt = Now;
         }
 
-        await GrantLeaderRoleAsync(Leaders(rig), cancellationToken);
+        // In the approval's unit of work: the approval and the grant commit together.
+        await db.GrantRoleAsync(Roles.RigLeader, Leaders(rig).Select(l => l.Id).ToList(), cancellationToken);
     }
 
     private static AuditAction ActionFor(RigStatus from, RigStatus to) => (from, to) switch
@@ -251,21 +252,6 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         (_, RigStatus.ChangesRequested) => AuditAction.ChangesRequested,
         _ => AuditAction.Rejected,
     };
-
-    /// <summary>
-    /// Adds the RigLeader role to the officers that lack it, in the same unit of work as the approval, so the
-    /// approval and the grant commit together.
-    /// </summary>
-    private async Task GrantLeaderRoleAsync(IReadOnlyList<ApplicationUser> leaders, CancellationToken cancellationToken)
-    {
-        var roleId = await db.Roles.Where(r => r.Name == Roles.RigLeader).Select(r => r.Id).SingleAsync(cancellationToken);
-        var ids = leaders.Select(l => l.Id).ToList();
-        var already = await db.UserRoles.Where(ur => ur.RoleId == roleId && ids.Contains(ur.UserId)).Select(ur => ur.UserId).ToListAsync(cancellationToken);
-        foreach (var id in ids.Except(already))
-        {
-            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = id, RoleId = roleId });
-        }
-    }
 
     /// <summary>A leader edits an approved RIG: routine fields go live at once; a new name or school waits for review.</summary>
     public async Task<LifecycleResult> EditAsync(int id, RigProfileInput input, CancellationToken cancellationToken)
@@ -381,6 +367,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
         audit.Rig(rig.Id, AuditAction.Verified, AuditChanges.Of(nameof(Rig.LastVerifiedAt), rig.LastVerifiedAt?.ToString("O"), Now.ToString("O")));
         rig.LastVerifiedAt = Now;
+        rig.VerificationRemindersSent = 0;
         return await SaveAsync(rig, LifecycleResult.Ok($"Thank you: {rig.Name} now shows as verified by its leaders today.", rig.Id, published: true), RigChange.Listing, cancellationToken);
     }
 

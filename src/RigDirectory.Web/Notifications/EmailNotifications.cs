@@ -13,7 +13,7 @@ namespace RigDirectory.Web.Notifications;
 /// header can never turn them into links to another site), and queued in the outbox. RIG emails join the
 /// caller's unit of work; account emails follow a change Identity has already saved, so they are saved at once.
 /// </summary>
-public sealed class EmailNotifications(AppDbContext db, Outbox outbox, UserManager<ApplicationUser> users, PublicUrls urls)
+public sealed partial class EmailNotifications(AppDbContext db, Outbox outbox, UserManager<ApplicationUser> users, PublicUrls urls)
 {
     public const int InvitationDays = 14;
     public const int SponsorConfirmationDays = 30;

@@ -83,6 +83,37 @@ internal sealed class OfficerInvitationConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class RigVerificationLinkConfiguration : IEntityTypeConfiguration<RigVerificationLink>
+{
+    public void Configure(EntityTypeBuilder<RigVerificationLink> builder)
+    {
+        builder.Property(l => l.TokenHash).HasMaxLength(Limits.TokenHash);
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.HasOne(l => l.Rig).WithMany(r => r.VerificationLinks).HasForeignKey(l => l.RigId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RigClaimConfiguration : IEntityTypeConfiguration<RigClaim>
+{
+    public void Configure(EntityTypeBuilder<RigClaim> builder)
+    {
+        builder.Property(c => c.UserId).HasMaxLength(450);
+        builder.Property(c => c.Position).HasMaxLength(Limits.Position);
+        builder.Property(c => c.Message).HasMaxLength(Limits.ClaimMessage);
+        builder.Property(c => c.SponsorTokenHash).HasMaxLength(Limits.TokenHash);
+        builder.Property(c => c.DecidedByUserId).HasMaxLength(450);
+        builder.Property(c => c.DecisionNote).HasMaxLength(Limits.Note);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne(c => c.Rig).WithMany(r => r.Claims).HasForeignKey(c => c.RigId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(c => c.SponsorName).HasMaxLength(Limits.Name);
+        builder.Property(c => c.SponsorEmail).HasMaxLength(Limits.Email);
+        builder.HasIndex(c => c.SponsorTokenHash).IsUnique();
+        builder.HasIndex(c => new { c.Status, c.CreatedAt });
+        builder.HasIndex(c => new { c.RigId, c.UserId });
+    }
+}
+
 internal sealed class RigInterestConfiguration : IEntityTypeConfiguration<RigInterest>
 {
     public void Configure(EntityTypeBuilder<RigInterest> builder)
@@ -113,6 +144,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Note).HasMaxLength(Limits.LongText);
         builder.HasIndex(a => new { a.RigId, a.OccurredAt });
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
+        builder.HasIndex(a => new { a.UserId, a.OccurredAt });
     }
 }
 

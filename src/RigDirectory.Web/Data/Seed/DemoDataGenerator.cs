@@ -14,6 +14,9 @@ public static class DemoDataGenerator
     public const int Seed = 20260901;
     public const string DemoEmailDomain = "demo.rigdirectory.example";
 
+    /// <summary>One approved RIG in this many is unclaimed in the demo.</summary>
+    public const int UnclaimedEvery = 20;
+
     private static readonly string[] Positions = ["President", "Vice President", "Secretary", "Treasurer", "Events Chair", "Outreach Chair"];
     private static readonly string[] Subspecialties = ["Neuroradiology", "Interventional Radiology", "Musculoskeletal Imaging", "Breast Imaging", "Pediatric Radiology", "Body Imaging", "Nuclear Medicine", "Cardiothoracic Imaging", "Emergency Radiology"];
     // Demo RIGs read like real ones: what students at a RIG actually do, in their own words.
@@ -106,7 +109,7 @@ public static class DemoDataGenerator
                     UserId = user.Id,
                     User = user,
                     Position = Positions[i],
-                    GraduationYear = now.Year + faker.Random.Int(0, 3),
+                    GraduationYear = Stewardship.LastEndedClass(now) + 1 + faker.Random.Int(0, 3),
                     StartedAt = rig.CreatedAt,
                 });
             }
@@ -119,7 +122,43 @@ public static class DemoDataGenerator
             rigs.Add(rig);
         }
 
+        AddUnclaimed(faker, rigs.Where(r => r.Status == RigStatus.Approved).ToList(), users, now);
         return new DemoData(users, rigs);
+    }
+
+    /// <summary>
+    /// Every <see cref="UnclaimedEvery"/>th approved RIG (never the first, which the demo leader leads) lost its
+    /// officers to graduation last 1 July; students have claimed the first two, one vouched for by the sponsor.
+    /// </summary>
+    private static void AddUnclaimed(Faker faker, List<Rig> approved, List<ApplicationUser> users, DateTime now)
+    {
+        var graduated = Stewardship.LastEndedClass(now);
+        var unclaimed = approved.Where((_, i) => i % UnclaimedEvery == UnclaimedEvery - 1).ToList();
+        foreach (var officer in unclaimed.SelectMany(r => r.Officers))
+        {
+            officer.GraduationYear = graduated;
+            officer.EndedAt = Stewardship.TermEnds(graduated);
+        }
+
+        foreach (var (rig, i) in unclaimed.Take(2).Select((r, i) => (r, i)))
+        {
+            var person = new Person(faker);
+            var claimant = DemoUser(new Guid(faker.Random.Bytes(16)).ToString(), $"claimant{i + 1}@{DemoEmailDomain}", $"{person.FirstName} {person.LastName}", new Guid(faker.Random.Bytes(16)).ToString("N"), now);
+            users.Add(claimant);
+            var sponsor = rig.Sponsors[0];
+            rig.Claims.Add(new RigClaim
+            {
+                UserId = claimant.Id,
+                User = claimant,
+                Position = "President",
+                GraduationYear = graduated + 3,
+                Message = "I am a second-year student here. The group stopped when last year's officers graduated; I would like to restart the lunch talks and the ultrasound workshop this term.",
+                SponsorName = sponsor.Name,
+                SponsorEmail = sponsor.Email,
+                SponsorConfirmedAt = i == 0 ? now.AddDays(-2) : null,
+                CreatedAt = now.AddDays(-4 - i),
+            });
+        }
     }
 
     /// <summary>An event at half past five, venue time, for an hour and a half; online ones get a join link.</summary>

@@ -117,6 +117,9 @@ public sealed record RigProfileViewModel(
     /// <summary>The signed-in visitor's relation to the RIG; null for anonymous visitors (whose page is cached).</summary>
     public ProfileViewer? Viewer { get; init; }
 
+    /// <summary>Its officers have all graduated: a student at the school may claim it (<see cref="Stewardship"/>).</summary>
+    public bool IsUnclaimed => Officers.Count == 0;
+
     /// <summary>Events still to come (or under way), soonest first, cancelled ones marked.</summary>
     public IEnumerable<RigEventViewModel> Upcoming => Events.Where(e => e.EndsAt >= AsOf);
 

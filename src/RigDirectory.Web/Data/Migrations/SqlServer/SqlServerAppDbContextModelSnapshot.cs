@@ -325,6 +325,8 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("RigId", "OccurredAt");
 
+                    b.HasIndex("UserId", "OccurredAt");
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -1225,8 +1227,14 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("SuccessionRemindedYear")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("VerificationRemindersSent")
+                        .HasColumnType("int");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1258,6 +1266,91 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.HasIndex("Status", "Name");
 
                     b.ToTable("Rigs");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("GraduationYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SponsorConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SponsorEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("SponsorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("SponsorTokenExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SponsorTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SponsorTokenHash")
+                        .IsUnique()
+                        .HasFilter("[SponsorTokenHash] IS NOT NULL");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RigId", "UserId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("RigClaims");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
@@ -1360,6 +1453,41 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId", "RigId");
 
                     b.ToTable("RigOfficers");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigVerificationLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RigId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("RigVerificationLinks");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.School", b =>
@@ -1802,6 +1930,25 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigClaim", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("Claims")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rig");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1859,6 +2006,17 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigVerificationLink", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("VerificationLinks")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rig");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.School", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Jurisdiction", "Jurisdiction")
@@ -1900,6 +2058,8 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("RigDirectory.Web.Domain.Rig", b =>
                 {
+                    b.Navigation("Claims");
+
                     b.Navigation("CoHosting");
 
                     b.Navigation("Events");
@@ -1913,6 +2073,8 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Officers");
 
                     b.Navigation("Sponsors");
+
+                    b.Navigation("VerificationLinks");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.School", b =>

@@ -310,6 +310,8 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RigId", "OccurredAt");
 
+                    b.HasIndex("UserId", "OccurredAt");
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -1184,8 +1186,14 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SuccessionRemindedYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("VerificationRemindersSent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1217,6 +1225,88 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Name");
 
                     b.ToTable("Rigs");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GraduationYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SponsorConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SponsorEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SponsorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SponsorTokenExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SponsorTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SponsorTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RigId", "UserId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("RigClaims");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
@@ -1315,6 +1405,39 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "RigId");
 
                     b.ToTable("RigOfficers");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigVerificationLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RigId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("RigVerificationLinks");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.School", b =>
@@ -1751,6 +1874,25 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigClaim", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("Claims")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rig");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.RigInterest", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
@@ -1808,6 +1950,17 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.RigVerificationLink", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("VerificationLinks")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rig");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.School", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Jurisdiction", "Jurisdiction")
@@ -1849,6 +2002,8 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("RigDirectory.Web.Domain.Rig", b =>
                 {
+                    b.Navigation("Claims");
+
                     b.Navigation("CoHosting");
 
                     b.Navigation("Events");
@@ -1862,6 +2017,8 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("Officers");
 
                     b.Navigation("Sponsors");
+
+                    b.Navigation("VerificationLinks");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.School", b =>
