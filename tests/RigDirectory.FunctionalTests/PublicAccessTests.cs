@@ -91,6 +91,7 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     [InlineData("/admin/claims/1")]
     [InlineData("/admin/audit")]
     [InlineData("/admin/audit/1")]
+    [InlineData("/admin/users")]
     [InlineData("/my/rigs")]
     [InlineData("/landing")]
     [InlineData("/Identity/Account/Manage")]
@@ -118,6 +119,7 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     [InlineData("/admin/claims/1", Roles.Student)]
     [InlineData("/admin/audit", Roles.RigLeader)]
     [InlineData("/admin/audit/1", Roles.Mentor)]
+    [InlineData("/admin/users", Roles.RigLeader)]
     public async Task AdminPage_AsNonAdmin_IsForbidden(string url, string role)
     {
         using var client = factory.CreateClientAs($"{role}-1", role);

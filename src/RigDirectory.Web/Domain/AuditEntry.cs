@@ -126,6 +126,13 @@ public enum AuditAction
 
     /// <summary>An admin put one field of an earlier change back as it was; the note names the entry undone.</summary>
     Reverted,
+
+    /// <summary>An admin granted or revoked a role, locked or unlocked an account, or sent its confirmation email again.</summary>
+    RoleGranted,
+    RoleRevoked,
+    AccountLocked,
+    AccountUnlocked,
+    ConfirmationResent,
 }
 
 /// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>

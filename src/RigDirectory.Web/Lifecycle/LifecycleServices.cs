@@ -14,5 +14,6 @@ public static class LifecycleServices
         .AddScoped<MentorshipLifecycle>()
         .AddScoped<RigStewardship>()
         .AddScoped<RigClaims>()
-        .AddScoped<AuditReverts>();
+        .AddScoped<AuditReverts>()
+        .AddScoped<UserAdministration>();
 }

@@ -1,7 +1,13 @@
+using RigDirectory.Web.Features.ClaimReviews;
+using RigDirectory.Web.Features.Users;
+
 namespace RigDirectory.Web.Features.Reviews;
 
 public static class ReviewServices
 {
-    /// <summary>The review desk's queries; its decisions belong to the RIG lifecycle.</summary>
-    public static IServiceCollection AddReviews(this IServiceCollection services) => services.AddScoped<ReviewQueries>();
+    /// <summary>The queries of the review desk (registrations, claims) and of the users console.</summary>
+    public static IServiceCollection AddReviews(this IServiceCollection services) => services
+        .AddScoped<ReviewQueries>()
+        .AddScoped<ClaimQueries>()
+        .AddScoped<UserQueries>();
 }

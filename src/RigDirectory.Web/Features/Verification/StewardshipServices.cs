@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RigDirectory.Web.Features.ClaimReviews;
 using RigDirectory.Web.Infrastructure;
 using RigDirectory.Web.Lifecycle;
 
@@ -22,7 +21,6 @@ public static class StewardshipServices
     public static IServiceCollection AddStewardship(this IServiceCollection services)
     {
         services.AddOptions<StewardshipOptions>().BindConfiguration(StewardshipOptions.Section);
-        services.AddScoped<ClaimQueries>();
         services.AddHostedService<StewardshipWorker>();
         return services;
     }
