@@ -92,6 +92,8 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     [InlineData("/admin/audit")]
     [InlineData("/admin/audit/1")]
     [InlineData("/admin/users")]
+    [InlineData("/admin/schools")]
+    [InlineData("/admin/schools/yale-som")]
     [InlineData("/my/rigs")]
     [InlineData("/landing")]
     [InlineData("/Identity/Account/Manage")]
@@ -120,6 +122,7 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     [InlineData("/admin/audit", Roles.RigLeader)]
     [InlineData("/admin/audit/1", Roles.Mentor)]
     [InlineData("/admin/users", Roles.RigLeader)]
+    [InlineData("/admin/schools/yale-som", Roles.Student)]
     public async Task AdminPage_AsNonAdmin_IsForbidden(string url, string role)
     {
         using var client = factory.CreateClientAs($"{role}-1", role);

@@ -133,6 +133,14 @@ public enum AuditAction
     AccountLocked,
     AccountUnlocked,
     ConfirmationResent,
+
+    /// <summary>Curators' changes to the list of schools: each school's entry holds its fields before and after.</summary>
+    SchoolAdded,
+    SchoolEdited,
+    SchoolListed,
+    SchoolDeclined,
+    SchoolMerged,
+    SchoolRetired,
 }
 
 /// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>

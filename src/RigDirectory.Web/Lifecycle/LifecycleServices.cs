@@ -15,5 +15,6 @@ public static class LifecycleServices
         .AddScoped<RigStewardship>()
         .AddScoped<RigClaims>()
         .AddScoped<AuditReverts>()
-        .AddScoped<UserAdministration>();
+        .AddScoped<UserAdministration>()
+        .AddScoped<SchoolCuration>();
 }

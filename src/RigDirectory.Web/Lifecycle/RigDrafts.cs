@@ -71,7 +71,7 @@ public sealed class RigDrafts(AppDbContext db, AuditLog audit, TimeProvider cloc
         }
     }
 
-    private static async Task<string> UniqueSlugAsync(IQueryable<string> slugs, string stem, CancellationToken cancellationToken)
+    internal static async Task<string> UniqueSlugAsync(IQueryable<string> slugs, string stem, CancellationToken cancellationToken)
     {
         stem = stem.Length > SlugRules.MaxLength - 6 ? stem[..(SlugRules.MaxLength - 6)].TrimEnd('-') : stem;
         var taken = await slugs.Where(s => s == stem || s.StartsWith(stem + "-")).ToListAsync(cancellationToken);
