@@ -141,6 +141,11 @@ public enum AuditAction
     SchoolDeclined,
     SchoolMerged,
     SchoolRetired,
+    RegionCreated,
+    RegionRetired,
+
+    /// <summary>A state or province moved to another region: the map, the counts and the contacts follow.</summary>
+    StateMoved,
 }
 
 /// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>

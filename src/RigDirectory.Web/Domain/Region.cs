@@ -10,8 +10,17 @@ public class Region
     public string? Description { get; set; }
     public int SortOrder { get; set; }
 
+    /// <summary>Set when curators retired it (once its states had moved to other regions): kept for its history, shown nowhere.</summary>
+    public DateTime? RetiredAt { get; set; }
+
     public List<Jurisdiction> Jurisdictions { get; set; } = [];
     public List<RegionalContact> Contacts { get; set; } = [];
+}
+
+public static class ActiveRegions
+{
+    /// <summary>The regions the directory shows: every one not retired.</summary>
+    public static IQueryable<Region> Active(this IQueryable<Region> regions) => regions.Where(r => r.RetiredAt == null);
 }
 
 /// <summary>A US state (DC and PR included) or a Canadian province/territory, keyed like the map ("US-CA", "CA-ON").</summary>

@@ -316,7 +316,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
             errors.Add(new($"{EventInput.Prefix}.{nameof(EventInput.Capacity)}", $"{e.SeatsTaken} students are registered: keep at least that many seats."));
         }
 
-        if (input.RegionId is { } regionId && !await db.Regions.AnyAsync(r => r.Id == regionId, cancellationToken))
+        if (input.RegionId is { } regionId && !await db.Regions.Active().AnyAsync(r => r.Id == regionId, cancellationToken))
         {
             errors.Add(new($"{EventInput.Prefix}.{nameof(ConferenceInput.RegionId)}", "Choose a region from the list, or national."));
         }

@@ -16,5 +16,6 @@ public static class LifecycleServices
         .AddScoped<RigClaims>()
         .AddScoped<AuditReverts>()
         .AddScoped<UserAdministration>()
-        .AddScoped<SchoolCuration>();
+        .AddScoped<SchoolCuration>()
+        .AddScoped<RegionCuration>();
 }

@@ -8,6 +8,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.AdminRegions;
@@ -15,15 +16,55 @@ namespace RigDirectory.Web.Features.AdminRegions;
 /// <summary>Regions are data: curators rename them, describe them and keep their contacts current.</summary>
 [Authorize(Policy = Policies.Administer)]
 [Route("admin/regions")]
-public sealed class AdminRegionsController(AppDbContext db, AuditLog audit, DirectoryCache directoryCache) : Controller
+public sealed class AdminRegionsController(AppDbContext db, AuditLog audit, DirectoryCache directoryCache, RegionCuration curation) : Controller
 {
     private const string EditView = "~/Features/AdminRegions/Edit.cshtml";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View("~/Features/AdminRegions/Index.cshtml", await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder)
-            .Select(r => new RegionRow(r.Slug, r.Name, r.Jurisdictions.Count, r.Contacts.Count))
-            .ToListAsync(cancellationToken));
+    public Task<IActionResult> Index(CancellationToken cancellationToken) => IndexAsync(new NewRegionInput(), cancellationToken);
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create([Bind(Prefix = "NewRegion")] NewRegionInput input, CancellationToken cancellationToken)
+    {
+        var result = ModelState.IsValid ? await curation.CreateAsync(input, cancellationToken) : LifecycleResult.Invalid([]);
+        if (result.Succeeded)
+        {
+            return this.Done(result, RedirectToAction(nameof(Index)));
+        }
+
+        this.Failure(result);
+        return await IndexAsync(input, cancellationToken);
+    }
+
+    [HttpPost("{slug}/states")]
+    public async Task<IActionResult> MoveState(string slug, [FromForm, StringLength(5)] string? code, CancellationToken cancellationToken) =>
+        Translate(slug, await curation.MoveStateAsync(slug, code, cancellationToken));
+
+    [HttpPost("{slug}/retire")]
+    public async Task<IActionResult> Retire(string slug, CancellationToken cancellationToken)
+    {
+        var result = await curation.RetireAsync(slug, cancellationToken);
+        return result.Succeeded ? this.Done(result, RedirectToAction(nameof(Index))) : Translate(slug, result);
+    }
+
+    private IActionResult Translate(string slug, LifecycleResult result)
+    {
+        if (this.Failure(result) is { } failure)
+        {
+            return failure;
+        }
+
+        TempData.SetStatus(result.Message);
+        return RedirectToAction(nameof(Edit), new { slug });
+    }
+
+    private async Task<IActionResult> IndexAsync(NewRegionInput input, CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.RetiredAt != null).ThenBy(r => r.SortOrder)
+            .Select(r => new RegionRow(r.Slug, r.Name, r.Jurisdictions.Count, r.Contacts.Count, r.RetiredAt != null))
+            .ToListAsync(cancellationToken);
+        return View("~/Features/AdminRegions/Index.cshtml", new RegionListViewModel(regions, input));
+    }
 
     [HttpGet("{slug}")]
     public async Task<IActionResult> Edit(string slug, CancellationToken cancellationToken)
@@ -108,11 +149,14 @@ public sealed class AdminRegionsController(AppDbContext db, AuditLog audit, Dire
                 r.Name,
                 r.Description,
                 States = r.Jurisdictions.OrderBy(j => j.Name).Select(j => j.Name).ToList(),
+                r.RetiredAt,
                 Contacts = r.Contacts.OrderBy(c => c.SortOrder).Select(c => new ContactRow(c.Id, c.Name, c.Role, c.Email)).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
+        var others = await db.Jurisdictions.AsNoTracking().Where(j => j.Region!.Slug != slug).OrderBy(j => j.Name)
+            .Select(j => new StateChoice(j.Code, j.Name, j.Region!.Name)).ToListAsync(cancellationToken);
         return data is null ? null : new RegionEditViewModel(data.Slug, data.Name, data.States, data.Contacts,
-            region ?? new RegionInput { Name = data.Name, Description = data.Description }, contact ?? new ContactInput());
+            region ?? new RegionInput { Name = data.Name, Description = data.Description }, contact ?? new ContactInput(), others, data.RetiredAt is not null);
     }
 
     private void Audit(Region region, AuditAction action, AuditChanges changes) =>
@@ -141,8 +185,12 @@ public sealed class ContactInput
     public string Email { get; set; } = "";
 }
 
-public sealed record RegionRow(string Slug, string Name, int States, int Contacts);
+public sealed record RegionRow(string Slug, string Name, int States, int Contacts, bool Retired);
+
+public sealed record RegionListViewModel(IReadOnlyList<RegionRow> Regions, NewRegionInput NewRegion);
+
+public sealed record StateChoice(string Code, string Name, string Region);
 
 public sealed record ContactRow(int Id, string Name, string Role, string Email);
 
-public sealed record RegionEditViewModel(string Slug, string Name, IReadOnlyList<string> States, IReadOnlyList<ContactRow> Contacts, RegionInput Region, ContactInput Contact);
+public sealed record RegionEditViewModel(string Slug, string Name, IReadOnlyList<string> States, IReadOnlyList<ContactRow> Contacts, RegionInput Region, ContactInput Contact, IReadOnlyList<StateChoice> OtherStates, bool Retired);

@@ -56,7 +56,7 @@ public static class CoverageQueries
         ArgumentNullException.ThrowIfNull(db);
         var verifiedSince = now.AddMonths(-12);
         var year = now.Year;
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Name)
+        var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).ThenBy(r => r.Name)
             .Select(r => new { r.Id, r.Slug, r.Name }).ToListAsync(cancellationToken);
         var schools = await db.Schools.AsNoTracking().Where(s => s.Status == SchoolStatus.Listed)
             .GroupBy(s => s.Jurisdiction!.RegionId)

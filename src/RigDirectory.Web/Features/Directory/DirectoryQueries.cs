@@ -15,7 +15,7 @@ public static class DirectoryQueries
 
     /// <summary>Every region with its states/provinces and its counts (one statement).</summary>
     public static Task<List<RegionOverview>> RegionOverviewsAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        db.Regions.AsNoTracking()
+        db.Regions.AsNoTracking().Active()
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Name)
             .Select(r => new RegionOverview(
                 r.Slug,

@@ -61,7 +61,7 @@ public sealed class EventFeedsController(AppDbContext db, CalendarFeeds feeds, T
     {
         // A feed of hundreds of events is costly to write: only changes to this region's events evict it.
         HttpContext.TagCachedResponse(DirectoryCache.RegionTag(slug));
-        var region = await db.Regions.AsNoTracking().Where(r => r.Slug == slug).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(cancellationToken);
+        var region = await db.Regions.AsNoTracking().Active().Where(r => r.Slug == slug).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(cancellationToken);
         if (!ModelState.IsValid || region is null)
         {
             return NotFound();

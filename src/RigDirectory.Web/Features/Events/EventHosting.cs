@@ -52,7 +52,7 @@ public sealed class EventHosting(AppDbContext db)
             .OrderBy(r => r.Name).Select(r => r.Name).Take(500).ToListAsync(cancellationToken);
 
     public Task<List<RegionOption>> RegionsAsync(CancellationToken cancellationToken) =>
-        db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Name)).ToListAsync(cancellationToken);
+        db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Name)).ToListAsync(cancellationToken);
 
     /// <summary>The zone a new event of this RIG starts in: its school's.</summary>
     public async Task<string> ZoneOfAsync(int rigId, CancellationToken cancellationToken)

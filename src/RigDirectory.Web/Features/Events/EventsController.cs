@@ -74,7 +74,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
         }
 
         var (events, total) = EventQueries.Search(await snapshot.GetAsync(), input, place, Now);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Slug, r.Name)).ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Slug, r.Name)).ToListAsync(cancellationToken);
         var page = Math.Clamp(input.Page, 1, Math.Max(1, ((total - 1) / EventSearchInput.PageSize) + 1));
         return View(new EventListViewModel(input, events, total, page, regions, near, others, notFound));
     }

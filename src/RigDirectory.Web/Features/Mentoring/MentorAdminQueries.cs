@@ -108,7 +108,7 @@ public sealed class MentorAdminQueries(AppDbContext db, TimeProvider clock)
             .GroupBy(m => m.StudentSchool!.Jurisdiction!.RegionId)
             .Select(g => new { RegionId = g.Key, Students = g.Select(m => m.StudentUserId).Distinct().Count(), Waiting = g.Count(m => m.Status == MentorshipStatus.Requested) })
             .ToListAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
         var byRegion = regions.Select(r => new RegionSupply(
             r.Name,
             supply.FirstOrDefault(s => s.RegionId == r.Id)?.Mentors ?? 0,

@@ -55,7 +55,7 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Map.M
     {
         ArgumentNullException.ThrowIfNull(input);
         var subspecialties = await SubspecialtyOptionsAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new Choice(r.Slug, r.Name)).ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new Choice(r.Slug, r.Name)).ToListAsync(cancellationToken);
         List<SchoolOption> found = [];
         if (nearGiven)
         {

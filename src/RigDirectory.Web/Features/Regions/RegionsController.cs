@@ -18,7 +18,7 @@ public sealed class RegionsController(AppDbContext db, MapGeometry geometry, Eve
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
         HttpContext.TagCachedResponse(DirectoryCache.RegionTag(slug));
-        var region = await db.Regions.AsNoTracking()
+        var region = await db.Regions.AsNoTracking().Active()
             .Where(r => r.Slug == slug)
             .Select(r => new
             {

@@ -43,7 +43,7 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
             .Select(r => new ReviewQueueItem(r.Id, r.Name, r.School!.Name, r.School.Campus, r.School.Status == SchoolStatus.Requested,
                 r.School.Jurisdiction!.Region!.Name, input.Changes ? r.ChangeRequestedAt : r.SubmittedAt, r.Sponsors.Count, r.Sponsors.Count(s => s.ConfirmedAt != null)))
             .ToListAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Slug, r.Name)).ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Slug, r.Name)).ToListAsync(cancellationToken);
         return new ReviewQueueViewModel(input, counts.GetValueOrDefault(RigStatus.Submitted), counts.GetValueOrDefault(RigStatus.ChangesRequested), changes, items, total, regions, now);
     }
 
