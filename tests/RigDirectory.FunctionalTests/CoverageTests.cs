@@ -52,6 +52,25 @@ public sealed class CoverageTests : IAsyncLifetime, IDisposable
         });
     }
 
+    [Fact]
+    public async Task TheMap_ShadesEachStateByItsRegionsCoverage_AndColoursSchoolsByTheirRigsFreshness()
+    {
+        using var admin = _factory.CreateClientAs("coverage-admin", Roles.AcrAdmin);
+
+        var page = await admin.GetDocumentAsync("/admin/coverage");
+
+        string Marker(string school) => page.QuerySelectorAll("#coverage-map circle").Single(c => c.TextContent.StartsWith(school, StringComparison.Ordinal)).GetAttribute("class")!;
+        var northeast = page.QuerySelectorAll("#coverage tbody tr").Select(Cells).Single(c => c[0] == "Region 7 (Northeast)");
+        var massachusetts = page.QuerySelector("#coverage-map path[data-code='US-MA']")!;
+        Assert.Equal($"cov-b{CoverageMap.BucketOf(int.Parse(northeast[3].TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture))}", massachusetts.GetAttribute("class"));
+        Assert.Contains("% of schools have a RIG", massachusetts.TextContent, StringComparison.Ordinal);
+        Assert.Equal("fresh-fresh", Marker("Tufts"));
+        Assert.Equal("fresh-unclaimed", Marker("Rush Medical College"));
+        Assert.Equal("fresh-stale", Marker("Harvard Medical School"));
+        Assert.Equal("fresh-norig", Marker("Yale School of Medicine"));
+        Assert.Equal(5, page.QuerySelectorAll("#coverage-legend rect").Length);
+    }
+
     private static string[] Cells(AngleSharp.Dom.IElement row) => [.. row.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim())];
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using RigDirectory.Web.Data;
+using RigDirectory.Web.Features.Map;
 using RigDirectory.Web.Infrastructure;
 using RigDirectory.Web.Security;
 
@@ -9,7 +10,7 @@ namespace RigDirectory.Web.Features.Coverage;
 /// <summary>Coverage and freshness by region and nationally, for ACR staff: the page and its CSV.</summary>
 [Authorize(Policy = Policies.Administer)]
 [Route("admin/coverage")]
-public sealed class CoverageController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class CoverageController(AppDbContext db, MapGeometry geometry, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -18,7 +19,8 @@ public sealed class CoverageController(AppDbContext db, TimeProvider clock) : Co
         var regions = await CoverageQueries.ByRegionAsync(db, now, cancellationToken);
         var history = await CoverageHistory.NationalAsync(db, now, cancellationToken);
         var (stale, staleTotal) = await CoverageQueries.StaleAsync(db, now, cancellationToken);
-        return View(new CoverageViewModel(regions, CoverageRow.National(regions), history, now) { Stale = stale, StaleTotal = staleTotal });
+        var map = await CoverageMap.BuildAsync(db, geometry, regions, now, cancellationToken);
+        return View(new CoverageViewModel(regions, CoverageRow.National(regions), history, now) { Stale = stale, StaleTotal = staleTotal, Map = map });
     }
 
     [HttpGet("coverage.csv")]
@@ -43,6 +45,8 @@ public sealed record CoverageViewModel(IReadOnlyList<CoverageRow> Regions, Cover
     public IReadOnlyList<StaleRig> Stale { get; init; } = [];
 
     public int StaleTotal { get; init; }
+
+    public CoverageMap Map { get; init; } = new([], []);
 
     public static string MonthLabel(DateOnly month) => month.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
