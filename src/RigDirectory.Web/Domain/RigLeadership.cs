@@ -28,6 +28,10 @@ public static class RigLeadership
     /// <summary>The same rule on a loaded RIG (its officers included).</summary>
     public static bool IsLedBy(this Rig rig, string userId) => CompiledRule(rig, userId);
 
+    /// <summary>The emails of a loaded RIG's current officers (their accounts included): whom its emails go to.</summary>
+    public static List<string> CurrentOfficerEmails(this Rig rig) =>
+        [.. (rig ?? throw new ArgumentNullException(nameof(rig))).Officers.Where(o => o.EndedAt == null && o.User?.Email is not null).Select(o => o.User!.Email!)];
+
     private sealed record Captured(string UserId);
 
     private sealed class Substitute(ParameterExpression parameter, Expression value) : ExpressionVisitor

@@ -101,7 +101,8 @@ public abstract class RigFieldsInput
     }
 }
 
-public sealed class MissingSchoolInput
+/// <summary>A school as a leader describes one the directory lacks; curators' <see cref="SchoolInput"/> adds where it is.</summary>
+public class MissingSchoolInput
 {
     [Required(ErrorMessage = "Enter the school's full name.")]
     [StringLength(Limits.Name, MinimumLength = 3, ErrorMessage = "Enter the school's full name (3 to 200 characters).")]

@@ -83,7 +83,7 @@ public sealed class RigStewardship(AppDbContext db, AuditLog audit, EmailNotific
             var months = reminder == 2 ? Stewardship.LastReminderMonths : Stewardship.FirstReminderMonths;
             audit.Rig(rig.Id, AuditAction.VerificationReminded, AuditChanges.Of("Verification reminders", (reminder - 1).ToString(CultureInfo.InvariantCulture), reminder.ToString(CultureInfo.InvariantCulture)),
                 $"{months}-month reminder emailed to the leaders.", Actor.System);
-            emails.VerificationReminder(rig, Leaders(rig), token, last: reminder == 2, since!.Value.AddMonths(RigFreshness.StaleAfterMonths));
+            emails.VerificationReminder(rig, rig.CurrentOfficerEmails(), token, last: reminder == 2, since!.Value.AddMonths(RigFreshness.StaleAfterMonths));
             return null;
         }, cancellationToken);
     }
@@ -113,7 +113,7 @@ public sealed class RigStewardship(AppDbContext db, AuditLog audit, EmailNotific
             audit.Rig(rig.Id, AuditAction.SuccessionReminded, AuditChanges.Of("Succession reminded", rig.SuccessionRemindedYear?.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture)),
                 "Every officer graduates this year: asked to invite next year's leaders.", Actor.System);
             rig.SuccessionRemindedYear = year;
-            emails.SuccessionReminder(rig, Leaders(rig), year);
+            emails.SuccessionReminder(rig, rig.CurrentOfficerEmails(), year);
             return null;
         }, cancellationToken);
     }
@@ -152,8 +152,6 @@ public sealed class RigStewardship(AppDbContext db, AuditLog audit, EmailNotific
         // Two clicks at once: the other one verified it.
         return saved.Outcome == Outcome.Conflict ? LifecycleResult.Refused("This link was already used: the RIG is verified.") : saved;
     }
-
-    private static List<string> Leaders(Rig rig) => rig.Officers.Where(o => o.EndedAt == null && o.User?.Email is not null).Select(o => o.User!.Email!).ToList();
 
     /// <summary>Loads each RIG, applies <paramref name="change"/> and saves it alone; a RIG another instance saved meanwhile is skipped.</summary>
     private async Task<int> EachAsync(IEnumerable<int> rigIds, Func<Rig, RigChange?> change, CancellationToken cancellationToken)

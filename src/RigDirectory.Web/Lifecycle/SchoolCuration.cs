@@ -108,7 +108,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
             rig.Status = RigStatus.ChangesRequested;
             rig.ReviewStep = RegistrationStep.School;
             rig.UpdatedAt = Now;
-            emails.RegistrationDecided(rig, Leaders(rig), RigStatus.ChangesRequested, note.Trim());
+            emails.RegistrationDecided(rig, rig.CurrentOfficerEmails(), RigStatus.ChangesRequested, note.Trim());
         }
 
         return await SaveAsync($"{school.DisplayName} was declined.", cancellationToken);
@@ -137,7 +137,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
             rig.UpdatedAt = Now;
             if (wasListed)
             {
-                emails.RegistrationDecided(rig, Leaders(rig), RigStatus.Archived, $"Its school was retired: {note.Trim()}");
+                emails.RegistrationDecided(rig, rig.CurrentOfficerEmails(), RigStatus.Archived, $"Its school was retired: {note.Trim()}");
             }
         }
 
@@ -207,33 +207,12 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
         return LifecycleResult.Ok(message);
     }
 
-    private static List<string> Leaders(Rig rig) => rig.Officers.Where(o => o.EndedAt == null && o.User?.Email is not null).Select(o => o.User!.Email!).ToList();
-
     private static string Id(School school) => school.Id.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>Exactly what the school form posts.</summary>
-public sealed class SchoolInput
+/// <summary>Exactly what the curators' school form posts: a requested school's fields, and where it is.</summary>
+public sealed class SchoolInput : MissingSchoolInput
 {
-    [Required(ErrorMessage = "Enter the school's full name.")]
-    [StringLength(Limits.Name, MinimumLength = 3, ErrorMessage = "Enter the school's full name (3 to 200 characters).")]
-    public string Name { get; set; } = "";
-
-    [StringLength(Limits.Name)]
-    [Display(Name = "Campus (if not the main one)")]
-    public string? Campus { get; set; }
-
-    [Required(ErrorMessage = "Enter the city.")]
-    [StringLength(Limits.Name, MinimumLength = 2, ErrorMessage = "Enter the city (2 to 200 characters).")]
-    public string City { get; set; } = "";
-
-    [Required(ErrorMessage = "Choose the state or province.")]
-    [RegularExpression("^(US|CA)-[A-Z]{2}$", ErrorMessage = "Choose the state or province.")]
-    [Display(Name = "State or province")]
-    public string State { get; set; } = "";
-
-    public DegreeType Degree { get; set; }
-
     [Required(ErrorMessage = "Enter the latitude, such as 41.8268.")]
     [Range(17.0, 72.0, ErrorMessage = "Enter a latitude in the United States or Canada (17 to 72).")]
     public double? Latitude { get; set; }

@@ -34,9 +34,9 @@ public sealed class AdminSchoolsController(AppDbContext db, SchoolCuration curat
         var schools = db.Schools.AsNoTracking().Where(s => s.Status == status);
         if (!string.IsNullOrWhiteSpace(query))
         {
-            var pattern = $"%{query.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+            var pattern = LikePatterns.Containing(query);
             var code = query.Trim().ToUpperInvariant();
-            schools = schools.Where(s => EF.Functions.Like(s.Name, pattern) || EF.Functions.Like(s.City, pattern) || EF.Functions.Like(s.Campus!, pattern) || s.JurisdictionCode == code);
+            schools = schools.Where(s => EF.Functions.Like(s.Name, pattern, LikePatterns.Escape) || EF.Functions.Like(s.City, pattern, LikePatterns.Escape) || EF.Functions.Like(s.Campus!, pattern, LikePatterns.Escape) || s.JurisdictionCode == code);
         }
 
         var rows = await schools.OrderBy(s => s.Name).ThenBy(s => s.Campus).Skip((page - 1) * PageSize).Take(PageSize + 1)

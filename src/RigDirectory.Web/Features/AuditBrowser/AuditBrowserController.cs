@@ -71,8 +71,8 @@ public sealed class AuditBrowserController(AppDbContext db, AuditReverts reverts
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Rig))
         {
-            var pattern = Like(filter.Rig);
-            var rigs = db.Rigs.Where(r => r.Slug == filter.Rig.Trim() || EF.Functions.Like(r.Name, pattern, "\\")).Select(r => (int?)r.Id);
+            var pattern = LikePatterns.Containing(filter.Rig);
+            var rigs = db.Rigs.Where(r => r.Slug == filter.Rig.Trim() || EF.Functions.Like(r.Name, pattern, LikePatterns.Escape)).Select(r => (int?)r.Id);
             entries = entries.Where(a => rigs.Contains(a.RigId));
         }
 
@@ -81,8 +81,8 @@ public sealed class AuditBrowserController(AppDbContext db, AuditReverts reverts
             var text = filter.User.Trim();
             var normalized = text.ToUpperInvariant();
             var byEmail = db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id);
-            var pattern = Like(text);
-            entries = entries.Where(a => byEmail.Contains(a.UserId) || EF.Functions.Like(a.UserDisplayName, pattern, "\\"));
+            var pattern = LikePatterns.Containing(text);
+            entries = entries.Where(a => byEmail.Contains(a.UserId) || EF.Functions.Like(a.UserDisplayName, pattern, LikePatterns.Escape));
         }
 
         if (filter.Action is { } action)
@@ -104,10 +104,6 @@ public sealed class AuditBrowserController(AppDbContext db, AuditReverts reverts
 
         return entries;
     }
-
-    /// <summary>"%text%" with the pattern's own wildcards escaped, so that "100%" finds "100%".</summary>
-    private static string Like(string text) =>
-        "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }
 
 /// <summary>The log's filters, from the query string only (a route value named "action" would otherwise bind too).</summary>

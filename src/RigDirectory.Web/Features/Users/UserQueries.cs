@@ -30,8 +30,8 @@ public sealed class UserQueries(AppDbContext db)
         {
             var text = query.Trim();
             var upper = text.ToUpperInvariant();
-            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            users = users.Where(u => u.NormalizedEmail == upper || EF.Functions.Like(u.Email!, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"));
+            var pattern = LikePatterns.Containing(text);
+            users = users.Where(u => u.NormalizedEmail == upper || EF.Functions.Like(u.Email!, pattern, LikePatterns.Escape) || EF.Functions.Like(u.DisplayName, pattern, LikePatterns.Escape));
         }
 
         if (!string.IsNullOrEmpty(role))
