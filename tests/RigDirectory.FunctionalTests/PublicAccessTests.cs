@@ -94,6 +94,8 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     [InlineData("/admin/users")]
     [InlineData("/admin/schools")]
     [InlineData("/admin/schools/yale-som")]
+    [InlineData("/admin/resources")]
+    [InlineData("/admin/resources/new")]
     [InlineData("/my/rigs")]
     [InlineData("/landing")]
     [InlineData("/Identity/Account/Manage")]
@@ -123,6 +125,7 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     [InlineData("/admin/audit/1", Roles.Mentor)]
     [InlineData("/admin/users", Roles.RigLeader)]
     [InlineData("/admin/schools/yale-som", Roles.Student)]
+    [InlineData("/admin/resources/new", Roles.RigLeader)]
     public async Task AdminPage_AsNonAdmin_IsForbidden(string url, string role)
     {
         using var client = factory.CreateClientAs($"{role}-1", role);

@@ -204,6 +204,7 @@ public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<De
         Assert.True(unclaimed >= 2);
         Assert.Equal(2, claims);
         Assert.Equal(1, vouched);
+        Assert.True(await factory.WithDbAsync(db => db.Resources.CountAsync(r => r.IsDemo && r.Kind == ResourceKind.Toolkit)) >= 3);
     }
 
     [Fact]

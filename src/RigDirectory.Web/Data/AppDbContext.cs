@@ -36,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<ResourceRevision> ResourceRevisions => Set<ResourceRevision>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -146,6 +146,8 @@ public enum AuditAction
 
     /// <summary>A state or province moved to another region: the map, the counts and the contacts follow.</summary>
     StateMoved,
+    ResourcePublished,
+    ResourceEdited,
 }
 
 /// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>

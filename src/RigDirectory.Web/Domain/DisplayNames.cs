@@ -58,6 +58,24 @@ public static class DisplayNames
         _ => step.ToString(),
     };
 
+    public static string DisplayName(this ResourceKind kind) => kind switch
+    {
+        ResourceKind.Toolkit => "Toolkit",
+        ResourceKind.Guide => "Guide",
+        ResourceKind.Template => "Template",
+        ResourceKind.SlideDeck => "Slide deck",
+        ResourceKind.RecordedTalk => "Recorded talk",
+        _ => kind.ToString(),
+    };
+
+    public static string DisplayName(this ResourceAudience audience) => audience switch
+    {
+        ResourceAudience.Everyone => "everyone",
+        ResourceAudience.SignedIn => "signed-in users",
+        ResourceAudience.RigLeaders => "RIG leaders",
+        _ => audience.ToString(),
+    };
+
     /// <summary>"ChangesRequested" → "Changes requested".</summary>
     public static string DisplayName(this AuditAction action)
     {

@@ -5,6 +5,7 @@ using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Events;
 using RigDirectory.Web.Features.Map;
 using RigDirectory.Web.Features.Mentoring;
+using RigDirectory.Web.Features.Resources;
 using RigDirectory.Web.Features.Reviews;
 using RigDirectory.Web.Features.Verification;
 using RigDirectory.Web.Lifecycle;
@@ -26,6 +27,7 @@ public static class FeatureRegistration
         .AddEvents()
         .AddCoverage()
         .AddStewardship()
+        .AddResources()
         .AddApiDescription();
 
     public static WebApplication MapAppFeatures(this WebApplication app)

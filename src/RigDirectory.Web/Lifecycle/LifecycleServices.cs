@@ -17,5 +17,6 @@ public static class LifecycleServices
         .AddScoped<AuditReverts>()
         .AddScoped<UserAdministration>()
         .AddScoped<SchoolCuration>()
-        .AddScoped<RegionCuration>();
+        .AddScoped<RegionCuration>()
+        .AddScoped<ResourceLibrary>();
 }

@@ -258,6 +258,11 @@ public sealed class DatabaseInitializer(
         var data = DemoDataGenerator.Generate(schools, now, jurisdictions.ToDictionary(j => j.Key, j => j.Value.TimeZoneId, StringComparer.Ordinal));
         db.Users.AddRange(data.Users);
         db.Rigs.AddRange(data.Rigs);
+        if (!await db.Resources.AnyAsync(cancellationToken))
+        {
+            db.Resources.AddRange(DemoResources.Generate(now));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         var approved = data.Rigs.Where(r => r.Status == RigStatus.Approved).ToList();
@@ -383,6 +388,7 @@ public sealed class DatabaseInitializer(
         await db.Set<EventCoHost>().Where(c => c.Rig!.IsDemo || c.Event!.IsDemo).ExecuteDeleteAsync(cancellationToken);
         await db.Events.Where(e => e.IsDemo).ExecuteDeleteAsync(cancellationToken);
         await db.CoverageSnapshots.Where(c => c.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        await db.Resources.Where(r => r.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var rigs = await db.Rigs.Where(r => r.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var people = await db.Users.Where(u => u.IsDemo).ExecuteDeleteAsync(cancellationToken);
         if (rigs + people > 0)

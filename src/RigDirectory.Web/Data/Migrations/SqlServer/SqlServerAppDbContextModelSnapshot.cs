@@ -1130,6 +1130,117 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.ToTable("RegionalContacts");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.Resource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Resources");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.ResourceRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReplacedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ResourceRevisions");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Rig", b =>
                 {
                     b.Property<int>("Id")
@@ -1915,6 +2026,17 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.ResourceRevision", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Resource", "Resource")
+                        .WithMany("Revisions")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Rig", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.School", "PendingSchool")
@@ -2057,6 +2179,11 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Contacts");
 
                     b.Navigation("Jurisdictions");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Resource", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.Rig", b =>

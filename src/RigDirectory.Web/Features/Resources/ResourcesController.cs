@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.Web.Features.Resources;
+
+/// <summary>
+/// The resource library: toolkits, guides, templates, slide decks and recorded talks, searched and filtered by tag and
+/// kind. Each reader sees what their audience allows: visitors what is for everyone, signed-in users more, RIG leaders
+/// (and ACR staff) everything.
+/// </summary>
+[AllowAnonymous]
+[Route("resources")]
+public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdown) : Controller
+{
+    public const int PageSize = 20;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(
+        [FromQuery(Name = "q"), StringLength(Limits.Name)] string? query,
+        [FromQuery, StringLength(60)] string? tag,
+        [FromQuery] ResourceKind? kind,
+        [FromQuery, Range(1, 1000)] int page = 1,
+        CancellationToken cancellationToken = default)
+    {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            (query, tag, kind, page) = (null, null, null, 1);
+        }
+
+        var audiences = VisibleTo(User);
+        var resources = db.Resources.AsNoTracking().Where(r => audiences.Contains(r.Audience));
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var pattern = LikePatterns.Containing(query);
+            resources = resources.Where(r => EF.Functions.Like(r.Title, pattern, LikePatterns.Escape) || EF.Functions.Like(r.Summary, pattern, LikePatterns.Escape) || EF.Functions.Like(r.Tags!, pattern, LikePatterns.Escape));
+        }
+
+        if (!string.IsNullOrWhiteSpace(tag))
+        {
+            resources = resources.Where(ResourceTags.HasAny([tag.Trim().ToLowerInvariant()]));
+        }
+
+        if (kind is { } k)
+        {
+            resources = resources.Where(r => r.Kind == k);
+        }
+
+        var rows = await resources.OrderBy(r => r.Kind).ThenBy(r => r.Title).Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .Select(r => new ResourceCard(r.Slug, r.Title, r.Summary, r.Kind, r.Audience, r.Tags, r.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return View(new ResourceListViewModel(query, tag, kind, rows.Take(PageSize).ToList(), page, rows.Count > PageSize));
+    }
+
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
+    {
+        var resource = await db.Resources.AsNoTracking().Where(r => r.Slug == slug)
+            .Select(r => new { Card = new ResourceCard(r.Slug, r.Title, r.Summary, r.Kind, r.Audience, r.Tags, r.UpdatedAt), r.Body })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (resource is null)
+        {
+            return NotFound();
+        }
+
+        if (!VisibleTo(User).Contains(resource.Card.Audience))
+        {
+            // Visitors are asked to sign in; a signed-in reader without access learns no more than that it is not for them.
+            return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
+        }
+
+        return View(new ResourcePageViewModel(resource.Card, markdown.ToHtml(resource.Body)));
+    }
+
+    /// <summary>The audiences <paramref name="user"/> may read.</summary>
+    public static IReadOnlyList<ResourceAudience> VisibleTo(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identity?.IsAuthenticated != true ? [ResourceAudience.Everyone]
+            : user.IsInRole(Roles.RigLeader) || user.IsInRole(Roles.AcrAdmin) ? [ResourceAudience.Everyone, ResourceAudience.SignedIn, ResourceAudience.RigLeaders]
+            : [ResourceAudience.Everyone, ResourceAudience.SignedIn];
+    }
+}
+
+public sealed record ResourceCard(string Slug, string Title, string Summary, ResourceKind Kind, ResourceAudience Audience, string? Tags, DateTime UpdatedAt)
+{
+    public IEnumerable<string> TagList => Resource.SplitTags(Tags);
+}
+
+public sealed record ResourceListViewModel(string? Query, string? Tag, ResourceKind? Kind, IReadOnlyList<ResourceCard> Resources, int Page, bool HasMore);
+
+public sealed record ResourcePageViewModel(ResourceCard Resource, string BodyHtml);
+
+public static class ResourceServices
+{
+    public static IServiceCollection AddResources(this IServiceCollection services) => services.AddSingleton<MarkdownRenderer>();
+}

@@ -1,0 +1,160 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Auditing;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+
+namespace RigDirectory.Web.Lifecycle;
+
+/// <summary>
+/// Admins publish and edit the resource library. An edit keeps the text it replaces as a numbered revision, in the
+/// same save as the edit and its audit entry; an edit made from a stale page is refused, so nobody's text is lost.
+/// </summary>
+public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const string EntityType = nameof(Resource);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<LifecycleResult> PublishAsync(ResourceInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        var resource = new Resource
+        {
+            Slug = await RigDrafts.UniqueSlugAsync(db.Resources.Select(r => r.Slug), SlugRules.From(input.Title), cancellationToken),
+            Title = "",
+            Summary = "",
+            Body = "",
+            CreatedAt = Now,
+        };
+        var changes = input.ApplyTo(resource);
+        resource.UpdatedAt = Now;
+        db.Resources.Add(resource);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(EntityType, Id(resource), null, AuditAction.ResourcePublished, changes);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return LifecycleResult.Ok($"\"{resource.Title}\" is published.");
+    }
+
+    public async Task<LifecycleResult> EditAsync(string slug, ResourceInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var resource = await db.Resources.Include(r => r.Revisions).SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+        if (resource is null)
+        {
+            return LifecycleResult.NotFound;
+        }
+
+        if (resource.Version != input.Version)
+        {
+            return LifecycleResult.Conflict;
+        }
+
+        var before = new ResourceRevision
+        {
+            Number = resource.Revisions.Count + 1,
+            Title = resource.Title,
+            Summary = resource.Summary,
+            Body = resource.Body,
+            Tags = resource.Tags,
+            ReplacedAt = Now,
+            ReplacedBy = audit.CurrentActor.DisplayName,
+        };
+        var changes = input.ApplyTo(resource);
+        if (changes.Count == 0)
+        {
+            return LifecycleResult.Ok("Nothing had changed.");
+        }
+
+        resource.Revisions.Add(before);
+        resource.UpdatedAt = Now;
+        // The body can be long: the entry names the fields changed and the revision that keeps the old text.
+        if (changes.ContainsKey(nameof(Resource.Body)))
+        {
+            changes[nameof(Resource.Body)] = new FieldChange($"revision {before.Number.ToString(CultureInfo.InvariantCulture)}", "edited");
+        }
+
+        audit.Record(EntityType, Id(resource), null, AuditAction.ResourceEdited, changes);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another admin's edit took this revision number (or the version) first.
+            db.ChangeTracker.Clear();
+            return LifecycleResult.Conflict;
+        }
+
+        return LifecycleResult.Ok($"\"{resource.Title}\" is saved; the previous text is kept as revision {before.Number.ToString(CultureInfo.InvariantCulture)}.");
+    }
+
+    private static string Id(Resource resource) => resource.Id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Exactly what the resource form posts.</summary>
+public sealed class ResourceInput
+{
+    [Required(ErrorMessage = "Enter a title.")]
+    [StringLength(Limits.Name, MinimumLength = 3, ErrorMessage = "Enter a title (3 to 200 characters).")]
+    public string Title { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter a summary: it shows in the list.")]
+    [StringLength(Resource.SummaryLength, MinimumLength = 10, ErrorMessage = "Enter a summary (10 to 500 characters).")]
+    public string Summary { get; set; } = "";
+
+    [Required(ErrorMessage = "Write the resource itself.")]
+    [StringLength(Resource.BodyLength, ErrorMessage = "Keep the text under 20,000 characters; link longer material.")]
+    [Display(Name = "Text (Markdown)")]
+    public string Body { get; set; } = "";
+
+    public ResourceKind Kind { get; set; }
+
+    [Display(Name = "Who can read it")]
+    public ResourceAudience Audience { get; set; }
+
+    [StringLength(Resource.TagsLength)]
+    [Display(Name = "Tags (separated by commas)")]
+    public string? Tags { get; set; }
+
+    /// <summary>The version of the resource the editor loaded.</summary>
+    public int Version { get; set; }
+
+    public static ResourceInput From(Resource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return new ResourceInput
+        {
+            Title = resource.Title,
+            Summary = resource.Summary,
+            Body = resource.Body,
+            Kind = resource.Kind,
+            Audience = resource.Audience,
+            Tags = string.Join(", ", Resource.SplitTags(resource.Tags)),
+            Version = resource.Version,
+        };
+    }
+
+    public AuditChanges ApplyTo(Resource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var tags = Resource.JoinTags((Tags ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries));
+        var changes = new AuditChanges()
+            .With(nameof(Resource.Title), resource.Title, Title.Trim())
+            .With(nameof(Resource.Summary), resource.Summary, Summary.Trim())
+            .With(nameof(Resource.Body), resource.Body, Body.Trim())
+            .With(nameof(Resource.Kind), resource.Kind.ToString(), Kind.ToString())
+            .With(nameof(Resource.Audience), resource.Audience.ToString(), Audience.ToString())
+            .With(nameof(Resource.Tags), resource.Tags, tags);
+        resource.Title = Title.Trim();
+        resource.Summary = Summary.Trim();
+        resource.Body = Body.Trim();
+        resource.Kind = Kind;
+        resource.Audience = Audience;
+        resource.Tags = tags is { Length: > Resource.TagsLength } ? tags[..Resource.TagsLength] : tags;
+        return changes;
+    }
+}
