@@ -106,6 +106,8 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         builder.UseSetting("Events:RunWorker", "false");
         builder.UseSetting("Coverage:RunWorker", "false");
         builder.UseSetting("Stewardship:RunWorker", "false");
+        // Uploaded files go to a folder of the test run's, not the source tree's App_Data.
+        builder.UseSetting("Resources:FilesPath", Path.Combine(Path.GetTempPath(), "rigdirectory-test-files"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -38,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<ResourceRevision> ResourceRevisions => Set<ResourceRevision>();
+    public DbSet<ResourceAttachment> ResourceAttachments => Set<ResourceAttachment>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

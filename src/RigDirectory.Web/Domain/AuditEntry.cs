@@ -148,6 +148,8 @@ public enum AuditAction
     StateMoved,
     ResourcePublished,
     ResourceEdited,
+    ResourceFileAttached,
+    ResourceFileRemoved,
 }
 
 /// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>

@@ -25,6 +25,7 @@ public class Resource : IVersioned
     public bool IsDemo { get; set; }
 
     public List<ResourceRevision> Revisions { get; set; } = [];
+    public List<ResourceAttachment> Attachments { get; set; } = [];
 
     public const int SummaryLength = 500;
     public const int BodyLength = 20_000;
@@ -61,6 +62,27 @@ public class ResourceRevision
     public DateTime ReplacedAt { get; set; }
 
     public string? ReplacedBy { get; set; }
+}
+
+/// <summary>A file attached to a resource, stored outside the web root under a name of the app's choosing.</summary>
+public class ResourceAttachment
+{
+    public int Id { get; set; }
+    public int ResourceId { get; set; }
+    public Resource? Resource { get; set; }
+
+    /// <summary>The name it was uploaded with (checked: no path), offered back on download.</summary>
+    public required string FileName { get; set; }
+
+    /// <summary>The type its first bytes showed, never the one the browser claimed.</summary>
+    public required string ContentType { get; set; }
+
+    public long Size { get; set; }
+
+    /// <summary>The random name of the stored file.</summary>
+    public required string StoredName { get; set; }
+
+    public DateTime UploadedAt { get; set; }
 }
 
 public enum ResourceKind

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace RigDirectory.Web.Lifecycle;
 
@@ -11,8 +13,10 @@ namespace RigDirectory.Web.Lifecycle;
 /// Admins publish and edit the resource library. An edit keeps the text it replaces as a numbered revision, in the
 /// same save as the edit and its audit entry; an edit made from a stale page is refused, so nobody's text is lost.
 /// </summary>
-public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFileStore files, IOptions<ResourceFileOptions> fileOptions, TimeProvider clock)
 {
+    public const string FileField = "File";
+
     public const string EntityType = nameof(Resource);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -90,6 +94,80 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, TimeProvide
         }
 
         return LifecycleResult.Ok($"\"{resource.Title}\" is saved; the previous text is kept as revision {before.Number.ToString(CultureInfo.InvariantCulture)}.");
+    }
+
+    /// <summary>
+    /// Attaches an upload once its name has no path, its size is within the limit and its first bytes show it is the
+    /// kind of file its name says (a renamed program is refused). Stored outside the web root under a random name.
+    /// </summary>
+    public async Task<LifecycleResult> AttachAsync(string slug, string? fileName, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var resource = await db.Resources.SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+        if (resource is null)
+        {
+            return LifecycleResult.NotFound;
+        }
+
+        if (FileSignatures.NameRefusal(fileName) is { } badName)
+        {
+            return LifecycleResult.Invalid(FileField, badName);
+        }
+
+        var max = fileOptions.Value.MaxFileBytes;
+        await using var buffer = new MemoryStream();
+        await CopyAtMostAsync(content, buffer, max + 1, cancellationToken);
+        if (buffer.Length == 0 || buffer.Length > max)
+        {
+            return LifecycleResult.Invalid(FileField, buffer.Length == 0 ? "The file is empty." : $"Attach a file of up to {fileOptions.Value.MaxFileText}.");
+        }
+
+        if (FileSignatures.Detect(fileName!, buffer) is not { } contentType)
+        {
+            return LifecycleResult.Invalid(FileField, "This file is not what its name says: attach a real PDF, PowerPoint, Word, PNG or JPG file.");
+        }
+
+        var stored = await files.SaveAsync(buffer, cancellationToken);
+        resource.Attachments.Add(new ResourceAttachment { FileName = fileName!, ContentType = contentType, Size = buffer.Length, StoredName = stored, UploadedAt = Now });
+        resource.UpdatedAt = Now;
+        audit.Record(EntityType, Id(resource), null, AuditAction.ResourceFileAttached, AuditChanges.Of("File", null, fileName));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            files.Delete(stored);
+            throw;
+        }
+
+        return LifecycleResult.Ok($"{fileName} is attached.");
+    }
+
+    public async Task<LifecycleResult> RemoveAttachmentAsync(string slug, int attachmentId, CancellationToken cancellationToken)
+    {
+        var attachment = await db.ResourceAttachments.Include(a => a.Resource).SingleOrDefaultAsync(a => a.Id == attachmentId && a.Resource!.Slug == slug, cancellationToken);
+        if (attachment is null)
+        {
+            return LifecycleResult.NotFound;
+        }
+
+        db.ResourceAttachments.Remove(attachment);
+        audit.Record(EntityType, Id(attachment.Resource!), null, AuditAction.ResourceFileRemoved, AuditChanges.Of("File", attachment.FileName, null));
+        await db.SaveChangesAsync(cancellationToken);
+        files.Delete(attachment.StoredName);
+        return LifecycleResult.Ok($"{attachment.FileName} is removed.");
+    }
+
+    /// <summary>Copies no more than <paramref name="limit"/> bytes, so an oversized upload is never read whole.</summary>
+    private static async Task CopyAtMostAsync(Stream from, Stream to, long limit, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[81920];
+        int read;
+        while (to.Length < limit && (read = await from.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - to.Length)), cancellationToken)) > 0)
+        {
+            await to.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+        }
     }
 
     private static string Id(Resource resource) => resource.Id.ToString(CultureInfo.InvariantCulture);

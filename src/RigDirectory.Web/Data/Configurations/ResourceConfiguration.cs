@@ -18,6 +18,7 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => r.Slug).IsUnique();
         builder.HasMany(r => r.Revisions).WithOne(v => v.Resource).HasForeignKey(v => v.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Attachments).WithOne(a => a.Resource).HasForeignKey(a => a.ResourceId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -31,5 +32,16 @@ internal sealed class ResourceRevisionConfiguration : IEntityTypeConfiguration<R
         builder.Property(v => v.Tags).HasMaxLength(Resource.TagsLength);
         builder.Property(v => v.ReplacedBy).HasMaxLength(Limits.Name);
         builder.HasIndex(v => new { v.ResourceId, v.Number }).IsUnique();
+    }
+}
+
+internal sealed class ResourceAttachmentConfiguration : IEntityTypeConfiguration<ResourceAttachment>
+{
+    public void Configure(EntityTypeBuilder<ResourceAttachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(Limits.Name);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.StoredName).HasMaxLength(64);
+        builder.HasIndex(a => a.StoredName).IsUnique();
     }
 }

@@ -41,7 +41,7 @@ public sealed class AdminResourcesController(AppDbContext db, ResourceLibrary li
     public async Task<IActionResult> Edit(string slug, CancellationToken cancellationToken)
     {
         var resource = await db.Resources.AsNoTracking().SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
-        return resource is null ? NotFound() : View(EditView, new ResourceEditViewModel(slug, ResourceInput.From(resource), null));
+        return resource is null ? NotFound() : View(EditView, new ResourceEditViewModel(slug, ResourceInput.From(resource), null) { Files = await FilesAsync(slug, cancellationToken) });
     }
 
     /// <summary><paramref name="submit"/>: "preview" renders the text as readers will see it, without saving.</summary>
@@ -62,6 +62,28 @@ public sealed class AdminResourcesController(AppDbContext db, ResourceLibrary li
         };
     }
 
+    /// <summary>A request over the app's body limit never gets here (a 413 page); the file itself is checked against its own, lower limit.</summary>
+    [HttpPost("{slug}/files")]
+    public async Task<IActionResult> Attach(string slug, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return await AttachmentRefusedAsync(slug, "Choose a file to attach.", cancellationToken);
+        }
+
+        await using var content = file.OpenReadStream();
+        var result = await library.AttachAsync(slug, file.FileName, content, cancellationToken);
+        return result.Outcome == Outcome.Invalid ? await AttachmentRefusedAsync(slug, result.Errors[0].Value, cancellationToken)
+            : this.Failure(result) ?? this.Done(result, RedirectToAction(nameof(Edit), new { slug }));
+    }
+
+    [HttpPost("{slug}/files/{id:int}/remove")]
+    public async Task<IActionResult> RemoveAttachment(string slug, int id, CancellationToken cancellationToken)
+    {
+        var result = await library.RemoveAttachmentAsync(slug, id, cancellationToken);
+        return this.Failure(result) ?? this.Done(result, RedirectToAction(nameof(Edit), new { slug }));
+    }
+
     [HttpGet("{slug}/revisions")]
     public async Task<IActionResult> Revisions(string slug, CancellationToken cancellationToken)
     {
@@ -74,6 +96,24 @@ public sealed class AdminResourcesController(AppDbContext db, ResourceLibrary li
             .SingleOrDefaultAsync(cancellationToken);
         return resource is null ? NotFound() : View(new RevisionsViewModel(slug, resource.Title, resource.Revisions));
     }
+
+    /// <summary>The edit page again, with why the file was refused (400); nothing is saved.</summary>
+    private async Task<IActionResult> AttachmentRefusedAsync(string slug, string why, CancellationToken cancellationToken)
+    {
+        var resource = await db.Resources.AsNoTracking().SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+        if (resource is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError(ResourceLibrary.FileField, why);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(EditView, new ResourceEditViewModel(slug, ResourceInput.From(resource), null) { Files = await FilesAsync(slug, cancellationToken) });
+    }
+
+    private Task<List<Resources.AttachmentLink>> FilesAsync(string slug, CancellationToken cancellationToken) =>
+        db.ResourceAttachments.AsNoTracking().Where(a => a.Resource!.Slug == slug).OrderBy(a => a.FileName)
+            .Select(a => new Resources.AttachmentLink(a.Id, a.FileName, a.Size)).ToListAsync(cancellationToken);
 
     private ViewResult Form(string? slug, ResourceInput input, string? submit)
     {
@@ -89,7 +129,10 @@ public sealed class AdminResourcesController(AppDbContext db, ResourceLibrary li
 
 public sealed record ResourceRow(string Slug, string Title, ResourceKind Kind, ResourceAudience Audience, DateTime UpdatedAt, int Revisions);
 
-public sealed record ResourceEditViewModel(string? Slug, ResourceInput Input, string? PreviewHtml);
+public sealed record ResourceEditViewModel(string? Slug, ResourceInput Input, string? PreviewHtml)
+{
+    public IReadOnlyList<Resources.AttachmentLink> Files { get; init; } = [];
+}
 
 public sealed record RevisionRow(int Number, string Title, string Summary, string Body, DateTime ReplacedAt, string? ReplacedBy);
 

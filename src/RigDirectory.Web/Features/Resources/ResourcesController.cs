@@ -17,7 +17,7 @@ namespace RigDirectory.Web.Features.Resources;
 /// </summary>
 [AllowAnonymous]
 [Route("resources")]
-public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdown) : Controller
+public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdown, ResourceFileStore files) : Controller
 {
     public const int PageSize = 20;
 
@@ -63,7 +63,12 @@ public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdo
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
         var resource = await db.Resources.AsNoTracking().Where(r => r.Slug == slug)
-            .Select(r => new { Card = new ResourceCard(r.Slug, r.Title, r.Summary, r.Kind, r.Audience, r.Tags, r.UpdatedAt), r.Body })
+            .Select(r => new
+            {
+                Card = new ResourceCard(r.Slug, r.Title, r.Summary, r.Kind, r.Audience, r.Tags, r.UpdatedAt),
+                r.Body,
+                Files = r.Attachments.OrderBy(a => a.FileName).Select(a => new AttachmentLink(a.Id, a.FileName, a.Size)).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (resource is null)
         {
@@ -76,7 +81,27 @@ public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdo
             return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
         }
 
-        return View(new ResourcePageViewModel(resource.Card, markdown.ToHtml(resource.Body)));
+        return View(new ResourcePageViewModel(resource.Card, markdown.ToHtml(resource.Body), resource.Files));
+    }
+
+    /// <summary>An attachment, for readers of its resource only; always downloaded, never shown in the browser.</summary>
+    [HttpGet("{slug}/files/{id:int}")]
+    public async Task<IActionResult> Download(string slug, int id, CancellationToken cancellationToken)
+    {
+        var file = await db.ResourceAttachments.AsNoTracking().Where(a => a.Id == id && a.Resource!.Slug == slug)
+            .Select(a => new { a.FileName, a.ContentType, a.StoredName, a.Resource!.Audience })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        if (!VisibleTo(User).Contains(file.Audience))
+        {
+            return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
+        }
+
+        return PhysicalFile(files.PathOf(file.StoredName), file.ContentType, file.FileName);
     }
 
     /// <summary>The audiences <paramref name="user"/> may read.</summary>
@@ -96,9 +121,18 @@ public sealed record ResourceCard(string Slug, string Title, string Summary, Res
 
 public sealed record ResourceListViewModel(string? Query, string? Tag, ResourceKind? Kind, IReadOnlyList<ResourceCard> Resources, int Page, bool HasMore);
 
-public sealed record ResourcePageViewModel(ResourceCard Resource, string BodyHtml);
+public sealed record AttachmentLink(int Id, string FileName, long Size)
+{
+    public string SizeText => Size >= 1024 * 1024 ? $"{Size / (1024.0 * 1024):0.#} MB" : $"{Math.Max(1, Size / 1024)} KB";
+}
+
+public sealed record ResourcePageViewModel(ResourceCard Resource, string BodyHtml, IReadOnlyList<AttachmentLink> Files);
 
 public static class ResourceServices
 {
-    public static IServiceCollection AddResources(this IServiceCollection services) => services.AddSingleton<MarkdownRenderer>();
+    public static IServiceCollection AddResources(this IServiceCollection services)
+    {
+        services.AddOptions<ResourceFileOptions>().BindConfiguration(ResourceFileOptions.Section);
+        return services.AddSingleton<MarkdownRenderer>().AddSingleton<ResourceFileStore>();
+    }
 }

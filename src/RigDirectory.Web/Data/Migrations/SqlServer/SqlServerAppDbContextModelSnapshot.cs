@@ -1193,6 +1193,48 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.ToTable("Resources");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.ResourceAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.ToTable("ResourceAttachments");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.ResourceRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -2026,6 +2068,17 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.ResourceAttachment", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Resource", "Resource")
+                        .WithMany("Attachments")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.ResourceRevision", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Resource", "Resource")
@@ -2183,6 +2236,8 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("RigDirectory.Web.Domain.Resource", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Revisions");
                 });
 

@@ -1152,6 +1152,46 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.ToTable("Resources");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.ResourceAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.ToTable("ResourceAttachments");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.ResourceRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -1966,6 +2006,17 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.ResourceAttachment", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Resource", "Resource")
+                        .WithMany("Attachments")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.ResourceRevision", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Resource", "Resource")
@@ -2123,6 +2174,8 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("RigDirectory.Web.Domain.Resource", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Revisions");
                 });
 
