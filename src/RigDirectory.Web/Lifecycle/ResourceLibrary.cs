@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace RigDirectory.Web.Lifecycle;
 
