@@ -95,6 +95,26 @@ public sealed class ClaimTests(RigDirectoryFactory factory) : IClassFixture<RigD
     }
 
     [Fact]
+    public async Task SponsorLink_After30Days_IsRefused_AndTheClaimStaysUnconfirmed()
+    {
+        await using var app = new FakeClockFactory();
+        var (id, slug, _, _) = await TestHosts.ApprovedRigAsync(app, "uconn-som");
+        await app.WithDbAsync(db => db.RigOfficers.Where(o => o.RigId == id).ExecuteUpdateAsync(o => o.SetProperty(x => x.EndedAt, new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc))));
+        await app.EvictDirectoryAsync();
+        var (student, _) = await TestHosts.StudentAsync(app, "late.claimant");
+        await student.SubmitFormAsync($"/rigs/{slug}/claim", "#claim-form", Claim("2028")).AcceptedAsync();
+        var link = PickupDirectoryEmailTransport.FirstLink((await app.SentEmailsAsync()).LastTo($"sponsor.{slug}@hospital.example").HtmlBody!)!;
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        using var anonymous = app.CreateNonRedirectingClient();
+
+        using var response = await anonymous.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.RigClaims.Where(c => c.RigId == id).Select(c => c.SponsorConfirmedAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ClaimPage_Anonymous_IsAskedToSignIn()
     {
         var (_, slug) = await UnclaimedRigAsync("harvard-medical-school");

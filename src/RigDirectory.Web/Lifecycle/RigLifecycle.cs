@@ -213,7 +213,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         audit.Rig(rig.Id, ActionFor(from, to), AuditChanges.Status(from, to).With("About", null, rig.ReviewStep?.DisplayName()), note);
         if (from != RigStatus.Archived)
         {
-            emails.RegistrationDecided(rig, Leaders(rig).Select(u => u.Email!), to, note);
+            emails.RegistrationDecided(rig, rig.CurrentOfficerEmails(), to, note);
         }
 
         var done = from == RigStatus.Archived ? $"{rig.Name} is restored to the directory." : $"{rig.Name}: {to.DisplayName().ToLowerInvariant()}. The leaders were emailed.";
@@ -336,7 +336,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
             .With("Name", rig.Name, rig.PendingName ?? rig.Name)
             .With("School", rig.School!.DisplayName, rig.PendingSchool?.DisplayName ?? rig.School.DisplayName), input.Note);
         ApplyChange(rig, approve);
-        emails.ChangeDecided(rig, Leaders(rig).Select(u => u.Email!), approve, input.Note);
+        emails.ChangeDecided(rig, rig.CurrentOfficerEmails(), approve, input.Note);
         // An approved change of name or school may alter any page that names the RIG: everything is evicted.
         return await SaveIfUnchangedAsync(rig, input.Version, LifecycleResult.Ok($"{rig.Name}: change {(approve ? "approved" : "not approved")}. The leaders were emailed."),
             change: null, cancellationToken, evictAll: approve);

@@ -89,7 +89,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
     /// </summary>
     public async Task<LifecycleResult> DeclineAsync(string slug, string? note, CancellationToken cancellationToken)
     {
-        var school = await db.Schools.Include(s => s.Rigs).ThenInclude(r => r.Officers).ThenInclude(o => o.User).SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+        var school = await WithRigsAndLeadersAsync(slug, cancellationToken);
         if (school is null)
         {
             return LifecycleResult.NotFound;
@@ -117,7 +117,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
     /// <summary>Retires a school that closed or was listed in error; its RIGs are archived with the note, their leaders told.</summary>
     public async Task<LifecycleResult> RetireAsync(string slug, string? note, CancellationToken cancellationToken)
     {
-        var school = await db.Schools.Include(s => s.Rigs).ThenInclude(r => r.Officers).ThenInclude(o => o.User).SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+        var school = await WithRigsAndLeadersAsync(slug, cancellationToken);
         if (school is null || school.Status == SchoolStatus.Retired)
         {
             return school is null ? LifecycleResult.NotFound : LifecycleResult.Refused("This school is already retired.");
@@ -185,6 +185,10 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
         Retire(from, AuditAction.SchoolMerged, $"Merged into {into.DisplayName}.");
         return await SaveAsync($"{from.DisplayName} was merged into {into.DisplayName}; its RIGs moved there.", cancellationToken, transaction);
     }
+
+    /// <summary>The school with its RIGs and their officers' accounts, for the decisions that email its leaders.</summary>
+    private Task<School?> WithRigsAndLeadersAsync(string slug, CancellationToken cancellationToken) =>
+        db.Schools.Include(s => s.Rigs).ThenInclude(r => r.Officers).ThenInclude(o => o.User).SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken);
 
     private void Retire(School school, AuditAction action, string note)
     {

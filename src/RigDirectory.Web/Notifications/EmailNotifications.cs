@@ -51,10 +51,7 @@ public sealed partial class EmailNotifications(AppDbContext db, Outbox outbox, U
             $"<blockquote>{Html(message.Trim())}</blockquote>" +
             $"<p>Reply to them at <a href=\"mailto:{Html(studentEmail)}\">{Html(studentEmail)}</a>. To make them a co-leader, invite them from <a href=\"{Html(urls.Action("Index", "MyRigs"))}\">My RIGs</a>.</p>" +
             "<p>RigDirectory passed this message on without showing them your email address.</p>";
-        foreach (var starter in starters.Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            outbox.Enqueue(new Email(EmailPurpose.StarterMessage, starter, $"A student would like to join {rig.Name}", html, rig.Id));
-        }
+        ToEach(starters, EmailPurpose.StarterMessage, $"A student would like to join {rig.Name}", html, rig.Id);
     }
 
     /// <summary>The leaders learn a reviewer's decision on their registration, with the reviewer's note.</summary>
@@ -238,10 +235,7 @@ public sealed partial class EmailNotifications(AppDbContext db, Outbox outbox, U
     {
         var link = urls.Action("Index", "MyRigs");
         var html = body + (string.IsNullOrWhiteSpace(note) ? "" : $"<p>The reviewer's note:</p><blockquote>{Html(note.Trim())}</blockquote>") + $"<p><a href=\"{Html(link)}\">Open My RIGs</a></p>";
-        foreach (var leader in leaders.Where(l => !string.IsNullOrEmpty(l)).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            outbox.Enqueue(new Email(purpose, leader, subject, html, rig.Id));
-        }
+        ToEach(leaders, purpose, subject, html, rig.Id);
     }
 
     private async Task QueueNowAsync(Email email)

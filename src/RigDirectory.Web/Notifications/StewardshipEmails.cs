@@ -64,6 +64,7 @@ public sealed partial class EmailNotifications
         outbox.Enqueue(new Email(EmailPurpose.ClaimDecision, studentEmail, approved ? $"You now lead {rig.Name}" : $"Your claim to lead {rig.Name}", html, rig.Id));
     }
 
+    /// <summary>One email to each distinct address (blank ones skipped), all about the same RIG.</summary>
     private void ToEach(IEnumerable<string> recipients, EmailPurpose purpose, string subject, string html, int rigId)
     {
         foreach (var to in recipients.Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.OrdinalIgnoreCase))

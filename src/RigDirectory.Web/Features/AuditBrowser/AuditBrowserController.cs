@@ -29,10 +29,7 @@ public sealed class AuditBrowserController(AppDbContext db, AuditReverts reverts
             filter = new AuditFilter();
         }
 
-        var rows = await Filtered(filter).OrderByDescending(a => a.Id)
-            .Skip((filter.Page - 1) * PageSize).Take(PageSize + 1)
-            .Select(a => new AuditRow(a.Id, a.OccurredAt, a.UserDisplayName, a.Action, a.EntityType, a.EntityId,
-                db.Rigs.Where(r => r.Id == a.RigId).Select(r => r.Name).FirstOrDefault(), db.Rigs.Where(r => r.Id == a.RigId).Select(r => r.Slug).FirstOrDefault(), a.Note, a.Changes))
+        var rows = await Rows(Filtered(filter).OrderByDescending(a => a.Id).Skip((filter.Page - 1) * PageSize).Take(PageSize + 1))
             .ToListAsync(cancellationToken);
         return View(new AuditBrowserViewModel(filter, rows.Take(PageSize).ToList(), rows.Count > PageSize));
     }
@@ -40,10 +37,7 @@ public sealed class AuditBrowserController(AppDbContext db, AuditReverts reverts
     [HttpGet("{id:long}")]
     public async Task<IActionResult> Show(long id, CancellationToken cancellationToken)
     {
-        var row = await db.AuditEntries.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new AuditRow(a.Id, a.OccurredAt, a.UserDisplayName, a.Action, a.EntityType, a.EntityId,
-                db.Rigs.Where(r => r.Id == a.RigId).Select(r => r.Name).FirstOrDefault(), db.Rigs.Where(r => r.Id == a.RigId).Select(r => r.Slug).FirstOrDefault(), a.Note, a.Changes))
-            .SingleOrDefaultAsync(cancellationToken);
+        var row = await Rows(db.AuditEntries.AsNoTracking().Where(a => a.Id == id)).SingleOrDefaultAsync(cancellationToken);
         return row is null ? NotFound() : View(row);
     }
 
@@ -65,6 +59,10 @@ public sealed class AuditBrowserController(AppDbContext db, AuditReverts reverts
         TempData.SetStatus(result.Message);
         return RedirectToAction(nameof(Show), new { id });
     }
+
+    /// <summary>Entries as the log shows them, each with its RIG's name and slug (null for changes outside any RIG).</summary>
+    private IQueryable<AuditRow> Rows(IQueryable<AuditEntry> entries) => entries.Select(a => new AuditRow(a.Id, a.OccurredAt, a.UserDisplayName, a.Action, a.EntityType, a.EntityId,
+        db.Rigs.Where(r => r.Id == a.RigId).Select(r => r.Name).FirstOrDefault(), db.Rigs.Where(r => r.Id == a.RigId).Select(r => r.Slug).FirstOrDefault(), a.Note, a.Changes));
 
     private IQueryable<AuditEntry> Filtered(AuditFilter filter)
     {
