@@ -96,6 +96,13 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     [InlineData("/admin/schools/yale-som")]
     [InlineData("/admin/resources")]
     [InlineData("/admin/resources/new")]
+    [InlineData("/admin/funding")]
+    [InlineData("/admin/funding/new")]
+    [InlineData("/admin/funding/applications/1")]
+    [InlineData("/admin/awards")]
+    [InlineData("/funding/applications/1")]
+    [InlineData("/funding/some-call/apply?rig=1")]
+    [InlineData("/awards/nominate?rig=some-rig")]
     [InlineData("/my/rigs")]
     [InlineData("/landing")]
     [InlineData("/Identity/Account/Manage")]
@@ -126,6 +133,13 @@ public sealed class PublicAccessTests(RigDirectoryFactory factory) : IClassFixtu
     [InlineData("/admin/users", Roles.RigLeader)]
     [InlineData("/admin/schools/yale-som", Roles.Student)]
     [InlineData("/admin/resources/new", Roles.RigLeader)]
+    [InlineData("/admin/funding", Roles.RigLeader)]
+    [InlineData("/admin/funding/new", Roles.RigLeader)]
+    [InlineData("/admin/funding/applications/1", Roles.RigLeader)]
+    [InlineData("/admin/awards", Roles.RigLeader)]
+    [InlineData("/admin/awards/nominations/1", Roles.RigLeader)]
+    [InlineData("/funding/applications/1", Roles.Student)]
+    [InlineData("/awards/nominate?rig=some-rig", Roles.Student)]
     public async Task AdminPage_AsNonAdmin_IsForbidden(string url, string role)
     {
         using var client = factory.CreateClientAs($"{role}-1", role);

@@ -13,7 +13,7 @@ public sealed class QueryBudgetTests(SmallDirectoryFactory small, LargeDirectory
     [InlineData("/", 3)]
     [InlineData("/rigs", 3)]
     [InlineData("/rigs?q=bulk&region=us-region-1&activity=Talks&sort=School&page=2", 3)]
-    [InlineData("/rigs/bulk-rig-00003", 5)]
+    [InlineData("/rigs/bulk-rig-00003", 6)]
     [InlineData("/regions/us-region-1", 4)]
     [InlineData("/schools/harvard-medical-school", 3)]
     [InlineData("/api/rigs?country=US", 3)]

@@ -39,6 +39,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<ResourceRevision> ResourceRevisions => Set<ResourceRevision>();
     public DbSet<ResourceAttachment> ResourceAttachments => Set<ResourceAttachment>();
+    public DbSet<FundingCall> FundingCalls => Set<FundingCall>();
+    public DbSet<FundingApplication> FundingApplications => Set<FundingApplication>();
+    public DbSet<FundingReportPhoto> FundingReportPhotos => Set<FundingReportPhoto>();
+    public DbSet<Award> Awards => Set<Award>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -150,6 +150,23 @@ public enum AuditAction
     ResourceEdited,
     ResourceFileAttached,
     ResourceFileRemoved,
+
+    /// <summary>Workshop funding: a call opened or edited, and each application's steps from draft to report.</summary>
+    FundingCallOpened,
+    FundingCallEdited,
+    FundingApplicationSaved,
+    FundingApplicationSubmitted,
+    FundingScored,
+    FundingAwarded,
+    FundingDeclined,
+    FundingChangesRequested,
+    FundingReported,
+
+    /// <summary>Recognition: an award defined, a RIG nominated for it, a winner chosen (or unchosen).</summary>
+    AwardCreated,
+    Nominated,
+    AwardWinnerSelected,
+    AwardWinnerWithdrawn,
 }
 
 /// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>

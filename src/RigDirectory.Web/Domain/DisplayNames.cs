@@ -14,6 +14,16 @@ public static class DisplayNames
         _ => status.ToString(),
     };
 
+    public static string DisplayName(this FundingStatus status) => status switch
+    {
+        FundingStatus.Draft => "Draft",
+        FundingStatus.Submitted => "Submitted",
+        FundingStatus.ChangesRequested => "Changes requested",
+        FundingStatus.Awarded => "Awarded",
+        FundingStatus.Declined => "Declined",
+        _ => status.ToString(),
+    };
+
     public static string DisplayName(this EventFormat format) => format switch
     {
         EventFormat.InPerson => "in person",

@@ -66,4 +66,6 @@ public enum EmailPurpose
     RigUnclaimed,
     ClaimConfirmation,
     ClaimDecision,
+    FundingDecision,
+    AwardWon,
 }

@@ -77,6 +77,8 @@ public class Rig : IVersioned
     public List<RigMentor> Mentors { get; set; } = [];
     public List<RigVerificationLink> VerificationLinks { get; set; } = [];
     public List<RigClaim> Claims { get; set; } = [];
+    public List<FundingApplication> FundingApplications { get; set; } = [];
+    public List<Nomination> Nominations { get; set; } = [];
 }
 
 public enum RegistrationStep

@@ -28,6 +28,7 @@ public static class FeatureRegistration
         .AddCoverage()
         .AddStewardship()
         .AddResources()
+        .AddScoped<Funding.FundingQueries>()
         .AddApiDescription();
 
     public static WebApplication MapAppFeatures(this WebApplication app)

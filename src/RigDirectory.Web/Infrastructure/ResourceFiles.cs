@@ -88,6 +88,43 @@ public sealed class ResourceFileStore(IOptions<ResourceFileOptions> options, IHo
 {
     private string Folder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.FilesPath));
 
+    /// <summary>
+    /// An upload read into memory once its name has no path, its size is within the limit (never reading past it) and
+    /// its first bytes show it is what its name says; otherwise why not. <paramref name="imagesOnly"/>: PNG or JPG only.
+    /// </summary>
+    public async Task<(CheckedUpload? Upload, string? Refusal)> CheckAsync(string? fileName, Stream content, bool imagesOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (FileSignatures.NameRefusal(fileName) is { } badName)
+        {
+            return (null, badName);
+        }
+
+        var max = options.Value.MaxFileBytes;
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length <= max && (read = await content.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, max + 1 - buffer.Length)), cancellationToken)) > 0)
+        {
+            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+        }
+
+        if (buffer.Length == 0 || buffer.Length > max)
+        {
+            await buffer.DisposeAsync();
+            return (null, buffer.Length == 0 ? $"{fileName} is empty." : $"{fileName} is too big: attach files of up to {options.Value.MaxFileText}.");
+        }
+
+        var contentType = FileSignatures.Detect(fileName!, buffer);
+        if (contentType is null || (imagesOnly && !contentType.StartsWith("image/", StringComparison.Ordinal)))
+        {
+            await buffer.DisposeAsync();
+            return (null, imagesOnly ? $"{fileName} is not a real PNG or JPG photo." : $"{fileName} is not what its name says: attach a real PDF, PowerPoint, Word, PNG or JPG file.");
+        }
+
+        return (new CheckedUpload(fileName!, contentType, buffer), null);
+    }
+
     public async Task<string> SaveAsync(Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -111,4 +148,12 @@ public sealed class ResourceFileStore(IOptions<ResourceFileOptions> options, IHo
     }
 
     public void Delete(string storedName) => File.Delete(PathOf(storedName));
+}
+
+/// <summary>An upload whose name, size and bytes were checked: ready to store.</summary>
+public sealed record CheckedUpload(string FileName, string ContentType, MemoryStream Content) : IAsyncDisposable
+{
+    public long Size => Content.Length;
+
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
 }

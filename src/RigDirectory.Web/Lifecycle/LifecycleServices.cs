@@ -18,5 +18,8 @@ public static class LifecycleServices
         .AddScoped<UserAdministration>()
         .AddScoped<SchoolCuration>()
         .AddScoped<RegionCuration>()
-        .AddScoped<ResourceLibrary>();
+        .AddScoped<ResourceLibrary>()
+        .AddScoped<FundingCalls>()
+        .AddScoped<FundingApplications>()
+        .AddScoped<Recognition>();
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
@@ -13,7 +12,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// Admins publish and edit the resource library. An edit keeps the text it replaces as a numbered revision, in the
 /// same save as the edit and its audit entry; an edit made from a stale page is refused, so nobody's text is lost.
 /// </summary>
-public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFileStore files, IOptions<ResourceFileOptions> fileOptions, TimeProvider clock)
+public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFileStore files, TimeProvider clock)
 {
     public const string FileField = "File";
 
@@ -109,26 +108,15 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
             return LifecycleResult.NotFound;
         }
 
-        if (FileSignatures.NameRefusal(fileName) is { } badName)
+        var (upload, refusal) = await files.CheckAsync(fileName, content, imagesOnly: false, cancellationToken);
+        if (upload is null)
         {
-            return LifecycleResult.Invalid(FileField, badName);
+            return LifecycleResult.Invalid(FileField, refusal!);
         }
 
-        var max = fileOptions.Value.MaxFileBytes;
-        await using var buffer = new MemoryStream();
-        await CopyAtMostAsync(content, buffer, max + 1, cancellationToken);
-        if (buffer.Length == 0 || buffer.Length > max)
-        {
-            return LifecycleResult.Invalid(FileField, buffer.Length == 0 ? "The file is empty." : $"Attach a file of up to {fileOptions.Value.MaxFileText}.");
-        }
-
-        if (FileSignatures.Detect(fileName!, buffer) is not { } contentType)
-        {
-            return LifecycleResult.Invalid(FileField, "This file is not what its name says: attach a real PDF, PowerPoint, Word, PNG or JPG file.");
-        }
-
-        var stored = await files.SaveAsync(buffer, cancellationToken);
-        resource.Attachments.Add(new ResourceAttachment { FileName = fileName!, ContentType = contentType, Size = buffer.Length, StoredName = stored, UploadedAt = Now });
+        await using var buffer = upload;
+        var stored = await files.SaveAsync(upload.Content, cancellationToken);
+        resource.Attachments.Add(new ResourceAttachment { FileName = upload.FileName, ContentType = upload.ContentType, Size = upload.Size, StoredName = stored, UploadedAt = Now });
         resource.UpdatedAt = Now;
         audit.Record(EntityType, Id(resource), null, AuditAction.ResourceFileAttached, AuditChanges.Of("File", null, fileName));
         try
@@ -157,17 +145,6 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
         await db.SaveChangesAsync(cancellationToken);
         files.Delete(attachment.StoredName);
         return LifecycleResult.Ok($"{attachment.FileName} is removed.");
-    }
-
-    /// <summary>Copies no more than <paramref name="limit"/> bytes, so an oversized upload is never read whole.</summary>
-    private static async Task CopyAtMostAsync(Stream from, Stream to, long limit, CancellationToken cancellationToken)
-    {
-        var chunk = new byte[81920];
-        int read;
-        while (to.Length < limit && (read = await from.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - to.Length)), cancellationToken)) > 0)
-        {
-            await to.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-        }
     }
 
     private static string Id(Resource resource) => resource.Id.ToString(CultureInfo.InvariantCulture);

@@ -23,7 +23,7 @@ public sealed class RigSearchInput
     public const int MaxQueryLength = 200;
 
     /// <summary>The query keys the search reads: cached pages vary by these and ignore any other.</summary>
-    public static readonly string[] QueryKeys = ["q", "region", "country", "state", "degree", "activity", "sort", "page", "pageSize"];
+    public static readonly string[] QueryKeys = ["q", "region", "country", "state", "degree", "activity", "sort", "page", "pageSize", "awarded"];
 
     [FromQuery(Name = "q")]
     [StringLength(MaxQueryLength, ErrorMessage = "Search for at most 200 characters.")]
@@ -51,6 +51,10 @@ public sealed class RigSearchInput
     [FromQuery(Name = "sort")]
     public RigSort Sort { get; set; }
 
+    /// <summary>Only RIGs that have won an award.</summary>
+    [FromQuery(Name = "awarded")]
+    public bool AwardWinners { get; set; }
+
     [FromQuery(Name = "page")]
     [Range(1, MaxPage, ErrorMessage = "Pages start at 1.")]
     public int Page { get; set; } = 1;
@@ -59,7 +63,7 @@ public sealed class RigSearchInput
 
     /// <summary>How many filters beside the search words are on (each activity counts one).</summary>
     public int FilterCount =>
-        (Region is null ? 0 : 1) + (Country is null ? 0 : 1) + (State is null ? 0 : 1) + (Degree is null ? 0 : 1) + Activities.Count;
+        (Region is null ? 0 : 1) + (Country is null ? 0 : 1) + (State is null ? 0 : 1) + (Degree is null ? 0 : 1) + (AwardWinners ? 1 : 0) + Activities.Count;
 
     public bool HasFilters => !string.IsNullOrWhiteSpace(Query) || FilterCount > 0;
 
@@ -80,6 +84,7 @@ public sealed class RigSearchInput
         Add("country", Country?.ToString());
         Add("state", State);
         Add("degree", Degree?.ToString());
+        Add("awarded", AwardWinners ? "true" : null);
         foreach (var activity in Activities)
         {
             Add("activity", activity.ToString());
@@ -118,7 +123,9 @@ public sealed record RigListItem(
     DateTime? LastVerifiedAt,
     DateTime UpdatedAt,
     DateTime? ApprovedAt,
-    string? SchoolSynonyms);
+    string? SchoolSynonyms,
+    string? LatestAward = null,
+    int Awards = 0);
 
 public static class RigSearchQuery
 {
@@ -171,7 +178,8 @@ public static class RigSearchQuery
                     && (input.Country is not { } country || r.Item.Country == country)
                     && (input.State is null || r.Item.JurisdictionCode == input.State)
                     && (input.Degree is not { } degree || r.Item.Degree == degree)
-                    && (r.Item.Activities & activities) == activities)
+                    && (r.Item.Activities & activities) == activities
+                    && (!input.AwardWinners || r.Item.Awards > 0))
                 {
                     match = matcher is null || r.Item.PostalCode == postalCode ? SearchMatch.Prefix : matcher.Match(r.Search);
                 }
@@ -230,7 +238,9 @@ public static class RigSearchQuery
             r.LastVerifiedAt,
             r.UpdatedAt,
             r.ApprovedAt,
-            r.School.Synonyms));
+            r.School.Synonyms,
+            r.Nominations.Where(n => n.SelectedAt != null).OrderByDescending(n => n.Award!.Year).ThenBy(n => n.Award!.Title).Select(n => n.Award!.Title).FirstOrDefault(),
+            r.Nominations.Count(n => n.SelectedAt != null)));
 }
 
 public sealed record RigFilterOptions(IReadOnlyList<(string Slug, string Name)> Regions, IReadOnlyList<(string Code, string Name, Country Country)> States)

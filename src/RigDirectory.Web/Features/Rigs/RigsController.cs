@@ -112,6 +112,7 @@ public sealed record RigProfileViewModel(
     IReadOnlyList<OfficerViewModel> Officers,
     IReadOnlyList<RigEventViewModel> Events,
     IReadOnlyList<RigMentorViewModel> Mentors,
+    IReadOnlyList<RigAwardViewModel> Awards,
     DateTime AsOf)
 {
     /// <summary>The signed-in visitor's relation to the RIG; null for anonymous visitors (whose page is cached).</summary>
@@ -151,6 +152,9 @@ public sealed record RigEventViewModel(int Id, string Title, EventType Type, Dat
 {
     public string When => EventTimeZones.Describe(StartsAt, EndsAt, TimeZoneId);
 }
+
+/// <summary>An award the RIG won, shown as a badge linking to the awards page.</summary>
+public sealed record RigAwardViewModel(string Slug, string Title, int Year);
 
 public sealed record SponsorViewModel(string Name, string? Title, string? Department, string? Email);
 

@@ -330,6 +330,55 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.Award", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(205)
+                        .HasColumnType("nvarchar(205)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Awards");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.CalendarFeedKey", b =>
                 {
                     b.Property<string>("UserId")
@@ -683,6 +732,259 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.ToTable("FacultySponsors");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("FundingAnswer");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AmountAsked")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("AmountAwarded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ReportAttendance")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReportSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RigId");
+
+                    b.HasIndex("CallId", "RigId")
+                        .IsUnique();
+
+                    b.HasIndex("CallId", "Status");
+
+                    b.ToTable("FundingApplications");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingBudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("FundingBudgetLine");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Awarded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Budget")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Funds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MaxAward")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Questions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("RequiresRecentVerification")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosesAt");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("FundingCalls");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingReportPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.ToTable("FundingReportPhotos");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Jurisdiction", b =>
                 {
                     b.Property<string>("Code")
@@ -928,6 +1230,53 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.HasIndex("ResolvedAt", "CreatedAt");
 
                     b.ToTable("MentorshipReports");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("NominatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("NominatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NominatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SelectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId", "RigId")
+                        .IsUnique();
+
+                    b.HasIndex("RigId", "SelectedAt");
+
+                    b.ToTable("Nominations");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.OfficerInvitation", b =>
@@ -1970,6 +2319,65 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Rig");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingAnswer", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.FundingApplication", "Application")
+                        .WithMany("Answers")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingApplication", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.FundingCall", "Call")
+                        .WithMany("Applications")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("FundingApplications")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Rig");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingBudgetLine", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.FundingApplication", "Application")
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingReportPhoto", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.FundingApplication", "Application")
+                        .WithMany("Photos")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Jurisdiction", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Region", "Region")
@@ -2044,6 +2452,25 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Mentorship");
 
                     b.Navigation("Reporter");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Nomination", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Award", "Award")
+                        .WithMany("Nominations")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("Nominations")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Award");
+
+                    b.Navigation("Rig");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.OfficerInvitation", b =>
@@ -2206,6 +2633,11 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.Award", b =>
+                {
+                    b.Navigation("Nominations");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>
                 {
                     b.Navigation("CoHosts");
@@ -2213,6 +2645,20 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Navigation("Registrations");
 
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingApplication", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("BudgetLines");
+
+                    b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingCall", b =>
+                {
+                    b.Navigation("Applications");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.MentorProfile", b =>
@@ -2249,11 +2695,15 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
                     b.Navigation("Events");
 
+                    b.Navigation("FundingApplications");
+
                     b.Navigation("Interests");
 
                     b.Navigation("Invitations");
 
                     b.Navigation("Mentors");
+
+                    b.Navigation("Nominations");
 
                     b.Navigation("Officers");
 

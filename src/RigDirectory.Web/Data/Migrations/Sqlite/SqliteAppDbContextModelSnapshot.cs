@@ -315,6 +315,53 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.Award", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(205)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Awards");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.CalendarFeedKey", b =>
                 {
                     b.Property<string>("UserId")
@@ -658,6 +705,249 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.ToTable("FacultySponsors");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("FundingAnswer");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AmountAsked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AmountAwarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportAttendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RigId");
+
+                    b.HasIndex("CallId", "RigId")
+                        .IsUnique();
+
+                    b.HasIndex("CallId", "Status");
+
+                    b.ToTable("FundingApplications");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingBudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("FundingBudgetLine");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Awarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Budget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Funds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxAward")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresRecentVerification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosesAt");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("FundingCalls");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingReportPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.ToTable("FundingReportPhotos");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Jurisdiction", b =>
                 {
                     b.Property<string>("Code")
@@ -897,6 +1187,51 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.HasIndex("ResolvedAt", "CreatedAt");
 
                     b.ToTable("MentorshipReports");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NominatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NominatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NominatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RigId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SelectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId", "RigId")
+                        .IsUnique();
+
+                    b.HasIndex("RigId", "SelectedAt");
+
+                    b.ToTable("Nominations");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.OfficerInvitation", b =>
@@ -1908,6 +2243,65 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("Rig");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingAnswer", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.FundingApplication", "Application")
+                        .WithMany("Answers")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingApplication", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.FundingCall", "Call")
+                        .WithMany("Applications")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("FundingApplications")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Rig");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingBudgetLine", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.FundingApplication", "Application")
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingReportPhoto", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.FundingApplication", "Application")
+                        .WithMany("Photos")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Jurisdiction", b =>
                 {
                     b.HasOne("RigDirectory.Web.Domain.Region", "Region")
@@ -1982,6 +2376,25 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("Mentorship");
 
                     b.Navigation("Reporter");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.Nomination", b =>
+                {
+                    b.HasOne("RigDirectory.Web.Domain.Award", "Award")
+                        .WithMany("Nominations")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RigDirectory.Web.Domain.Rig", "Rig")
+                        .WithMany("Nominations")
+                        .HasForeignKey("RigId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Award");
+
+                    b.Navigation("Rig");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.OfficerInvitation", b =>
@@ -2144,6 +2557,11 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("Jurisdiction");
                 });
 
+            modelBuilder.Entity("RigDirectory.Web.Domain.Award", b =>
+                {
+                    b.Navigation("Nominations");
+                });
+
             modelBuilder.Entity("RigDirectory.Web.Domain.Event", b =>
                 {
                     b.Navigation("CoHosts");
@@ -2151,6 +2569,20 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Navigation("Registrations");
 
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingApplication", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("BudgetLines");
+
+                    b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("RigDirectory.Web.Domain.FundingCall", b =>
+                {
+                    b.Navigation("Applications");
                 });
 
             modelBuilder.Entity("RigDirectory.Web.Domain.MentorProfile", b =>
@@ -2187,11 +2619,15 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
                     b.Navigation("Events");
 
+                    b.Navigation("FundingApplications");
+
                     b.Navigation("Interests");
 
                     b.Navigation("Invitations");
 
                     b.Navigation("Mentors");
+
+                    b.Navigation("Nominations");
 
                     b.Navigation("Officers");
 

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Auditing;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
+
+namespace RigDirectory.Web.Lifecycle;
+
+/// <summary>Admins open funding calls and correct them; a budget is never cut below what has been awarded.</summary>
+public sealed class FundingCalls(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const string EntityType = nameof(FundingCall);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<(LifecycleResult Result, string? Slug)> OpenAsync(FundingCallInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        var call = new FundingCall
+        {
+            Slug = await RigDrafts.UniqueSlugAsync(db.FundingCalls.Select(c => c.Slug), SlugRules.From(input.Title), cancellationToken),
+            Title = "",
+            Funds = "",
+            CreatedAt = Now,
+        };
+        var changes = input.ApplyTo(call);
+        call.UpdatedAt = Now;
+        db.FundingCalls.Add(call);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(EntityType, Id(call), null, AuditAction.FundingCallOpened, changes);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (LifecycleResult.Ok($"\"{call.Title}\" is open to applications from {Funding.OpensOn(call.OpensAt).ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"))} until {Funding.DescribeClose(call.ClosesAt)}."), call.Slug);
+    }
+
+    public async Task<LifecycleResult> EditAsync(string slug, FundingCallInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var call = await db.FundingCalls.SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+        if (call is null)
+        {
+            return LifecycleResult.NotFound;
+        }
+
+        if (call.Version != input.Version)
+        {
+            return LifecycleResult.Conflict;
+        }
+
+        if (input.Budget < call.Awarded)
+        {
+            return LifecycleResult.Invalid("Input." + nameof(FundingCallInput.Budget), $"{Funding.Dollars(call.Awarded)} has already been awarded: the budget cannot be less.");
+        }
+
+        var changes = input.ApplyTo(call);
+        if (changes.Count == 0)
+        {
+            return LifecycleResult.Ok("Nothing had changed.");
+        }
+
+        call.UpdatedAt = Now;
+        audit.Record(EntityType, Id(call), null, AuditAction.FundingCallEdited, changes);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return LifecycleResult.Conflict;
+        }
+
+        return LifecycleResult.Ok($"\"{call.Title}\" is saved.");
+    }
+
+    private static string Id(FundingCall call) => call.Id.ToString(CultureInfo.InvariantCulture);
+}
