@@ -125,7 +125,14 @@ public sealed class SeedingTests(RigDirectoryFactory factory) : IClassFixture<Ri
         await factory.WithDbAsync(async db =>
         {
             var school = await db.Schools.FirstAsync();
-            db.Rigs.Add(new Rig { Slug = "leaked-demo-rig", Name = "Leaked demo RIG", SchoolId = school.Id, Status = RigStatus.Approved, IsDemo = true });
+            var rig = new Rig { Slug = "leaked-demo-rig", Name = "Leaked demo RIG", SchoolId = school.Id, Status = RigStatus.Approved, IsDemo = true };
+            db.Rigs.Add(rig);
+            var workshop = TestEvents.Make("Leaked workshop", DateTime.UtcNow.AddDays(5));
+            workshop.Rig = rig;
+            workshop.IsDemo = true;
+            var call = new FundingCall { Slug = "leaked-call", Title = "Leaked call", Funds = "Demo", MaxAward = 1, Budget = 1, IsDemo = true };
+            db.FundingApplications.Add(new FundingApplication { Call = call, Rig = rig, Event = workshop, IsDemo = true });
+            db.Awards.Add(new Award { Slug = "leaked-award", Name = "Leaked", Title = "Leaked 2025", Year = 2025, Criteria = "Demo", IsDemo = true, Nominations = [new Nomination { Rig = rig, Statement = "Demo", NominatedBy = "Demo", IsDemo = true }] });
             db.Users.Add(new ApplicationUser { UserName = "leaked@demo.example", Email = "leaked@demo.example", IsDemo = true, SecurityStamp = "x" });
             db.CoverageSnapshots.Add(new CoverageSnapshot { Month = new DateOnly(2025, 1, 1), RegionId = (await db.Regions.FirstAsync()).Id, IsDemo = true });
             await db.SaveChangesAsync();
@@ -134,7 +141,7 @@ public sealed class SeedingTests(RigDirectoryFactory factory) : IClassFixture<Ri
         await InitializeAgainAsync();
 
         Assert.False(await factory.WithDbAsync(db => db.CoverageSnapshots.AnyAsync(c => c.IsDemo)));
-
+        Assert.False(await factory.WithDbAsync(async db => await db.FundingCalls.AnyAsync() || await db.FundingApplications.AnyAsync() || await db.Awards.AnyAsync() || await db.Events.AnyAsync(e => e.IsDemo)));
         Assert.False(await factory.WithDbAsync(db => db.Rigs.AnyAsync(r => r.IsDemo)));
         Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.IsDemo)));
     }
@@ -205,6 +212,29 @@ public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<De
         Assert.Equal(2, claims);
         Assert.Equal(1, vouched);
         Assert.True(await factory.WithDbAsync(db => db.Resources.CountAsync(r => r.IsDemo && r.Kind == ResourceKind.Toolkit)) >= 3);
+    }
+
+    [Fact]
+    public async Task Development_SeedsAnOpenAndAClosedFundingCall_WithApplicationsInEveryState_AndLastYearsWinners()
+    {
+        var now = DateTime.UtcNow;
+        var (calls, statesWithRigs, statesApplying, statuses, overdue, winners) = await factory.WithDbAsync(async db => (
+            await db.FundingCalls.Select(c => new { c.OpensAt, c.ClosesAt, c.Awarded, c.Budget }).ToListAsync(),
+            await db.Rigs.Where(r => r.Status == RigStatus.Approved).Select(r => r.School!.JurisdictionCode).Distinct().CountAsync(),
+            await db.FundingApplications.GroupBy(a => a.CallId).Select(g => g.Select(a => a.Rig!.School!.JurisdictionCode).Distinct().Count()).ToListAsync(),
+            await db.FundingApplications.Select(a => a.Status).Distinct().ToListAsync(),
+            await db.FundingApplications.CountAsync(a => a.Status == FundingStatus.Awarded && a.ReportedAt == null && a.Event!.EndsAt < now.AddDays(-60)),
+            await db.Nominations.Where(n => n.SelectedAt != null).Select(n => n.Award!.Year).ToListAsync()));
+
+        Assert.Equal(2, calls.Count);
+        Assert.Single(calls, c => c.OpensAt <= now && now < c.ClosesAt);
+        Assert.Single(calls, c => c.ClosesAt < now);
+        Assert.All(calls, c => Assert.InRange(c.Awarded, 0, c.Budget));
+        Assert.Equal([statesWithRigs, statesWithRigs], statesApplying);
+        Assert.Equal(Enum.GetValues<FundingStatus>().Order(), statuses.Order());
+        Assert.True(overdue > 0);
+        Assert.Equal(3, winners.Count);
+        Assert.All(winners, year => Assert.Equal(now.Year - 1, year));
     }
 
     [Fact]

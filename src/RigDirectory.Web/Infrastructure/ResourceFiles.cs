@@ -111,8 +111,9 @@ public sealed class ResourceFileStore(IOptions<ResourceFileOptions> options, IHo
 
         if (buffer.Length == 0 || buffer.Length > max)
         {
+            var empty = buffer.Length == 0;
             await buffer.DisposeAsync();
-            return (null, buffer.Length == 0 ? $"{fileName} is empty." : $"{fileName} is too big: attach files of up to {options.Value.MaxFileText}.");
+            return (null, empty ? $"{fileName} is empty." : $"{fileName} is too big: attach files of up to {options.Value.MaxFileText}.");
         }
 
         var contentType = FileSignatures.Detect(fileName!, buffer);

@@ -307,6 +307,14 @@ public sealed class DatabaseInitializer(
             }
         }
 
+        // Funding calls with applications from every state, and awards with last year's winners.
+        var funding = DemoFunding.Generate(
+            [.. approved.Select(r => (Rig: r, Code: schools.Single(s => s.Id == r.SchoolId).JurisdictionCode)).Select(r => (r.Rig, r.Code, jurisdictions[r.Code].TimeZoneId))],
+            now);
+        db.FundingCalls.AddRange(funding.Calls);
+        db.Events.AddRange(funding.Events);
+        db.FundingApplications.AddRange(funding.Applications);
+        db.Awards.AddRange(funding.Awards);
         await db.SaveChangesAsync(cancellationToken);
 
         // Three years of coverage for the console's chart, grown to today's figures.
@@ -386,6 +394,10 @@ public sealed class DatabaseInitializer(
         await db.MentorshipReports.Where(r => r.Reporter!.IsDemo).ExecuteDeleteAsync(cancellationToken);
         // Co-hosting does not cascade from a RIG (SQL Server allows one cascade path), and ACR's demo events have no RIG.
         await db.Set<EventCoHost>().Where(c => c.Rig!.IsDemo || c.Event!.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        // An application's event does not cascade to it (one cascade path): applications and calls go first.
+        await db.FundingApplications.Where(a => a.IsDemo || a.Rig!.IsDemo || a.Call!.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        await db.FundingCalls.Where(c => c.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        await db.Awards.Where(a => a.IsDemo).ExecuteDeleteAsync(cancellationToken);
         await db.Events.Where(e => e.IsDemo).ExecuteDeleteAsync(cancellationToken);
         await db.CoverageSnapshots.Where(c => c.IsDemo).ExecuteDeleteAsync(cancellationToken);
         await db.Resources.Where(r => r.IsDemo).ExecuteDeleteAsync(cancellationToken);
