@@ -19,17 +19,31 @@ public static class DemoFunding
         var today = DateOnly.FromDateTime(now);
         var closed = new FundingCall
         {
-            Slug = "fall-workshop-grants", Title = "Fall workshop grants", IsDemo = true,
+            Slug = "fall-workshop-grants",
+            Title = "Fall workshop grants",
+            IsDemo = true,
             Funds = "Hands-on sessions in the autumn term: ultrasound, procedures, reading-room cases. Food and materials, not speakers' fees.",
-            MaxAward = 500, Budget = 10_000, Questions = string.Join('\n', Questions), CreatedAt = now.AddDays(-160), UpdatedAt = now.AddDays(-90),
-            OpensAt = Funding.OpensAt(today.AddDays(-150)), ClosesAt = Funding.ClosesAt(today.AddDays(-100)),
+            MaxAward = 500,
+            Budget = 10_000,
+            Questions = string.Join('\n', Questions),
+            CreatedAt = now.AddDays(-160),
+            UpdatedAt = now.AddDays(-90),
+            OpensAt = Funding.OpensAt(today.AddDays(-150)),
+            ClosesAt = Funding.ClosesAt(today.AddDays(-100)),
         };
         var open = new FundingCall
         {
-            Slug = "spring-hands-on-workshops", Title = "Spring hands-on workshops", IsDemo = true,
+            Slug = "spring-hands-on-workshops",
+            Title = "Spring hands-on workshops",
+            IsDemo = true,
             Funds = "Workshops in the spring term where students practise: ultrasound, IR simulation, joint sessions with other interest groups.",
-            MaxAward = 750, Budget = 15_000, Questions = string.Join('\n', Questions), CreatedAt = now.AddDays(-21), UpdatedAt = now.AddDays(-21),
-            OpensAt = Funding.OpensAt(today.AddDays(-20)), ClosesAt = Funding.ClosesAt(today.AddDays(40)),
+            MaxAward = 750,
+            Budget = 15_000,
+            Questions = string.Join('\n', Questions),
+            CreatedAt = now.AddDays(-21),
+            UpdatedAt = now.AddDays(-21),
+            OpensAt = Funding.OpensAt(today.AddDays(-20)),
+            ClosesAt = Funding.ClosesAt(today.AddDays(40)),
         };
 
         // One RIG per state or province, the same for both calls: applications in every state.
