@@ -13,8 +13,6 @@ public sealed class FundingTests(FakeClockFactory factory) : IClassFixture<FakeC
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
 
-    private DateTime Now => factory.Clock.GetUtcNow().UtcDateTime;
-
     [Fact]
     public async Task Leader_SavesADraft_SubmitsIt_AdminAwards_LeaderIsEmailed_AndFilesTheReportAfterTheEvent()
     {
@@ -141,29 +139,6 @@ public sealed class FundingTests(FakeClockFactory factory) : IClassFixture<FakeC
     }
 
     [Fact]
-    public async Task TwoAdmins_AwardingTheLastDollarsAtOnce_OnlyOneAwardIsMade()
-    {
-        var call = await OpenCallAsync("Last dollars", max: 500, budget: 500);
-        var (rigA, leaderA, _, eventA) = await RigWithEventAsync("mayo-clinic-alix-som-rochester");
-        var (rigB, leaderB, _, eventB) = await RigWithEventAsync("washu-som");
-        await leaderA.SubmitFormAsync($"/funding/{call}/apply?rig={rigA}", "#application-form", Submit(eventA, 400)).AcceptedAsync();
-        await leaderB.SubmitFormAsync($"/funding/{call}/apply?rig={rigB}", "#application-form", Submit(eventB, 400)).AcceptedAsync();
-        var ids = await factory.WithDbAsync(db => db.FundingApplications.Where(x => x.RigId == rigA || x.RigId == rigB).OrderBy(x => x.Id).Select(x => x.Id).ToListAsync());
-        using var first = factory.CreateClientAs("funding-admin-1", Roles.AcrAdmin);
-        using var second = factory.CreateClientAs("funding-admin-2", Roles.AcrAdmin);
-        var pages = new[] { await first.GetDocumentAsync($"/admin/funding/applications/{ids[0]}"), await second.GetDocumentAsync($"/admin/funding/applications/{ids[1]}") };
-
-        var results = await Task.WhenAll(
-            first.SubmitFormAsync(pages[0], "#decision-form", Decide("Award", "400")),
-            second.SubmitFormAsync(pages[1], "#decision-form", Decide("Award", "400")));
-
-        Assert.All(results, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        var awarded = await factory.WithDbAsync(db => db.FundingApplications.Where(x => ids.Contains(x.Id)).Select(x => x.Status).ToListAsync());
-        Assert.Single(awarded, s => s == FundingStatus.Awarded);
-        Assert.Equal(400, await factory.WithDbAsync(db => db.FundingCalls.Where(c => c.Slug == call).Select(c => c.Awarded).SingleAsync()));
-    }
-
-    [Fact]
     public async Task Report_RefusesARenamedProgramAsAPhoto_AndAnAwardWithoutAReport60DaysAfterItsEventShowsOnTheConsole()
     {
         var call = await OpenCallAsync("Reports due", max: 500, budget: 2000);
@@ -186,55 +161,15 @@ public sealed class FundingTests(FakeClockFactory factory) : IClassFixture<FakeC
         Assert.Contains("RIG at penn-perelman-som", overdue.QuerySelector("#overdue-reports")!.TextContent, StringComparison.Ordinal);
     }
 
-    private async Task<string> OpenCallAsync(string title, int max, int budget, int closesInDays = 30)
-    {
-        using var admin = factory.CreateClientAs("funding-admin", Roles.AcrAdmin);
-        var today = DateOnly.FromDateTime(Now.AddHours(-6));
-        await admin.SubmitFormAsync("/admin/funding/new", "#call-form", new Dictionary<string, string>
-        {
-            ["Input.Title"] = title,
-            ["Input.Funds"] = "Hands-on workshops: ultrasound, procedures, residency panels.",
-            ["Input.MaxAward"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Budget"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.OpensOn"] = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.ClosesOn"] = today.AddDays(closesInDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Questions"] = "What will students learn?",
-        }).AcceptedAsync();
-        return await factory.WithDbAsync(db => db.FundingCalls.Where(c => c.Title == title).Select(c => c.Slug).SingleAsync());
-    }
+    private Task<string> OpenCallAsync(string title, int max, int budget, int closesInDays = 30) => TestFunding.OpenCallAsync(factory, title, max, budget, closesInDays);
 
-    /// <summary>An approved RIG, verified now, with a workshop ten days ahead.</summary>
-    private async Task<(int Id, HttpClient Leader, ApplicationUser User, int EventId)> RigWithEventAsync(string school)
-    {
-        var (id, _, leader, user) = await TestHosts.ApprovedRigAsync(factory, school);
-        var now = Now;
-        var eventId = await factory.WithDbAsync(async db =>
-        {
-            await db.Rigs.Where(r => r.Id == id).ExecuteUpdateAsync(r => r.SetProperty(x => x.ApprovedAt, now.AddDays(-30)));
-            var workshop = TestEvents.Make($"Ultrasound workshop at {school}", now.AddDays(10), rigId: id);
-            db.Events.Add(workshop);
-            await db.SaveChangesAsync();
-            return workshop.Id;
-        });
-        return (id, leader, user, eventId);
-    }
+    private Task<(int Id, HttpClient Leader, ApplicationUser User, int EventId)> RigWithEventAsync(string school) => TestFunding.RigWithEventAsync(factory, school);
 
-    private static Dictionary<string, string> Draft(int eventId, int amount) => new()
-    {
-        ["submit"] = "save",
-        ["Input.EventId"] = eventId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Input.AmountAsked"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Input.BudgetLines[0].Item"] = "Probe covers and gel",
-        ["Input.BudgetLines[0].Amount"] = "150",
-        ["Input.BudgetLines[1].Item"] = "Phantom rental",
-        ["Input.BudgetLines[1].Amount"] = "450",
-    };
+    private static Dictionary<string, string> Draft(int eventId, int amount) => TestFunding.Draft(eventId, amount);
 
-    private static Dictionary<string, string> Submit(int eventId, int amount) =>
-        new(Draft(eventId, amount)) { ["submit"] = "submit", ["Input.Answers[0]"] = "Probe handling and the FAST exam." };
+    private static Dictionary<string, string> Submit(int eventId, int amount) => TestFunding.Submit(eventId, amount);
 
-    private static Dictionary<string, string> Decide(string kind, string amount, string note = "") =>
-        new() { ["Decision.Kind"] = kind, ["Decision.Amount"] = amount, ["Decision.Note"] = note };
+    private static Dictionary<string, string> Decide(string kind, string amount, string note = "") => TestFunding.Decide(kind, amount, note);
 
     private static async Task<MultipartFormDataContent> ReportAsync(HttpClient leader, int id, (string Name, byte[] Bytes) photo)
     {
@@ -255,4 +190,58 @@ public sealed class FundingTests(FakeClockFactory factory) : IClassFixture<FakeC
         var token = page.QuerySelector("#application-form input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         return new FormUrlEncodedContent(new Dictionary<string, string>(values) { ["__RequestVerificationToken"] = token });
     }
+}
+
+/// <summary>What the funding tests set up: a call opened through the console, and an approved RIG with a workshop ahead.</summary>
+internal static class TestFunding
+{
+    public static async Task<string> OpenCallAsync(RigDirectoryFactory factory, string title, int max, int budget, int closesInDays = 30)
+    {
+        using var admin = factory.CreateClientAs("funding-admin", Roles.AcrAdmin);
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime.AddHours(-6));
+        await admin.SubmitFormAsync("/admin/funding/new", "#call-form", new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.Funds"] = "Hands-on workshops: ultrasound, procedures, residency panels.",
+            ["Input.MaxAward"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Budget"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.OpensOn"] = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.ClosesOn"] = today.AddDays(closesInDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Questions"] = "What will students learn?",
+        }).AcceptedAsync();
+        return await factory.WithDbAsync(db => db.FundingCalls.Where(c => c.Title == title).Select(c => c.Slug).SingleAsync());
+    }
+
+    /// <summary>An approved RIG, verified now, with a workshop ten days ahead.</summary>
+    public static async Task<(int Id, HttpClient Leader, ApplicationUser User, int EventId)> RigWithEventAsync(RigDirectoryFactory factory, string school)
+    {
+        var (id, _, leader, user) = await TestHosts.ApprovedRigAsync(factory, school);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var eventId = await factory.WithDbAsync(async db =>
+        {
+            await db.Rigs.Where(r => r.Id == id).ExecuteUpdateAsync(r => r.SetProperty(x => x.ApprovedAt, now.AddDays(-30)));
+            var workshop = TestEvents.Make($"Ultrasound workshop at {school}", now.AddDays(10), rigId: id);
+            db.Events.Add(workshop);
+            await db.SaveChangesAsync();
+            return workshop.Id;
+        });
+        return (id, leader, user, eventId);
+    }
+
+    public static Dictionary<string, string> Draft(int eventId, int amount) => new()
+    {
+        ["submit"] = "save",
+        ["Input.EventId"] = eventId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.AmountAsked"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.BudgetLines[0].Item"] = "Probe covers and gel",
+        ["Input.BudgetLines[0].Amount"] = "150",
+        ["Input.BudgetLines[1].Item"] = "Phantom rental",
+        ["Input.BudgetLines[1].Amount"] = "450",
+    };
+
+    public static Dictionary<string, string> Submit(int eventId, int amount) =>
+        new(Draft(eventId, amount)) { ["submit"] = "submit", ["Input.Answers[0]"] = "Probe handling and the FAST exam." };
+
+    public static Dictionary<string, string> Decide(string kind, string amount, string note = "") =>
+        new() { ["Decision.Kind"] = kind, ["Decision.Amount"] = amount, ["Decision.Note"] = note };
 }

@@ -80,9 +80,12 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
 
         try
         {
+            // A new application needs its id for the audit entry: both saves commit together.
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(EntityType, Id(application), rigId, submit ? AuditAction.FundingApplicationSubmitted : AuditAction.FundingApplicationSaved, Changes(before, Summary(application)));
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -31,12 +31,13 @@ public sealed class AdminFundingController(AppDbContext db, FundingCalls calls, 
             await Overdue(db.FundingApplications, overdueBefore).ToListAsync(cancellationToken)));
     }
 
+    /// <summary>A call opening today (on ACR's clock, not UTC's: in the evening Eastern, UTC is already tomorrow) for 30 days.</summary>
     [HttpGet("new")]
-    public IActionResult New() => View(EditView, new CallEditViewModel(null, new FundingCallInput
+    public IActionResult New()
     {
-        OpensOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
-        ClosesOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(30),
-    }));
+        var today = Domain.Funding.OpensOn(clock.GetUtcNow().UtcDateTime);
+        return View(EditView, new CallEditViewModel(null, new FundingCallInput { OpensOn = today, ClosesOn = today.AddDays(30) }));
+    }
 
     [HttpPost("new")]
     public async Task<IActionResult> Create([Bind(Prefix = "Input")] FundingCallInput input, CancellationToken cancellationToken)
