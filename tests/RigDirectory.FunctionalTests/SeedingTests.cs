@@ -238,6 +238,32 @@ public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<De
     }
 
     [Fact]
+    public async Task Development_TheFundingAndAwardsPages_ShowTheDemoData()
+    {
+        using var admin = factory.CreateClientAs("demo-pages-admin", Roles.AcrAdmin);
+        using var anonymous = factory.CreateNonRedirectingClient();
+        var application = await factory.WithDbAsync(db => db.FundingApplications.Where(a => a.ReportedAt != null).Select(a => a.Id).FirstAsync());
+        var nomination = await factory.WithDbAsync(db => db.Nominations.Where(n => n.SelectedAt != null).Select(n => n.Id).FirstAsync());
+
+        var console = await admin.GetDocumentAsync("/admin/funding");
+        var closed = await admin.GetDocumentAsync("/admin/funding/fall-workshop-grants");
+        var decided = await admin.GetDocumentAsync($"/admin/funding/applications/{application}");
+        var record = await admin.GetDocumentAsync($"/admin/awards/nominations/{nomination}");
+        var calls = await anonymous.GetDocumentAsync("/funding");
+        var awards = await anonymous.GetDocumentAsync("/awards");
+        var winners = await anonymous.GetDocumentAsync("/rigs?awarded=true");
+
+        Assert.Equal(2, console.QuerySelectorAll("#funding-calls tbody tr").Length);
+        Assert.NotNull(console.QuerySelector("#overdue-reports"));
+        Assert.True(closed.QuerySelectorAll("#by-region tbody tr").Length > 3);
+        Assert.NotNull(decided.QuerySelector("#report"));
+        Assert.NotEqual("0", record.QuerySelector("#record-events")!.TextContent.Trim());
+        Assert.Equal(2, calls.QuerySelectorAll("#calls > li").Length);
+        Assert.Equal(3, awards.QuerySelectorAll("article li").Length);
+        Assert.Equal(3, winners.QuerySelectorAll(".rig-results .award-badge").Length);
+    }
+
+    [Fact]
     public async Task Development_SeedsThreeYearsOfMonthlyCoverage_ForTheConsolesChart()
     {
         var (regions, months, snapshots) = await factory.WithDbAsync(async db => (
