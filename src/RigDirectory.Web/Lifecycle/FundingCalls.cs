@@ -16,21 +16,22 @@ public sealed class FundingCalls(AppDbContext db, AuditLog audit, TimeProvider c
     public async Task<(LifecycleResult Result, string? Slug)> OpenAsync(FundingCallInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var call = new FundingCall
-        {
-            Slug = await RigDrafts.UniqueSlugAsync(db.FundingCalls.Select(c => c.Slug), SlugRules.From(input.Title), cancellationToken),
-            Title = "",
-            Funds = "",
-            CreatedAt = Now,
-        };
-        var changes = input.ApplyTo(call);
-        call.UpdatedAt = Now;
-        db.FundingCalls.Add(call);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(EntityType, Id(call), null, AuditAction.FundingCallOpened, changes);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var call = await audit.AddAsync(
+            async () =>
+            {
+                var call = new FundingCall
+                {
+                    Slug = await RigDrafts.UniqueSlugAsync(db.FundingCalls.Select(c => c.Slug), SlugRules.From(input.Title), cancellationToken),
+                    Title = "",
+                    Funds = "",
+                    CreatedAt = Now,
+                    UpdatedAt = Now,
+                };
+                return (call, input.ApplyTo(call));
+            },
+            c => c.Id,
+            AuditAction.FundingCallOpened,
+            cancellationToken);
         return (LifecycleResult.Ok($"\"{call.Title}\" is open to applications from {Funding.OpensOn(call.OpensAt).ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"))} until {Funding.DescribeClose(call.ClosesAt)}."), call.Slug);
     }
 

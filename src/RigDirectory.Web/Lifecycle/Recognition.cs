@@ -27,22 +27,23 @@ public sealed class Recognition(AppDbContext db, AuditLog audit, EmailNotificati
             return LifecycleResult.Invalid("Input." + nameof(AwardInput.Name), $"There is already an award called {title}.");
         }
 
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var award = new Award
-        {
-            Slug = await RigDrafts.UniqueSlugAsync(db.Awards.Select(a => a.Slug), SlugRules.From(title), cancellationToken),
-            Name = input.Name.Trim(),
-            Year = input.Year,
-            Criteria = input.Criteria.Trim(),
-            Title = title,
-            CreatedAt = Now,
-        };
-        db.Awards.Add(award);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(nameof(Award), award.Id.ToString(CultureInfo.InvariantCulture), null, AuditAction.AwardCreated,
-            AuditChanges.Of(nameof(Award.Title), null, title).With(nameof(Award.Criteria), null, award.Criteria));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await audit.AddAsync(
+            async () =>
+            {
+                var award = new Award
+                {
+                    Slug = await RigDrafts.UniqueSlugAsync(db.Awards.Select(a => a.Slug), SlugRules.From(title), cancellationToken),
+                    Name = input.Name.Trim(),
+                    Year = input.Year,
+                    Criteria = input.Criteria.Trim(),
+                    Title = title,
+                    CreatedAt = Now,
+                };
+                return (award, AuditChanges.Of(nameof(Award.Title), null, title).With(nameof(Award.Criteria), null, award.Criteria));
+            },
+            a => a.Id,
+            AuditAction.AwardCreated,
+            cancellationToken);
         return LifecycleResult.Ok($"{title} is open for nominations.");
     }
 

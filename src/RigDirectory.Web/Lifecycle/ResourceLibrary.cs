@@ -23,22 +23,23 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
     public async Task<LifecycleResult> PublishAsync(ResourceInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var resource = new Resource
-        {
-            Slug = await RigDrafts.UniqueSlugAsync(db.Resources.Select(r => r.Slug), SlugRules.From(input.Title), cancellationToken),
-            Title = "",
-            Summary = "",
-            Body = "",
-            CreatedAt = Now,
-        };
-        var changes = input.ApplyTo(resource);
-        resource.UpdatedAt = Now;
-        db.Resources.Add(resource);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(EntityType, Id(resource), null, AuditAction.ResourcePublished, changes);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var resource = await audit.AddAsync(
+            async () =>
+            {
+                var resource = new Resource
+                {
+                    Slug = await RigDrafts.UniqueSlugAsync(db.Resources.Select(r => r.Slug), SlugRules.From(input.Title), cancellationToken),
+                    Title = "",
+                    Summary = "",
+                    Body = "",
+                    CreatedAt = Now,
+                    UpdatedAt = Now,
+                };
+                return (resource, input.ApplyTo(resource));
+            },
+            r => r.Id,
+            AuditAction.ResourcePublished,
+            cancellationToken);
         return LifecycleResult.Ok($"\"{resource.Title}\" is published.");
     }
 
