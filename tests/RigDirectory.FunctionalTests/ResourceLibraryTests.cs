@@ -73,6 +73,8 @@ public sealed class ResourceLibraryTests(RigDirectoryFactory factory) : IClassFi
         using var studentLeaders = await student.GetAsync($"/resources/{forLeaders}");
         var studentList = await student.GetStringAsync("/resources");
         using var leaderLeaders = await leader.GetAsync($"/resources/{forLeaders}");
+        var leadersOnly = await leader.GetDocumentAsync("/resources?audience=RigLeaders");
+        var studentChoices = await student.GetDocumentAsync("/resources?audience=RigLeaders");
 
         Assert.Equal(HttpStatusCode.Redirect, visitorSignedIn.StatusCode);
         Assert.Contains("/Identity/Account/Login", visitorSignedIn.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -81,6 +83,13 @@ public sealed class ResourceLibraryTests(RigDirectoryFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, studentLeaders.StatusCode);
         Assert.DoesNotContain("Treasurer", studentList, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, leaderLeaders.StatusCode);
+
+        // Filtering by audience: a leader finds the leaders-only ones alone; a student is never offered them.
+        var titles = leadersOnly.QuerySelectorAll("main h2 a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Contains("Treasurer's budget template", titles);
+        Assert.DoesNotContain("Sponsor conversation guide", titles);
+        Assert.Null(studentChoices.QuerySelector("#audience option[value='RigLeaders']"));
+        Assert.DoesNotContain("Treasurer", studentChoices.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,13 +26,14 @@ public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdo
         [FromQuery(Name = "q"), StringLength(Limits.Name)] string? query,
         [FromQuery, StringLength(60)] string? tag,
         [FromQuery] ResourceKind? kind,
+        [FromQuery] ResourceAudience? audience,
         [FromQuery, Range(1, 1000)] int page = 1,
         CancellationToken cancellationToken = default)
     {
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            (query, tag, kind, page) = (null, null, null, 1);
+            (query, tag, kind, audience, page) = (null, null, null, null, 1);
         }
 
         var audiences = VisibleTo(User);
@@ -53,10 +54,15 @@ public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdo
             resources = resources.Where(r => r.Kind == k);
         }
 
+        if (audience is { } a)
+        {
+            resources = resources.Where(r => r.Audience == a);
+        }
+
         var rows = await resources.OrderBy(r => r.Kind).ThenBy(r => r.Title).Skip((page - 1) * PageSize).Take(PageSize + 1)
             .Select(r => new ResourceCard(r.Slug, r.Title, r.Summary, r.Kind, r.Audience, r.Tags, r.UpdatedAt))
             .ToListAsync(cancellationToken);
-        return View(new ResourceListViewModel(query, tag, kind, rows.Take(PageSize).ToList(), page, rows.Count > PageSize));
+        return View(new ResourceListViewModel(query, tag, kind, rows.Take(PageSize).ToList(), page, rows.Count > PageSize) { Audience = audience, Audiences = audiences });
     }
 
     [HttpGet("{slug}")]
@@ -119,7 +125,13 @@ public sealed record ResourceCard(string Slug, string Title, string Summary, Res
     public IEnumerable<string> TagList => Resource.SplitTags(Tags);
 }
 
-public sealed record ResourceListViewModel(string? Query, string? Tag, ResourceKind? Kind, IReadOnlyList<ResourceCard> Resources, int Page, bool HasMore);
+public sealed record ResourceListViewModel(string? Query, string? Tag, ResourceKind? Kind, IReadOnlyList<ResourceCard> Resources, int Page, bool HasMore)
+{
+    /// <summary>The audience filtered on, and those the reader may choose from (only what they can read).</summary>
+    public ResourceAudience? Audience { get; init; }
+
+    public IReadOnlyList<ResourceAudience> Audiences { get; init; } = [];
+}
 
 public sealed record AttachmentLink(int Id, string FileName, long Size)
 {
