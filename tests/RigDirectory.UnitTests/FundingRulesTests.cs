@@ -65,6 +65,40 @@ public sealed class FundingRulesTests
     }
 
     [Theory]
+    [InlineData(null, "2027-01-10", null)]
+    [InlineData(FundingStatus.Draft, "2027-01-03", "not open yet")]
+    [InlineData(FundingStatus.Draft, "2027-01-16T06:00:00", "This call closed")]
+    [InlineData(FundingStatus.ChangesRequested, "2027-03-01", null)]
+    [InlineData(FundingStatus.Submitted, "2027-01-10", "is submitted")]
+    [InlineData(FundingStatus.Awarded, "2027-01-10", "is awarded")]
+    public void Leaders_EditDraftsWhileTheCallIsOpen_AndWhatACRSentBackAtAnyTime(FundingStatus? status, string now, string? refusal)
+    {
+        var call = Call();
+        var why = Funding.WhyLeadersCannotEdit(status, call.OpensAt, call.ClosesAt, At(now));
+
+        if (refusal is null)
+        {
+            Assert.Null(why);
+        }
+        else
+        {
+            Assert.Contains(refusal, why, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void TheReport_IsDueForAnAwardOnceItsEventHasStarted_AndOnlyOnce()
+    {
+        var now = At("2027-02-01");
+
+        Assert.True(Funding.ReportDue(FundingStatus.Awarded, null, now.AddHours(-1), now));
+        Assert.False(Funding.ReportDue(FundingStatus.Awarded, null, now.AddHours(1), now));
+        Assert.False(Funding.ReportDue(FundingStatus.Awarded, now.AddDays(-1), now.AddDays(-2), now));
+        Assert.False(Funding.ReportDue(FundingStatus.Submitted, null, now.AddDays(-2), now));
+        Assert.False(Funding.ReportDue(FundingStatus.Awarded, null, null, now));
+    }
+
+    [Theory]
     [InlineData("Best outreach", 2027, "Best outreach 2027")]
     [InlineData("Outstanding RIG 2027", 2027, "Outstanding RIG 2027")]
     [InlineData("  Rising RIG ", 2026, "Rising RIG 2026")]

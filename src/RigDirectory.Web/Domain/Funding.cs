@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 
 namespace RigDirectory.Web.Domain;
 
@@ -95,8 +96,6 @@ public class FundingApplication : IVersioned
     public List<FundingBudgetLine> BudgetLines { get; set; } = [];
     public List<FundingAnswer> Answers { get; set; } = [];
     public List<FundingReportPhoto> Photos { get; set; } = [];
-
-    public int BudgetTotal => BudgetLines.Sum(l => l.Amount);
 }
 
 /// <summary>One line of an application's budget ("Ultrasound gel and probe covers", 120).</summary>
@@ -193,6 +192,26 @@ public static class Funding
             ? "This call is for RIGs verified by their leaders within the last 12 months: confirm your RIG is active from its edit page first."
             : null;
     }
+
+    /// <summary>
+    /// Why the leaders cannot change an application now (null: they can). Drafts change while the call is open; one
+    /// ACR sent back changes until it is sent again, even after the close; nothing else changes.
+    /// </summary>
+    public static string? WhyLeadersCannotEdit(FundingStatus? status, DateTime opensAt, DateTime closesAt, DateTime now) => status switch
+    {
+        FundingStatus.ChangesRequested => null,
+        null or FundingStatus.Draft when now < opensAt => "This call is not open yet.",
+        null or FundingStatus.Draft when now >= closesAt => $"This call closed at {DescribeClose(closesAt)}: applications can no longer be started, saved or submitted.",
+        null or FundingStatus.Draft => null,
+        _ => $"This application is {status.Value.DisplayName().ToLowerInvariant()} and can no longer be changed.",
+    };
+
+    /// <summary>Whether the leaders can file the report now: awarded, not reported yet, and its event has started.</summary>
+    public static bool ReportDue(FundingStatus status, DateTime? reportedAt, DateTime? eventStartsAt, DateTime now) =>
+        status == FundingStatus.Awarded && reportedAt is null && eventStartsAt <= now;
+
+    /// <summary>The events an application may be for at <paramref name="now"/>: scheduled, shown and still to come.</summary>
+    public static Expression<Func<Event, bool>> Fundable(DateTime now) => e => e.Status == EventStatus.Scheduled && e.HiddenAt == null && e.StartsAt > now;
 
     /// <summary>An award whose report is overdue at <paramref name="now"/>: its event ended more than 60 days ago.</summary>
     public static DateTime ReportOverdueBefore(DateTime now) => now.AddDays(-ReportDueDays);

@@ -222,7 +222,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             return refusal;
         }
 
-        if (application.Status != FundingStatus.Awarded || application.ReportedAt is not null || application.Event is not { } funded || funded.StartsAt > Now)
+        if (!Funding.ReportDue(application.Status, application.ReportedAt, application.Event?.StartsAt, Now))
         {
             return LifecycleResult.Refused(application.ReportedAt is not null ? "The report is already filed." : "A report is filed for an awarded application once its event has taken place.");
         }
@@ -281,29 +281,10 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         return LifecycleResult.Ok("Thank you: the report is filed.");
     }
 
-    /// <summary>Why the leaders cannot change the application now, or null: only drafts and applications sent back, and only while the call is open (one sent back may be sent again after it closes).</summary>
-    private string? WhyNotEditable(FundingCall call, Rig rig, FundingApplication? application)
-    {
-        if (application is { Status: not (FundingStatus.Draft or FundingStatus.ChangesRequested) })
-        {
-            return $"This application is {application.Status.DisplayName().ToLowerInvariant()} and can no longer be changed.";
-        }
-
-        if (application is not { Status: FundingStatus.ChangesRequested })
-        {
-            if (Now < call.OpensAt)
-            {
-                return "This call is not open yet.";
-            }
-
-            if (Now >= call.ClosesAt)
-            {
-                return $"This call closed at {Funding.DescribeClose(call.ClosesAt)}: applications can no longer be started, saved or submitted.";
-            }
-        }
-
-        return Funding.Ineligibility(call, rig.Status, rig.LastVerifiedAt, rig.ApprovedAt, Now);
-    }
+    /// <summary>Why the leaders cannot change the application now (see <see cref="Funding.WhyLeadersCannotEdit"/>), or why the RIG may not apply.</summary>
+    private string? WhyNotEditable(FundingCall call, Rig rig, FundingApplication? application) =>
+        Funding.WhyLeadersCannotEdit(application?.Status, call.OpensAt, call.ClosesAt, Now)
+        ?? Funding.Ineligibility(call, rig.Status, rig.LastVerifiedAt, rig.ApprovedAt, Now);
 
     /// <summary>What a draft must respect (an event of the RIG, amounts within the call) and, to submit, what it must have.</summary>
     private List<KeyValuePair<string, string>> Check(FundingCall call, Rig rig, FundingApplicationInput input, bool submit)
@@ -311,7 +292,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         var errors = new List<KeyValuePair<string, string>>();
         void Error(string field, string message) => errors.Add(new("Input." + field, message));
         var lines = input.BudgetLines.Where(l => !l.IsEmpty).ToList();
-        if (input.EventId is { } eventId && !rig.Events.Any(e => e.Id == eventId && FundableEvent(e)))
+        if (input.EventId is { } eventId && !rig.Events.AsQueryable().Where(Funding.Fundable(Now)).Any(e => e.Id == eventId))
         {
             Error(nameof(input.EventId), "Choose one of your RIG's upcoming events.");
         }
@@ -358,8 +339,6 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
 
         return errors;
     }
-
-    private bool FundableEvent(Event e) => e.Status == EventStatus.Scheduled && e.HiddenAt is null && e.StartsAt > Now;
 
     private async Task<LifecycleResult> SaveDecisionAsync(string message, CancellationToken cancellationToken)
     {

@@ -146,19 +146,6 @@ public sealed class FundingApplicationInput
 
     public int Version { get; set; }
 
-    public static FundingApplicationInput From(FundingApplication application)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        return new FundingApplicationInput
-        {
-            EventId = application.EventId,
-            AmountAsked = application.AmountAsked == 0 ? null : application.AmountAsked,
-            BudgetLines = [.. application.BudgetLines.OrderBy(l => l.Number).Select(l => new BudgetLineInput { Item = l.Item, Amount = l.Amount })],
-            Answers = [.. application.Answers.OrderBy(a => a.Number).Select(a => (string?)a.Text)],
-            Version = application.Version,
-        };
-    }
-
     /// <summary>The form's rows: what was entered, then empty rows up to <see cref="BudgetRows"/>; and one answer per question.</summary>
     public FundingApplicationInput Padded(int questions)
     {

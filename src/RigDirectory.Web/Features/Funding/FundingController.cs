@@ -43,7 +43,7 @@ public sealed class FundingController(AppDbContext db, FundingQueries queries, F
             return NotFound();
         }
 
-        var rigs = UserId is { } userId ? await queries.ApplicantsAsync(call.Id, userId, cancellationToken) : [];
+        var rigs = UserId is { } userId ? await queries.ApplicantsAsync(call, userId, cancellationToken) : [];
         return View(new CallViewModel(call, rigs, Now));
     }
 

@@ -18,14 +18,14 @@ public sealed class FundingQueries(AppDbContext db, TimeProvider clock)
             .Where(a => db.Rigs.LedBy(userId).Any(r => r.Id == a.RigId))
             .OrderByDescending(a => a.UpdatedAt).Take(50)
             .Select(a => new MyApplication(a.Id, a.Call!.Title, a.Rig!.Name, a.Status, a.AmountAsked, a.AmountAwarded,
-                a.Status == FundingStatus.Awarded && a.ReportedAt == null && a.Event!.StartsAt <= now))
+                Domain.Funding.ReportDue(a.Status, a.ReportedAt, a.Event == null ? null : a.Event.StartsAt, now)))
             .ToListAsync(cancellationToken);
     }
 
     /// <summary>The approved RIGs the user leads, with their application to this call if any and whether they may apply.</summary>
-    public async Task<IReadOnlyList<ApplicantRig>> ApplicantsAsync(int callId, string userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ApplicantRig>> ApplicantsAsync(FundingCall call, string userId, CancellationToken cancellationToken)
     {
-        var call = await db.FundingCalls.AsNoTracking().SingleAsync(c => c.Id == callId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(call);
         var rigs = await db.Rigs.LedBy(userId).AsNoTracking().Where(r => r.Status == RigStatus.Approved).OrderBy(r => r.Name)
             .Select(r => new
             {
@@ -34,7 +34,7 @@ public sealed class FundingQueries(AppDbContext db, TimeProvider clock)
                 r.Status,
                 r.LastVerifiedAt,
                 r.ApprovedAt,
-                Application = r.FundingApplications.Where(a => a.CallId == callId).Select(a => new { a.Id, a.Status }).FirstOrDefault(),
+                Application = r.FundingApplications.Where(a => a.CallId == call.Id).Select(a => new { a.Id, a.Status }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         return [.. rigs.Select(r => new ApplicantRig(r.Id, r.Name, r.Application?.Id, r.Application?.Status, Domain.Funding.Ineligibility(call, r.Status, r.LastVerifiedAt, r.ApprovedAt, Now)))];
@@ -43,7 +43,7 @@ public sealed class FundingQueries(AppDbContext db, TimeProvider clock)
     /// <summary>The form for the RIG's application to the call, or null when the call is unknown or the user does not lead the RIG.</summary>
     public async Task<ApplicationFormViewModel?> FormAsync(string callSlug, int rigId, string userId, FundingApplicationInput input, CancellationToken cancellationToken)
     {
-        var now = Now;
+        var fundable = Domain.Funding.Fundable(Now);
         var call = await db.FundingCalls.AsNoTracking().Where(c => c.Slug == callSlug)
             .Select(c => new { c.Id, c.Title, c.MaxAward, c.ClosesAt, c.Questions })
             .SingleOrDefaultAsync(cancellationToken);
@@ -51,7 +51,7 @@ public sealed class FundingQueries(AppDbContext db, TimeProvider clock)
             .Select(r => new
             {
                 r.Name,
-                Events = r.Events.Where(e => e.Status == EventStatus.Scheduled && e.HiddenAt == null && e.StartsAt > now).OrderBy(e => e.StartsAt)
+                Events = r.Events.AsQueryable().Where(fundable).OrderBy(e => e.StartsAt)
                     .Select(e => new { e.Id, e.Title, e.StartsAt, e.EndsAt, e.TimeZoneId }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -116,7 +116,7 @@ public sealed class FundingQueries(AppDbContext db, TimeProvider clock)
         }
 
         var now = Now;
-        var editable = a.Status == FundingStatus.ChangesRequested || (a.Status == FundingStatus.Draft && a.OpensAt <= now && now < a.ClosesAt);
+        var editable = Domain.Funding.WhyLeadersCannotEdit(a.Status, a.OpensAt, a.ClosesAt, now) is null;
         var input = new FundingApplicationInput
         {
             EventId = a.EventId,
@@ -129,7 +129,7 @@ public sealed class FundingQueries(AppDbContext db, TimeProvider clock)
             a.Status, a.Event?.Title, a.Event is null ? null : EventTimeZones.Describe(a.Event.StartsAt, a.Event.EndsAt, a.Event.TimeZoneId),
             a.AmountAsked, a.Lines.Sum(l => l.Amount ?? 0), a.AmountAwarded, a.Score, a.DecisionNote, a.DecidedAt, a.DecidedBy, a.SubmittedAt,
             a.Answers, a.Lines, a.ReportAttendance, a.ReportSummary, a.ReportedAt, a.Photos, a.Version,
-            editable, a.Status == FundingStatus.Awarded && a.ReportedAt == null && a.Event is not null && a.Event.StartsAt <= now, input);
+            editable, Domain.Funding.ReportDue(a.Status, a.ReportedAt, a.Event?.StartsAt, now), input);
     }
 
     /// <summary>A report photo's stored file, for the RIG's leaders and ACR only.</summary>
