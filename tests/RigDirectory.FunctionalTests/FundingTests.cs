@@ -139,6 +139,50 @@ public sealed class FundingTests(FakeClockFactory factory) : IClassFixture<FakeC
     }
 
     [Fact]
+    public async Task AnAdmin_ScoresFrom1To5_AndEditsTheCall_ButNeverCutsItsBudgetBelowWhatWasAwarded()
+    {
+        var call = await OpenCallAsync("Scored and edited", max: 500, budget: 1000);
+        var (rigId, leader, _, eventId) = await RigWithEventAsync("brown-alpert-ms");
+        await leader.SubmitFormAsync($"/funding/{call}/apply?rig={rigId}", "#application-form", Submit(eventId, 400)).AcceptedAsync();
+        var id = await factory.WithDbAsync(db => db.FundingApplications.Where(a => a.RigId == rigId).Select(a => a.Id).SingleAsync());
+        using var admin = factory.CreateClientAs("funding-admin", Roles.AcrAdmin);
+
+        using var outOfRange = await admin.SubmitFormAsync($"/admin/funding/applications/{id}", "#score-form", new Dictionary<string, string> { ["score"] = "6" });
+        await admin.SubmitFormAsync($"/admin/funding/applications/{id}", "#score-form", new Dictionary<string, string> { ["score"] = "4" }).AcceptedAsync();
+        var scored = await admin.GetDocumentAsync($"/admin/funding/{call}");
+        await admin.SubmitFormAsync($"/admin/funding/applications/{id}", "#decision-form", Decide("Award", "400")).AcceptedAsync();
+        using var cut = await admin.SubmitFormAsync($"/admin/funding/{call}/edit", "#call-form", new Dictionary<string, string> { ["Input.Budget"] = "300", ["Input.MaxAward"] = "300" });
+        await admin.SubmitFormAsync($"/admin/funding/{call}/edit", "#call-form", new Dictionary<string, string> { ["Input.Budget"] = "1500", ["Input.Title"] = "Scored and edited again" }).AcceptedAsync();
+        var edited = await admin.GetDocumentAsync($"/admin/funding/{call}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        Assert.Contains("Score from 1 to 5", await outOfRange.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("4", scored.QuerySelector("#applications tbody td:nth-child(6)")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.BadRequest, cut.StatusCode);
+        Assert.Contains("$400 has already been awarded", await cut.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Scored and edited again", edited.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("$1,100", edited.QuerySelector("#budget-left")!.TextContent.Trim());
+        Assert.Contains(AuditAction.FundingCallEdited, await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == nameof(FundingCall)).Select(e => e.Action).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task ARigNotVerifiedWithin12Months_IsToldSo_AndCannotApply()
+    {
+        var call = await OpenCallAsync("Recently verified only", max: 500, budget: 1000);
+        var (rigId, leader, _, eventId) = await RigWithEventAsync("nyu-grossman-som");
+        var longAgo = factory.Clock.GetUtcNow().UtcDateTime.AddMonths(-14);
+        await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == rigId).ExecuteUpdateAsync(r => r.SetProperty(x => x.ApprovedAt, longAgo).SetProperty(x => x.LastVerifiedAt, longAgo)));
+
+        var page = await leader.GetDocumentAsync($"/funding/{call}");
+        using var refused = await leader.SubmitFormAsync($"/funding/{call}/apply?rig={rigId}", "#application-form", Submit(eventId, 300));
+
+        Assert.Contains("verified by their leaders within the last 12 months", page.QuerySelector("#apply-rigs")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#apply-rigs a.btn"));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.FundingApplications.AnyAsync(a => a.RigId == rigId)));
+    }
+
+    [Fact]
     public async Task Report_RefusesARenamedProgramAsAPhoto_AndAnAwardWithoutAReport60DaysAfterItsEventShowsOnTheConsole()
     {
         var call = await OpenCallAsync("Reports due", max: 500, budget: 2000);

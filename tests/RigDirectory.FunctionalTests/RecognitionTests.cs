@@ -40,6 +40,11 @@ public sealed class RecognitionTests(FakeClockFactory factory) : IClassFixture<F
         var awards = await anonymous.GetDocumentAsync("/awards");
         var email = (await factory.SentEmailsAsync()).LastTo(user.Email!);
         var late = await runnerUp.GetDocumentAsync("/awards/nominate?rig=nyu-grossman-som-rig");
+        var (student, _) = await TestHosts.StudentAsync(factory, "award.student");
+        var asStudent = await student.GetDocumentAsync($"/rigs/{slug}");
+        await admin.SubmitFormAsync($"/admin/awards/nominations/{nominationId}", "#winner-form", new Dictionary<string, string>()).AcceptedAsync();
+        var takenBack = await anonymous.GetDocumentAsync($"/rigs/{slug}");
+        var noWinners = await anonymous.GetDocumentAsync("/rigs?awarded=true");
 
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Contains("already nominated", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -54,5 +59,8 @@ public sealed class RecognitionTests(FakeClockFactory factory) : IClassFixture<F
         Assert.Contains("Best outreach 2026", email.Subject, StringComparison.Ordinal);
         Assert.Null(late.QuerySelector("#nomination-form"));
         Assert.Contains("No award is open", late.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(asStudent.QuerySelector("a[href^='/awards/nominate']"));
+        Assert.Null(takenBack.QuerySelector("#awards"));
+        Assert.Empty(noWinners.QuerySelectorAll(".rig-results h2 a"));
     }
 }
