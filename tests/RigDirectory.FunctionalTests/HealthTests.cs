@@ -59,7 +59,7 @@ public sealed class HealthTests
     [InlineData("/readyz")]
     public async Task Probes_OverPlainHttp_AreAnswered_WhileEverythingElseGoesToHttps(string path)
     {
-        using var factory = new HttpsPortFactory();
+        using var factory = new RigDirectoryFactory();
         using var client = factory.CreateNonRedirectingClient();
         client.BaseAddress = new Uri("http://localhost");
 
@@ -67,14 +67,8 @@ public sealed class HealthTests
         using var page = await client.GetAsync("/about");
 
         Assert.True(probe.StatusCode == HttpStatusCode.OK, await probe.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.TemporaryRedirect, page.StatusCode);
+        Assert.Equal(HttpStatusCode.PermanentRedirect, page.StatusCode);
         Assert.Equal("https://localhost/about", page.Headers.Location?.ToString());
-    }
-
-    /// <summary>The app told its HTTPS port, as behind a TLS proxy, so that plain HTTP is redirected.</summary>
-    private sealed class HttpsPortFactory : RigDirectoryFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["https_port"] = "443" };
     }
 }
 

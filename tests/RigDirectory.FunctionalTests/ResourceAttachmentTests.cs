@@ -51,7 +51,9 @@ public sealed class ResourceAttachmentTests(RigDirectoryFactory factory) : IClas
     [InlineData("../../etc/guide.pdf", "pdf", "without folders")]
     [InlineData("C:\\Users\\me\\guide.pdf", "pdf", "without folders")]
     [InlineData("script.js", "pdf", "Attach a PDF")]
-    public async Task AnUpload_ThatIsARenamedProgram_ANonOfficeZip_APathOrAnotherType_IsRefusedAndNothingStored(string name, string content, string why)
+    [InlineData("report\u202Efdp.png", "png", "invisible characters")]
+    [InlineData("photo\u200B.png", "png", "invisible characters")]
+    public async Task AnUpload_ThatIsARenamedProgram_ANonOfficeZip_APathAnotherTypeOrABidiDisguisedName_IsRefusedAndNothingStored(string name, string content, string why)
     {
         var slug = await ResourceAsync($"Refusals {Guid.NewGuid():N}");
         using var admin = factory.CreateClientAs("files-admin", Roles.AcrAdmin);
@@ -59,6 +61,7 @@ public sealed class ResourceAttachmentTests(RigDirectoryFactory factory) : IClas
         {
             "exe" => [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00],
             "zip" => Zip("xl/workbook.xml"),
+            "png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00],
             _ => Pdf,
         };
 

@@ -110,6 +110,31 @@ public sealed class InstanceFactory(string path) : FileDatabaseFactory(path)
     });
 }
 
+/// <summary>
+/// The app as the README tells an operator to run it: Production, behind a TLS proxy that forwards the scheme and
+/// client address, at its own public host name.
+/// </summary>
+public sealed class ProductionFactory : RigDirectoryFactory
+{
+    public const string Host = "rigdirectory.example";
+
+    protected override string EnvironmentName => Environments.Production;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["App:PublicBaseUrl"] = $"https://{Host}/",
+        ["ForwardedHeaders_Enabled"] = "true",
+        ["Security:RequireHttps"] = "true",
+    };
+
+    /// <summary>A client of the site's public host over plain HTTP, as a visitor who typed the address without https.</summary>
+    public HttpClient CreatePlainHttpClient()
+    {
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"http://{Host}") });
+        return client;
+    }
+}
+
 /// <summary>A mail server that is down: every email fails until the test brings it back.</summary>
 public sealed class FailingEmailFactory : RigDirectoryFactory
 {

@@ -40,8 +40,16 @@ public static class FileSignatures
         string.IsNullOrWhiteSpace(fileName) || fileName.Length > 200 ? "Give the file a name of up to 200 characters."
         : fileName.IndexOfAny(['/', '\\', ':']) >= 0 || fileName.Contains("..", StringComparison.Ordinal) || fileName.Any(char.IsControl) || Path.GetFileName(fileName) != fileName
             ? "The file name must be a name only, without folders."
+        : HasInvisibleCharacters(fileName) ? "The file name has invisible characters (such as a right-to-left mark) that could disguise its type: rename it and attach it again."
         : Types.ContainsKey(Path.GetExtension(fileName)) ? null
         : "Attach a PDF, PowerPoint (.pptx), Word (.docx), PNG or JPG file.";
+
+    /// <summary>
+    /// Format characters (right-to-left overrides, zero-width joiners) pass <see cref="char.IsControl"/> but make
+    /// "report\u202Efdp.png" read as a PDF: a download name has none.
+    /// </summary>
+    private static bool HasInvisibleCharacters(string fileName) =>
+        fileName.Any(c => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator);
 
     /// <summary>The content type <paramref name="content"/> really has if it matches <paramref name="fileName"/>'s extension; null otherwise.</summary>
     public static string? Detect(string fileName, Stream content)

@@ -28,7 +28,11 @@ public static class WebServiceCollectionExtensions
             });
         services.AddRazorPages(options => RateLimits.LimitAccountPages(options.Conventions));
         // Controllers and the Identity pages share these.
-        services.Configure<MvcOptions>(options => PlainBindingMessages.Apply(options.ModelBindingMessageProvider));
+        services.Configure<MvcOptions>(options =>
+        {
+            PlainBindingMessages.Apply(options.ModelBindingMessageProvider);
+            options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
+        });
         services.AddAppRateLimiting(configuration);
         services.AddAppRequestLimits();
         services.AddSingleton(TimeProvider.System);

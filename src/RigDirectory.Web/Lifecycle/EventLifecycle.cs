@@ -15,13 +15,14 @@ namespace RigDirectory.Web.Lifecycle;
 /// a note, and hosts mark attendance afterwards. Every change is audited, bumps the event's calendar
 /// <see cref="Event.Sequence"/>, emails those it concerns through the outbox, and evicts the pages that show it.
 /// </summary>
-public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, EventRegistrationLifecycle registrations, EventCache cache, IHttpContextAccessor http, TimeProvider clock)
+public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, EventRegistrationLifecycle registrations, EventCache cache, IHttpContextAccessor http, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, TimeProvider clock)
 {
     public const string EntityType = "Event";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private bool IsAdmin => http.HttpContext?.User.IsInRole(Roles.AcrAdmin) == true;
+    /// <summary>Conferences and hiding are ACR's: the Administer policy decides, second factor included.</summary>
+    private async Task<bool> IsAdminAsync() => http.HttpContext?.User is { } user && await authorization.AllowsAsync(user, Policies.Administer);
 
     /// <summary>A RIG's leaders add an event; it is public at once.</summary>
     public async Task<LifecycleResult> CreateForRigAsync(int rigId, EventInput input, CancellationToken cancellationToken)
@@ -57,7 +58,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     public async Task<LifecycleResult> CreateConferenceAsync(ConferenceInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!IsAdmin)
+        if (!await IsAdminAsync())
         {
             return LifecycleResult.Forbidden;
         }
@@ -158,7 +159,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     public async Task<LifecycleResult> HideAsync(int id, EventNoteInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!IsAdmin)
+        if (!await IsAdminAsync())
         {
             return LifecycleResult.Forbidden;
         }
@@ -195,7 +196,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     /// <summary>ACR shows a hidden event again.</summary>
     public async Task<LifecycleResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
-        if (!IsAdmin)
+        if (!await IsAdminAsync())
         {
             return LifecycleResult.Forbidden;
         }
@@ -256,7 +257,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
             return (null, LifecycleResult.NotFound);
         }
 
-        var hosts = e.Rig is { } rig ? audit.CurrentActor.UserId is { } userId && rig.IsLedBy(userId) : IsAdmin;
+        var hosts = e.Rig is { } rig ? audit.CurrentActor.UserId is { } userId && rig.IsLedBy(userId) : await IsAdminAsync();
         return hosts ? (e, null) : (null, LifecycleResult.Forbidden);
     }
 

@@ -14,6 +14,15 @@ public sealed class SecurityOptions
     /// Secure and named with the <c>__Host-</c> prefix.
     /// </summary>
     public bool RequireHttps { get; set; } = true;
+
+    /// <summary>
+    /// The port a plain-HTTP request is redirected to (the TLS proxy's). Without one the redirection does nothing,
+    /// and every form page then fails on its Secure antiforgery cookie.
+    /// </summary>
+    public int HttpsPort { get; set; } = 443;
+
+    /// <summary>How long browsers keep to HTTPS once they have seen the site (HSTS), subdomains included.</summary>
+    public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
 }
 
 public static class IdentityServiceCollectionExtensions
@@ -86,6 +95,18 @@ public static class IdentityServiceCollectionExtensions
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.Events.OnSigningIn = Sessions.OnSigningIn;
             options.Events.OnValidatePrincipal = Sessions.OnValidatePrincipal;
+        });
+
+        services.AddHsts(options =>
+        {
+            options.MaxAge = security.HstsMaxAge;
+            options.IncludeSubDomains = true;
+        });
+        services.AddHttpsRedirection(options =>
+        {
+            options.HttpsPort = security.HttpsPort;
+            // Permanent, and a form posted over plain HTTP is posted again, not turned into a GET.
+            options.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
         });
 
         services.AddAntiforgery(options =>

@@ -49,6 +49,35 @@ public abstract class MalformedRequestTests(RigDirectoryFactory factory)
         }
     }
 
+    [Theory]
+    [InlineData("maybe")]
+    [InlineData("1e309")]
+    [InlineData("NaN")]
+    public async Task AYesNoFieldPostedWithAnythingButTrueOrFalse_RedrawsTheFormWithAnError_NeverA500(string value)
+    {
+        const string password = "yes no field password";
+        var email = $"yes.no.{Guid.NewGuid():N}@example.org";
+        await factory.CreateUserAsync(email, password, emailConfirmed: true, Roles.Student);
+        var (admin, _) = await factory.CreateAdminWithAuthenticatorAsync($"yes.no.admin.{Guid.NewGuid():N}@acr.example.org", password);
+        using var anonymous = factory.CreateNonRedirectingClient();
+        using var twoFactor = factory.CreateNonRedirectingClient();
+        using var curator = factory.CreateClientAs(admin.Id, Roles.AcrAdmin);
+
+        using var signIn = await anonymous.SubmitFormAsync("/Identity/Account/Login", "form#account",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "not the password at all", ["Input.RememberMe"] = value });
+        using var firstStep = await CookieSignIn.PasswordAsync(twoFactor, admin.Email!, password);
+        using var secondStep = await twoFactor.SubmitFormAsync(firstStep.Headers.Location!.OriginalString, "main form[method=post]",
+            new Dictionary<string, string> { ["Input.TwoFactorCode"] = "000000", ["Input.RememberMachine"] = value });
+        using var call = await curator.SubmitFormAsync("/admin/funding/new", "#call-form", new Dictionary<string, string> { ["Input.RequiresRecentVerification"] = value });
+
+        foreach (var response in new[] { signIn, secondStep, call })
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{response.RequestMessage!.RequestUri}: {(int)response.StatusCode}");
+        }
+
+        Assert.Contains(Web.Infrastructure.Forms.BooleanModelBinder.Message, await call.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task FortyMegabyteBody_IsTooLarge()
     {

@@ -39,3 +39,60 @@ public sealed class ResponseHeaderTests(RigDirectoryFactory factory) : IClassFix
         Assert.DoesNotContain(" style=\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// Threat: a visitor reaches the site over plain HTTP (a typed address, a downgrade on a café network). Controls:
+/// every plain-HTTP request is redirected to HTTPS with its method kept (never a 500 from the Secure antiforgery
+/// cookie), and browsers are told to keep to HTTPS for a year, subdomains included.
+/// </summary>
+public sealed class TransportSecurityTests(ProductionFactory factory) : IClassFixture<ProductionFactory>
+{
+    [Theory]
+    [InlineData("GET", "/Identity/Account/Login")]
+    [InlineData("POST", "/Identity/Account/Login")]
+    [InlineData("GET", "/Identity/Account/Register")]
+    [InlineData("GET", "/")]
+    public async Task APlainHttpRequest_IsRedirectedToHttps_WithItsMethodKept(string method, string path)
+    {
+        using var client = factory.CreatePlainHttpClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "someone@example.org", ["Input.Password"] = "whatever it is" });
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.PermanentRedirect, response.StatusCode);
+        Assert.Equal($"https://{ProductionFactory.Host}{path}", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task BehindTheProxy_ARequestForwardedAsPlainHttp_IsRedirected_AndAnHttpsOneIsServed()
+    {
+        using var client = factory.CreatePlainHttpClient();
+        using var plain = new HttpRequestMessage(HttpMethod.Get, "/Identity/Account/Login");
+        plain.Headers.Add("X-Forwarded-Proto", "http");
+        using var secure = new HttpRequestMessage(HttpMethod.Get, "/Identity/Account/Login");
+        secure.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var redirected = await client.SendAsync(plain);
+        using var served = await client.SendAsync(secure);
+
+        Assert.Equal(System.Net.HttpStatusCode.PermanentRedirect, redirected.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task HttpsResponses_TellBrowsersToKeepToHttpsForAYear_SubdomainsIncluded()
+    {
+        using var client = factory.CreatePlainHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/about");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal("max-age=31536000; includeSubDomains", response.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+}
+

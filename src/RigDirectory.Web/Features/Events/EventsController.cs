@@ -19,7 +19,7 @@ namespace RigDirectory.Web.Features.Events;
 /// Events for everyone: the national list with its filters, and each event's page with registration (the calendar
 /// feeds are <see cref="EventFeedsController"/>'s). Anonymous pages are output-cached and evicted by <see cref="EventCache"/>.
 /// </summary>
-public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, SchoolFinder schools, EventRegistrationLifecycle registrations, TimeProvider clock) : Controller
+public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, SchoolFinder schools, EventRegistrationLifecycle registrations, IAuthorizationService authorization, TimeProvider clock) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -136,7 +136,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
             return null;
         }
 
-        var admin = User.IsInRole(Roles.AcrAdmin);
+        var admin = await authorization.AllowsAsync(User, Policies.Administer);
         if (UserId is not { } userId)
         {
             return details.Public ? new EventPageViewModel(details.Details, null, null, false, false, false, Now) : null;

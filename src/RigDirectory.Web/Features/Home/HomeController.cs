@@ -38,13 +38,13 @@ public sealed class HomeController(AppDbContext db, MapGeometry geometry, IAutho
     [HttpGet("/landing")]
     public async Task<IActionResult> Landing()
     {
-        // The role, not the policy: an admin still without a second factor goes to /admin to be asked for one.
-        if (User.IsInRole(Roles.AcrAdmin))
+        // Not Administer: an admin still without a second factor goes to /admin to be asked for one.
+        if (await authorization.AllowsAsync(User, Policies.StaffAccount))
         {
             return RedirectToAction(nameof(Admin.AdminController.Index), "Admin");
         }
 
-        if ((await authorization.AuthorizeAsync(User, Policies.LeadRig)).Succeeded)
+        if (await authorization.AllowsAsync(User, Policies.LeadRig))
         {
             return this.ToMyRigs();
         }

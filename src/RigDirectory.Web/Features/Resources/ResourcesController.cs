@@ -17,7 +17,7 @@ namespace RigDirectory.Web.Features.Resources;
 /// </summary>
 [AllowAnonymous]
 [Route("resources")]
-public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdown, ResourceFileStore files) : Controller
+public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdown, ResourceFileStore files, IAuthorizationService authorization) : Controller
 {
     public const int PageSize = 20;
 
@@ -36,7 +36,7 @@ public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdo
             (query, tag, kind, audience, page) = (null, null, null, null, 1);
         }
 
-        var audiences = VisibleTo(User);
+        var audiences = await VisibleToAsync(authorization, User);
         var resources = db.Resources.AsNoTracking().Where(r => audiences.Contains(r.Audience));
         if (!string.IsNullOrWhiteSpace(query))
         {
@@ -81,7 +81,7 @@ public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdo
             return NotFound();
         }
 
-        if (!VisibleTo(User).Contains(resource.Card.Audience))
+        if (!(await VisibleToAsync(authorization, User)).Contains(resource.Card.Audience))
         {
             // Visitors are asked to sign in; a signed-in reader without access learns no more than that it is not for them.
             return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
@@ -102,7 +102,7 @@ public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdo
             return NotFound();
         }
 
-        if (!VisibleTo(User).Contains(file.Audience))
+        if (!(await VisibleToAsync(authorization, User)).Contains(file.Audience))
         {
             return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
         }
@@ -110,12 +110,12 @@ public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdo
         return PhysicalFile(files.PathOf(file.StoredName), file.ContentType, file.FileName);
     }
 
-    /// <summary>The audiences <paramref name="user"/> may read.</summary>
-    public static IReadOnlyList<ResourceAudience> VisibleTo(ClaimsPrincipal user)
+    /// <summary>The audiences <paramref name="user"/> may read: leaders' resources under the leaders' policy.</summary>
+    public static async Task<IReadOnlyList<ResourceAudience>> VisibleToAsync(IAuthorizationService authorization, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.Identity?.IsAuthenticated != true ? [ResourceAudience.Everyone]
-            : user.IsInRole(Roles.RigLeader) || user.IsInRole(Roles.AcrAdmin) ? [ResourceAudience.Everyone, ResourceAudience.SignedIn, ResourceAudience.RigLeaders]
+            : await authorization.AllowsAsync(user, Policies.LeadRig) ? [ResourceAudience.Everyone, ResourceAudience.SignedIn, ResourceAudience.RigLeaders]
             : [ResourceAudience.Everyone, ResourceAudience.SignedIn];
     }
 }

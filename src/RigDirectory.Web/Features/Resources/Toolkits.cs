@@ -43,13 +43,13 @@ public static class ResourceTags
 /// "Toolkits for this step": up to three resources with any of the tags that the reader may see, linked from the
 /// start-a-RIG page and each step of the registration wizard. Renders nothing when none fits.
 /// </summary>
-public sealed class ToolkitsViewComponent(AppDbContext db) : ViewComponent
+public sealed class ToolkitsViewComponent(AppDbContext db, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : ViewComponent
 {
     public const int Shown = 3;
 
     public async Task<IViewComponentResult> InvokeAsync(IReadOnlyCollection<string> tags)
     {
-        var audiences = ResourcesController.VisibleTo(UserClaimsPrincipal);
+        var audiences = await ResourcesController.VisibleToAsync(authorization, UserClaimsPrincipal);
         var toolkits = await db.Resources.AsNoTracking().Where(r => audiences.Contains(r.Audience)).Where(ResourceTags.HasAny(tags))
             .OrderBy(r => r.Kind).ThenBy(r => r.Title).Take(Shown)
             .Select(r => new ToolkitLink(r.Slug, r.Title, r.Kind))
