@@ -109,7 +109,7 @@ public sealed class ScaleOutTests(TwoInstances cluster) : IClassFixture<TwoInsta
 
         var (_, key) = await cluster.Database.CreateUserAsync("curator@acr.example", Password, authenticator: true, Roles.AcrAdmin);
         using var curatorOnA = cluster.A.Client();
-        using (var signIn = await CookieSignIn.WithAuthenticatorAsync(curatorOnA, "curator@acr.example", Password, key!))
+        using (var signIn = await CookieSignIn.WithAuthenticatorAsync(curatorOnA, "curator@acr.example", Password, key!, DateTimeOffset.UtcNow))
         {
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         }

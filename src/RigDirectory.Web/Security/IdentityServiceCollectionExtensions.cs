@@ -56,7 +56,8 @@ public static class IdentityServiceCollectionExtensions
             .AddEntityFrameworkStores<AppDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddUserManager<AppUserManager>()
-            .AddSignInManager<AppSignInManager>();
+            .AddSignInManager<AppSignInManager>()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<SecurityEventLog>();

@@ -42,7 +42,8 @@ public sealed class AdminTwoFactorTests(RigDirectoryFactory factory) : IClassFix
         // The session that set the app up was signed in with a password only: admin pages ask for a new sign-in.
         using var stillPasswordOnly = await client.GetAsync("/admin");
         Assert.StartsWith("/Identity/Account/Login?ReturnUrl=%2Fadmin&twoFactor=true", stillPasswordOnly.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        using var withCode = await CookieSignIn.WithAuthenticatorAsync(client, email, Password, key, stillPasswordOnly.Headers.Location.OriginalString);
+        // The set-up used this step's code: the sign-in takes the next one, as a person would wait for it.
+        using var withCode = await CookieSignIn.WithAuthenticatorAsync(client, email, Password, key, factory.Clock.GetUtcNow().AddSeconds(30), stillPasswordOnly.Headers.Location.OriginalString);
         Assert.Equal("/admin", withCode.Headers.Location!.OriginalString);
         using var admin = await client.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
@@ -67,5 +68,56 @@ public sealed class AdminTwoFactorTests(RigDirectoryFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("/Identity/Account/Login", admin.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.SecurityEvents.AnyAsync(e => e.Email == "wrong.code.admin@acr.example.org" && e.Kind == SecurityEventKind.SignInFailed)));
+    }
+
+    [Fact]
+    public async Task AnAuthenticatorCode_SignsInOneSessionOnly_AndTheNextCodeWorks()
+    {
+        const string email = "replayed.code.admin@acr.example.org";
+        var (_, key) = await factory.CreateAdminWithAuthenticatorAsync(email, Password);
+        var now = factory.Clock.GetUtcNow();
+        using var victim = factory.CreateNonRedirectingClient();
+        using var attacker = factory.CreateNonRedirectingClient();
+        using var later = factory.CreateNonRedirectingClient();
+
+        using var victimSignIn = await CookieSignIn.WithAuthenticatorAsync(victim, email, Password, key, now);
+        using var replayed = await CookieSignIn.WithAuthenticatorAsync(attacker, email, Password, key, now);
+        using var attackerAdmin = await attacker.GetAsync("/admin");
+        using var nextCode = await CookieSignIn.WithAuthenticatorAsync(later, email, Password, key, now.AddSeconds(30));
+
+        Assert.Equal(HttpStatusCode.Redirect, victimSignIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("/Identity/Account/Login", attackerAdmin.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, nextCode.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminSignedInWithAPasswordOnly_SeesNoHiddenEventNorLeadersResource_UntilTheSecondFactor()
+    {
+        const string email = "password.only.curator@acr.example.org";
+        await factory.CreateUserAsync(email, Password, emailConfirmed: true, Roles.AcrAdmin);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var (eventId, resource) = await factory.WithDbAsync(async db =>
+        {
+            var hidden = TestEvents.Make("Hidden ACR webinar", now.AddDays(10), EventFormat.Virtual);
+            hidden.HiddenAt = now;
+            hidden.HiddenNote = "Duplicate of another webinar";
+            db.Events.Add(hidden);
+            db.Resources.Add(new Resource { Slug = "treasurers-ledger-2fa", Title = "Treasurer's ledger", Summary = "For leaders.", Body = "Keep receipts.", Audience = ResourceAudience.RigLeaders, CreatedAt = now, UpdatedAt = now });
+            await db.SaveChangesAsync();
+            return (hidden.Id, "treasurers-ledger-2fa");
+        });
+        using var client = factory.CreateNonRedirectingClient();
+        using var signedIn = await CookieSignIn.PasswordAsync(client, email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        using var hiddenEvent = await client.GetAsync($"/events/{eventId}");
+        using var leadersResource = await client.GetAsync($"/resources/{resource}");
+        using var withSecondFactor = factory.CreateClientAs("curator-with-code", Roles.AcrAdmin);
+        using var hiddenEventWithCode = await withSecondFactor.GetAsync($"/events/{eventId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, hiddenEvent.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, leadersResource.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, hiddenEventWithCode.StatusCode);
     }
 }

@@ -64,7 +64,7 @@ public sealed class SessionTests(RigDirectoryFactory factory) : IClassFixture<Ri
         var email = $"session.admin.{Guid.NewGuid():N}@acr.example.org";
         var (_, key) = await factory.CreateAdminWithAuthenticatorAsync(email, Password);
         var client = factory.CreateNonRedirectingClient();
-        await CookieSignIn.WithAuthenticatorAsync(client, email, Password, key).AcceptedAsync();
+        await CookieSignIn.WithAuthenticatorAsync(client, email, Password, key, factory.Clock.GetUtcNow()).AcceptedAsync();
         using var admin = await client.GetAsync("/admin");
         Assert.True(admin.StatusCode == HttpStatusCode.OK, admin.Headers.Location?.OriginalString);
         return client;
