@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
@@ -142,4 +143,34 @@ public sealed class OutboxInstanceTests
 
         Assert.Equal("claimed@example.org", Assert.Single((await instance.SentEmailsAsync()).Messages).To.Mailboxes.Single().Address);
     });
+}
+
+/// <summary>Sent emails hold people's addresses: they are kept 30 days (the limits need one), failed ones until an admin acts.</summary>
+public sealed class OutboxRetentionTests(RigDirectoryFactory factory) : IClassFixture<RigDirectoryFactory>
+{
+    [Fact]
+    public async Task SentEmails_AreDeletedAfterThirtyDays_WhileFailedOnesAndNewerOnesStay()
+    {
+        var user = await factory.CreateUserAsync("kept.thirty.days@example.org", "outbox retention password", emailConfirmed: true, Roles.Student);
+        using var client = factory.CreateNonRedirectingClient();
+        await client.SubmitFormAsync("/Identity/Account/ForgotPassword", "form#forgot-password", new Dictionary<string, string> { ["Input.Email"] = user.Email! }).AcceptedAsync();
+        await factory.SentEmailsAsync();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await factory.WithDbAsync(async db =>
+        {
+            db.OutboxMessages.Add(new OutboxMessage { Recipient = "failed.long.ago@example.org", Subject = "Failed", HtmlBody = "<p>Failed</p>", CreatedAt = now, NextAttemptAt = now, FailedAt = now });
+            await db.SaveChangesAsync();
+        });
+        var sender = factory.Services.GetRequiredService<OutboxSender>();
+
+        factory.Clock.Advance(TimeSpan.FromDays(29));
+        var afterTwentyNineDays = await sender.PurgeSentAsync(CancellationToken.None);
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        var afterThirtyOneDays = await sender.PurgeSentAsync(CancellationToken.None);
+
+        var left = await factory.WithDbAsync(db => db.OutboxMessages.Select(m => m.Recipient).ToListAsync());
+        Assert.Equal(0, afterTwentyNineDays);
+        Assert.Equal(1, afterThirtyOneDays);
+        Assert.Equal(["failed.long.ago@example.org"], left);
+    }
 }

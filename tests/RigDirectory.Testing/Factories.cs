@@ -151,6 +151,10 @@ public sealed class RateLimitedFactory : RigDirectoryFactory
         ["RateLimiting:TypeAhead"] = "60",
         ["RateLimiting:EmailsPerRigPerDay"] = "20",
         ["RateLimiting:EmailsPerRecipientPerDay"] = "3",
+        ["RateLimiting:MessagesPerRecipientPerDay"] = "10",
+        ["RateLimiting:AccountEmailsPerSender"] = "10",
+        ["RateLimiting:ClaimsPerSenderPerDay"] = "2",
+        ["RateLimiting:AccountEmailsPerRecipientPerDay"] = "5",
     };
 }
 

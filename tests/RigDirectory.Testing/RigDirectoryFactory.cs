@@ -79,6 +79,10 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         ["RateLimiting:TypeAhead"] = "100000",
         ["RateLimiting:EmailsPerRigPerDay"] = "100000",
         ["RateLimiting:EmailsPerRecipientPerDay"] = "100000",
+        ["RateLimiting:MessagesPerRecipientPerDay"] = "100000",
+        ["RateLimiting:AccountEmailsPerSender"] = "100000",
+        ["RateLimiting:ClaimsPerSenderPerDay"] = "100000",
+        ["RateLimiting:AccountEmailsPerRecipientPerDay"] = "100000",
     };
 
     /// <summary>Where emailed links point: the configured public address, whatever Host a request names.</summary>
@@ -151,6 +155,27 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
     /// <summary>A client that does not follow redirects, so tests can see where they point.</summary>
     public HttpClient CreateNonRedirectingClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+
+    private static int _lastAddress;
+
+    /// <summary>
+    /// A client that does not follow redirects, coming from a client address of its own, so that limits kept per
+    /// address (sign-in, reset) count its requests alone; signed in through the test scheme when given a user.
+    /// </summary>
+    public HttpClient CreateClientFromOwnAddress(string? userId = null, params string[] roles)
+    {
+        var number = Interlocked.Increment(ref _lastAddress);
+        var address = new System.Net.IPAddress([10, (byte)(number >> 16), (byte)(number >> 8), (byte)number]);
+        var handler = new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = Server.CreateHandler(context => context.Connection.RemoteIpAddress = address) };
+        var client = new HttpClient(handler) { BaseAddress = ClientOptions.BaseAddress };
+        if (userId is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, userId);
+            client.DefaultRequestHeaders.Add(TestAuthHandler.RolesHeader, string.Join(',', roles));
+        }
+
+        return client;
+    }
 
     /// <summary>A client signed in (through the test scheme) as a user with the given roles.</summary>
     public HttpClient CreateClientAs(string userId, params string[] roles)

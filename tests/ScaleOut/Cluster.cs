@@ -52,6 +52,10 @@ public sealed class Instance : IAsyncDisposable
             ["RateLimiting__AccountPosts"] = "100000",
             ["RateLimiting__OutgoingEmails"] = "100000",
             ["RateLimiting__EmailsPerRecipientPerDay"] = "100000",
+            ["RateLimiting__MessagesPerRecipientPerDay"] = "100000",
+            ["RateLimiting__AccountEmailsPerSender"] = "100000",
+            ["RateLimiting__ClaimsPerSenderPerDay"] = "100000",
+            ["RateLimiting__AccountEmailsPerRecipientPerDay"] = "100000",
         };
         if (redis is not null)
         {

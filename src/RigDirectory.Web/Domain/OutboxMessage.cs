@@ -3,7 +3,8 @@ namespace RigDirectory.Web.Domain;
 /// <summary>
 /// An email waiting to be sent, or sent. Written in the same transaction as the change it follows, so a change is
 /// never saved without its email nor an email sent for a change that was rolled back; a background worker sends
-/// it, retrying with backoff. Sent rows stay: the daily caps on emails to typed-in addresses count them.
+/// it, retrying with backoff. Sent rows stay 30 days (the limits on emails sent on a user's behalf count them), then
+/// go: they hold people's addresses. Failed ones stay until an admin acts.
 /// </summary>
 public class OutboxMessage
 {
@@ -15,6 +16,12 @@ public class OutboxMessage
     public required string Subject { get; set; }
     public required string HtmlBody { get; set; }
     public EmailPurpose Purpose { get; set; }
+
+    /// <summary>
+    /// Who made the app send it ("user:{id}", or "ip:{address}" when signed out); null when the app sent it of its own
+    /// accord (reminders, expiries). The per-sender limits count it.
+    /// </summary>
+    public string? Sender { get; set; }
 
     /// <summary>The RIG the email is about, for the caps per RIG and the admin console.</summary>
     public int? RigId { get; set; }

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Infrastructure;
 
 /// <summary>
 /// Requests the app cannot read (too large, too many form fields, a key or value over its limit, broken
-/// multipart) are the client's fault: they get the site's 400 or 413 page in every environment, never a 500.
+/// multipart) are the client's fault: they get the site's 400 or 413 page in every environment, never a 500. An
+/// email the limits refused (<see cref="MailRefusedException"/>) gets a 429 with <c>Retry-After</c> and the sentence
+/// saying why, and nothing of the request is saved.
 /// </summary>
 public static class MalformedRequests
 {
@@ -41,6 +44,11 @@ public static class MalformedRequests
             // Cleared and left empty: the status-code pages outside render the site's page for the status.
             context.Response.Clear();
             context.Response.StatusCode = status;
+            if (Refusal(exception) is { } refused)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(refused.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Items[MailRefusedException.ItemKey] = refused.Message;
+            }
         }
     });
 
@@ -56,6 +64,21 @@ public static class MalformedRequests
                 case InvalidDataException:
                 case AntiforgeryValidationException:
                     return StatusCodes.Status400BadRequest;
+                case MailRefusedException:
+                    return StatusCodes.Status429TooManyRequests;
+            }
+        }
+
+        return null;
+    }
+
+    private static MailRefusedException? Refusal(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is MailRefusedException refused)
+            {
+                return refused;
             }
         }
 

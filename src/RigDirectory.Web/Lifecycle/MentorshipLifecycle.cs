@@ -88,7 +88,7 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
         db.Mentorships.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(EntityType, Id(request), null, AuditAction.MentorshipRequested, AuditChanges.Of(StatusField, null, nameof(MentorshipStatus.Requested)).With("Mentor", null, mentor.User!.DisplayName));
-        emails.MentorshipRequested(mentor.User.Email!, student.DisplayName, school.DisplayName, request.Message);
+        await emails.MentorshipRequestedAsync(mentor.User.Email!, student.DisplayName, school.DisplayName, request.Message, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return LifecycleResult.Ok($"Your request went to {mentor.User.DisplayName}. They have {MentoringRules.ExpiryDays} days to answer; we will email you.");

@@ -71,7 +71,7 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
         rig.Claims.Add(claim);
         audit.Rig(rig.Id, AuditAction.Claimed, AuditChanges.Of("Claim", null, Describe(audit.CurrentActor.DisplayName, claim)), claim.Message);
         var student = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
-        emails.ClaimConfirmation(rig, claim, student.DisplayName, student.Email!, token);
+        await emails.ClaimConfirmationAsync(rig, claim, student.DisplayName, student.Email!, token, cancellationToken);
         return await unitOfWork.SaveAsync(LifecycleResult.Ok($"Your claim is sent. {sponsor.Name} is asked to confirm you by email, then ACR decides; you will get an email either way.", rig.Id), rig.Id, null, cancellationToken);
     }
 

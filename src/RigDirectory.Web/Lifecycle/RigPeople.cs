@@ -14,7 +14,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// The people of a RIG, during registration and after approval: faculty sponsors (added, confirmed from an emailed
 /// link, removed), the leader's own position, and co-leaders invited by email (sent, accepted once, or expired).
 /// </summary>
-public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, OutgoingEmailCaps caps, RigUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, RigUnitOfWork unitOfWork, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -36,11 +36,6 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
             return LifecycleResult.Invalid("Input.Email", "This sponsor is already listed.");
         }
 
-        if (await caps.RefusalAsync(rig.Id, email, cancellationToken) is { } capped)
-        {
-            return LifecycleResult.Invalid("Input.Email", capped);
-        }
-
         var token = Tokens.New();
         var sponsor = new FacultySponsor
         {
@@ -56,7 +51,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         rig.Sponsors.Add(sponsor);
         drafts.Reached(rig, RegistrationStep.Sponsors);
         audit.Rig(rig.Id, AuditAction.SponsorAdded, AuditChanges.Of("Sponsor", null, $"{sponsor.Name} <{sponsor.Email}>"));
-        emails.SponsorRequest(audit.CurrentActor.DisplayName, rig, sponsor, token);
+        await emails.SponsorRequestAsync(audit.CurrentActor.DisplayName, rig, sponsor, token, cancellationToken);
         return await SaveAsync(rig, $"{sponsor.Name} was added and asked by email to confirm.", cancellationToken);
     }
 
@@ -152,7 +147,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         }
 
         var student = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
-        emails.StarterMessage(student.DisplayName, student.Email!, rig, rig.Officers.Select(o => o.User!.Email!), input.Message);
+        await emails.StarterMessageAsync(student.DisplayName, student.Email!, rig, rig.Officers.Select(o => o.User!.Email!), input.Message, cancellationToken);
         audit.Rig(rig.Id, AuditAction.StartersMessaged, note: input.Message.Trim());
         await db.SaveChangesAsync(cancellationToken);
         return LifecycleResult.Ok($"Your message is on its way to the starters of {rig.Name}. They see your name and email address, so they can reply to you.", rig.Id);
@@ -209,11 +204,6 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         }
 
         var email = input.Email.Trim();
-        if (await caps.RefusalAsync(rig!.Id, email, cancellationToken) is { } capped)
-        {
-            return LifecycleResult.Invalid("Invite.Email", capped);
-        }
-
         var token = Tokens.New();
         var invitation = new OfficerInvitation
         {
@@ -224,9 +214,9 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
             CreatedAt = Now,
             ExpiresAt = Now.AddDays(EmailNotifications.InvitationDays),
         };
-        rig.Invitations.Add(invitation);
+        rig!.Invitations.Add(invitation);
         audit.Rig(rig.Id, AuditAction.OfficerInvited, AuditChanges.Of("Invitation", null, $"{email} as {invitation.Position}"));
-        emails.Invitation(audit.CurrentActor.DisplayName, rig, invitation, token);
+        await emails.InvitationAsync(audit.CurrentActor.DisplayName, rig, invitation, token, cancellationToken);
         return await SaveAsync(rig, $"An invitation was emailed to {email}.", cancellationToken);
     }
 

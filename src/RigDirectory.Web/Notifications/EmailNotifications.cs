@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Notifications;
 
@@ -12,46 +13,54 @@ namespace RigDirectory.Web.Notifications;
 /// Every email the app sends, composed in one place with every link built from the public base URL (a forged Host
 /// header can never turn them into links to another site), and queued in the outbox. RIG emails join the
 /// caller's unit of work; account emails follow a change Identity has already saved, so they are saved at once.
+/// An email sent because someone acted, to an address they typed or a person they picked, first passes its
+/// <see cref="MailFlow"/>'s limits (<see cref="MailQuota"/>), and what they typed (their name, their message) is
+/// quoted below a sentence the app writes, never first.
 /// </summary>
-public sealed partial class EmailNotifications(AppDbContext db, Outbox outbox, UserManager<ApplicationUser> users, PublicUrls urls)
+public sealed partial class EmailNotifications(AppDbContext db, Outbox outbox, MailQuota quota, UserManager<ApplicationUser> users, PublicUrls urls)
 {
     public const int InvitationDays = 14;
     public const int SponsorConfirmationDays = 30;
 
-    public void SponsorRequest(string inviter, Rig rig, FacultySponsor sponsor, string token)
+    public Task SponsorRequestAsync(string inviter, Rig rig, FacultySponsor sponsor, string token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rig);
         ArgumentNullException.ThrowIfNull(sponsor);
         var link = urls.Action("Confirm", "Sponsor", new { token });
-        outbox.Enqueue(new Email(EmailPurpose.SponsorConfirmation, sponsor.Email, $"Please confirm you sponsor {rig.Name}",
-            $"<p>{Html(inviter)} has named you as the faculty sponsor of <strong>{Html(rig.Name)}</strong> at {Html(rig.School!.DisplayName)}, a radiology interest group registering with the ACR Medical Student Section.</p>" +
+        return QueueAsync(new Email(EmailPurpose.SponsorConfirmation, sponsor.Email, $"Please confirm you sponsor {rig.Name}",
+            $"<p>You are named as the faculty sponsor of <strong>{Html(rig.Name)}</strong> at {Html(rig.School!.DisplayName)}, a radiology interest group registering with the ACR Medical Student Section.</p>" +
+            Quoted("The student who named you gave their name as", inviter) +
             $"<p>If that is right, please confirm it within {SponsorConfirmationDays} days:</p><p><a href=\"{Html(link)}\">Confirm I sponsor this RIG</a></p>" +
-            "<p>If you did not agree to sponsor it, ignore this email.</p>", rig.Id));
+            "<p>If you did not agree to sponsor it, ignore this email.</p>", rig.Id), cancellationToken);
     }
 
-    public void Invitation(string inviter, Rig rig, OfficerInvitation invitation, string token)
+    public Task InvitationAsync(string inviter, Rig rig, OfficerInvitation invitation, string token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rig);
         ArgumentNullException.ThrowIfNull(invitation);
         var link = urls.Action("Accept", "Invitation", new { token });
-        outbox.Enqueue(new Email(EmailPurpose.OfficerInvitation, invitation.Email, $"Join {rig.Name} as {invitation.Position}",
-            $"<p>{Html(inviter)} invites you to lead <strong>{Html(rig.Name)}</strong> at {Html(rig.School!.DisplayName)} as {Html(invitation.Position)}.</p>" +
-            $"<p>Accept within {InvitationDays} days (you will be asked to sign in or create an account):</p><p><a href=\"{Html(link)}\">Accept the invitation</a></p>", rig.Id));
+        return QueueAsync(new Email(EmailPurpose.OfficerInvitation, invitation.Email, $"Join {rig.Name} as {invitation.Position}",
+            $"<p>You are invited to lead <strong>{Html(rig.Name)}</strong> at {Html(rig.School!.DisplayName)} as {Html(invitation.Position)}.</p>" +
+            Quoted("The leader who invited you gave their name as", inviter) +
+            $"<p>Accept within {InvitationDays} days (you will be asked to sign in or create an account):</p><p><a href=\"{Html(link)}\">Accept the invitation</a></p>", rig.Id), cancellationToken);
     }
 
     /// <summary>
     /// A student's message to the starters of a RIG being registered, relayed so that the starters' addresses stay
     /// private; the student chose to share theirs so that the starters can reply.
     /// </summary>
-    public void StarterMessage(string studentName, string studentEmail, Rig rig, IEnumerable<string> starters, string message)
+    public async Task StarterMessageAsync(string studentName, string studentEmail, Rig rig, IEnumerable<string> starters, string message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rig);
         ArgumentNullException.ThrowIfNull(message);
-        var html = $"<p>{Html(studentName)}, a student who found <strong>{Html(rig.Name)}</strong> on RigDirectory while it is being registered, wrote to you:</p>" +
-            $"<blockquote>{Html(message.Trim())}</blockquote>" +
+        var html = $"<p>A student who found <strong>{Html(rig.Name)}</strong> on RigDirectory while it is being registered wrote to you.</p>" +
+            Quoted("Their name, as they gave it", studentName) + Quoted("Their message", message) +
             $"<p>Reply to them at <a href=\"mailto:{Html(studentEmail)}\">{Html(studentEmail)}</a>. To make them a co-leader, invite them from <a href=\"{Html(urls.Action("Index", "MyRigs"))}\">My RIGs</a>.</p>" +
             "<p>RigDirectory passed this message on without showing them your email address.</p>";
-        ToEach(starters, EmailPurpose.StarterMessage, $"A student would like to join {rig.Name}", html, rig.Id);
+        foreach (var to in starters.Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            await QueueAsync(new Email(EmailPurpose.StarterMessage, to, $"A student would like to join {rig.Name}", html, rig.Id), cancellationToken);
+        }
     }
 
     /// <summary>The leaders learn a reviewer's decision on their registration, with the reviewer's note.</summary>
@@ -95,28 +104,28 @@ public sealed partial class EmailNotifications(AppDbContext db, Outbox outbox, U
     }
 
     /// <summary>A mentor learns a student asked them, with the student's message; the student's address stays private until they accept.</summary>
-    public void MentorshipRequested(string mentorEmail, string studentName, string school, string message)
+    public Task MentorshipRequestedAsync(string mentorEmail, string studentName, string school, string message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        outbox.Enqueue(new Email(EmailPurpose.MentorshipRequest, mentorEmail, $"{studentName} asks you to mentor them",
-            $"<p>{Html(studentName)}, a student at {Html(school)}, asks you to be their mentor:</p><blockquote>{Html(message.Trim())}</blockquote>" +
+        return QueueAsync(new Email(EmailPurpose.MentorshipRequest, mentorEmail, "A student asks you to mentor them",
+            $"<p>A student at {Html(school)} asks you to be their mentor.</p>" + Quoted("Their name, as they gave it", studentName) + Quoted("Their message", message) +
             $"<p>Accept or decline within {MentoringRules.ExpiryDays} days; after that the request expires. If you accept, you both see each other's email.</p>" +
-            $"<p><a href=\"{Html(urls.Action("Index", "Mentoring"))}\">Answer on My mentoring</a></p>"));
+            $"<p><a href=\"{Html(urls.Action("Index", "Mentoring"))}\">Answer on My mentoring</a></p>"), cancellationToken);
     }
 
     /// <summary>The student learns the mentor's answer: on acceptance, the mentor's email and a first step.</summary>
     public void MentorshipAnswered(string studentEmail, string mentorName, string? mentorEmail, bool accepted, string? note)
     {
         var body = accepted
-            ? $"<p>{Html(mentorName)} accepted your request. Write to them at <a href=\"mailto:{Html(mentorEmail ?? "")}\">{Html(mentorEmail ?? "")}</a>.</p><p>{Html(MentoringRules.FirstStep)}</p>"
-            : $"<p>{Html(mentorName)} cannot mentor you now.</p>" + Note("Their note", note) + $"<p>You may ask someone else: <a href=\"{Html(urls.Action("Index", "Mentors"))}\">find a mentor</a>.</p>";
-        outbox.Enqueue(new Email(EmailPurpose.MentorshipDecision, studentEmail, accepted ? $"{mentorName} will mentor you" : $"{mentorName} declined your request", body +
+            ? $"<p>The mentor you asked, {Html(mentorName)}, accepted your request. Write to them at <a href=\"mailto:{Html(mentorEmail ?? "")}\">{Html(mentorEmail ?? "")}</a>.</p><p>{Html(MentoringRules.FirstStep)}</p>"
+            : $"<p>The mentor you asked, {Html(mentorName)}, cannot mentor you now.</p>" + Note("Their note", note) + $"<p>You may ask someone else: <a href=\"{Html(urls.Action("Index", "Mentors"))}\">find a mentor</a>.</p>";
+        outbox.Enqueue(new Email(EmailPurpose.MentorshipDecision, studentEmail, accepted ? $"Your mentor request was accepted by {mentorName}" : $"Your mentor request was declined by {mentorName}", body +
             $"<p><a href=\"{Html(urls.Action("Index", "MyMentors"))}\">Open My mentors</a></p>"));
     }
 
     public void MentorshipExpired(string studentEmail, string mentorName) =>
         outbox.Enqueue(new Email(EmailPurpose.MentorshipExpired, studentEmail, $"Your request to {mentorName} expired",
-            $"<p>{Html(mentorName)} did not answer your request within {MentoringRules.ExpiryDays} days, so it has expired. It no longer counts toward your {MentoringRules.MaxOpenRequests} open requests.</p>" +
+            $"<p>The mentor you asked, {Html(mentorName)}, did not answer your request within {MentoringRules.ExpiryDays} days, so it has expired. It no longer counts toward your {MentoringRules.MaxOpenRequests} open requests.</p>" +
             $"<p>You may ask someone else: <a href=\"{Html(urls.Action("Index", "Mentors"))}\">find a mentor</a>.</p>"));
 
     /// <summary>One side of a mentorship learns that it ended (or that their request was closed because the mentor stopped).</summary>
@@ -186,7 +195,7 @@ public sealed partial class EmailNotifications(AppDbContext db, Outbox outbox, U
         var code = Token(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = urls.IdentityPage("/Account/ConfirmEmail", new { userId = user.Id, code, returnUrl });
         await QueueNowAsync(new Email(EmailPurpose.AccountConfirmation, user.Email!, "Confirm your RigDirectory account",
-            $"<p>Welcome to RigDirectory, {Html(user.DisplayName)}.</p>" +
+            "<p>Welcome to RigDirectory.</p>" +
             "<p>Confirm your email address to finish creating your account:</p>" +
             $"<p><a href=\"{Html(link)}\">Confirm my account</a></p>" +
             "<p>If you did not create this account, ignore this email.</p>"));
@@ -209,7 +218,7 @@ public sealed partial class EmailNotifications(AppDbContext db, Outbox outbox, U
         var code = Token(await users.GenerateChangeEmailTokenAsync(user, newEmail));
         var link = urls.IdentityPage("/Account/ConfirmEmailChange", new { userId = user.Id, email = newEmail, code });
         await QueueNowAsync(new Email(EmailPurpose.EmailChange, newEmail, "Confirm your new email address",
-            $"<p>{Html(user.DisplayName)}, confirm that RigDirectory should use this address for your account:</p>" +
+            "<p>Someone asked RigDirectory to use this address for their account. If it was you, confirm it:</p>" +
             $"<p><a href=\"{Html(link)}\">Use this email address</a></p>" +
             "<p>If you did not ask for this, ignore this email.</p>"));
     }
@@ -238,11 +247,26 @@ public sealed partial class EmailNotifications(AppDbContext db, Outbox outbox, U
         ToEach(leaders, purpose, subject, html, rig.Id);
     }
 
+    /// <summary>Queues <paramref name="email"/> in the caller's unit of work once its flow's limits allow it (see <see cref="MailQuota.AllowsAsync"/>).</summary>
+    private async Task QueueAsync(Email email, CancellationToken cancellationToken)
+    {
+        if (await quota.AllowsAsync(email.Purpose, email.To, email.RigId, cancellationToken))
+        {
+            outbox.Enqueue(email);
+        }
+    }
+
     private async Task QueueNowAsync(Email email)
     {
-        outbox.Enqueue(email);
-        await db.SaveChangesAsync();
+        if (await quota.AllowsAsync(email.Purpose, email.To, email.RigId, CancellationToken.None))
+        {
+            outbox.Enqueue(email);
+            await db.SaveChangesAsync();
+        }
     }
+
+    /// <summary>What a user typed, as theirs: a label the app writes, then their words in a quote.</summary>
+    private static string Quoted(string label, string typed) => $"<p>{Html(label)}:</p><blockquote>{Html(typed.Trim())}</blockquote>";
 
     private static string Token(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

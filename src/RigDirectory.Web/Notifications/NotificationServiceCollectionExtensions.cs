@@ -28,7 +28,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddScoped<Outbox>();
         services.AddScoped<EmailNotifications>();
         services.AddScoped<IEmailSender, OutboxEmailSender>();
-        services.AddScoped<OutgoingEmailCaps>();
+        services.AddScoped<MailQuota>();
         services.AddSingleton<OutboxSender>();
         if (outbox.Get<OutboxOptions>()?.RunWorker ?? true)
         {

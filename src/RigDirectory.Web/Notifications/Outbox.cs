@@ -34,7 +34,7 @@ public sealed class OutboxSignal : IDisposable
 /// Queues emails in the caller's unit of work: they are saved, and later sent, only if the change they follow is
 /// saved. Admins send a failed one again from the console.
 /// </summary>
-public sealed class Outbox(AppDbContext db, OutboxSignal signal, AuditLog audit, TimeProvider clock)
+public sealed class Outbox(AppDbContext db, OutboxSignal signal, AuditLog audit, IHttpContextAccessor http, TimeProvider clock)
 {
     private bool _listening;
 
@@ -49,6 +49,7 @@ public sealed class Outbox(AppDbContext db, OutboxSignal signal, AuditLog audit,
             HtmlBody = email.Html,
             Purpose = email.Purpose,
             RigId = email.RigId,
+            Sender = Security.MailSenders.Of(http.HttpContext),
             CreatedAt = now,
             NextAttemptAt = now,
         });

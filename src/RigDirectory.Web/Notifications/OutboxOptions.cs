@@ -22,6 +22,15 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>
+    /// How long a sent email is kept: it holds its recipient's address, and the limits on emails sent on a user's
+    /// behalf count no more than the last day of them. Failed emails stay until an admin sends them again.
+    /// </summary>
+    public TimeSpan KeepSentFor { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the worker deletes what it no longer keeps.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
     public TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromTicks(FirstRetryDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 16)));
 }

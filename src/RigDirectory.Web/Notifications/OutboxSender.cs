@@ -54,6 +54,15 @@ public sealed class OutboxSender(
         }
     }
 
+    /// <summary>Deletes the emails sent longer ago than <see cref="OutboxOptions.KeepSentFor"/>; returns how many went.</summary>
+    public async Task<int> PurgeSentAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var before = clock.GetUtcNow().UtcDateTime - options.Value.KeepSentFor;
+        return await db.WriteAsync(() => db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+    }
+
     private async Task<bool> TrySendAsync(AppDbContext db, AuditLog audit, long id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -120,15 +129,21 @@ public sealed class OutboxSender(
 }
 
 /// <summary>Runs <see cref="OutboxSender"/> in the background: at once when an email is queued, and on every poll.</summary>
-public sealed class OutboxWorker(OutboxSender sender, OutboxSignal signal, IOptions<OutboxOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
+public sealed class OutboxWorker(OutboxSender sender, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var lastPurge = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await sender.SendDueAsync(stoppingToken);
+                if (clock.GetUtcNow() - lastPurge >= options.Value.PurgeInterval)
+                {
+                    lastPurge = clock.GetUtcNow();
+                    await sender.PurgeSentAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -41,16 +41,17 @@ public sealed partial class EmailNotifications
     }
 
     /// <summary>A student claimed a RIG: its sponsor confirms, or not, that the student is at the school.</summary>
-    public void ClaimConfirmation(Rig rig, RigClaim claim, string studentName, string studentEmail, string token)
+    public Task ClaimConfirmationAsync(Rig rig, RigClaim claim, string studentName, string studentEmail, string token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rig);
         ArgumentNullException.ThrowIfNull(claim);
         var link = urls.Action("Confirm", "Claims", new { token });
-        var html = $"<p>{Html(studentName)} asks to lead <strong>{Html(rig.Name)}</strong> at {Html(rig.School!.DisplayName)} as {Html(claim.Position)}, class of {claim.GraduationYear.ToString(CultureInfo.InvariantCulture)}. You are named as its faculty sponsor.</p>" +
+        var html = $"<p>A student asks to lead <strong>{Html(rig.Name)}</strong> at {Html(rig.School!.DisplayName)} as {Html(claim.Position)}, class of {claim.GraduationYear.ToString(CultureInfo.InvariantCulture)}. You are named as its faculty sponsor.</p>" +
+            Quoted("Their name, as they gave it", studentName) +
             $"<p>If they are a student at the school you are happy to see lead it, please confirm within {Stewardship.ClaimConfirmationDays} days: <a href=\"{Html(link)}\">Confirm this student</a>. ACR reviews the claim either way; if you do not know them, ignore this email.</p>" +
-            $"<p>Their message:</p><blockquote>{Html(claim.Message)}</blockquote>" +
+            Quoted("Their message", claim.Message) +
             $"<p>You can write to them at <a href=\"mailto:{Html(studentEmail)}\">{Html(studentEmail)}</a>.</p>";
-        outbox.Enqueue(new Email(EmailPurpose.ClaimConfirmation, claim.SponsorEmail, $"Please confirm a new leader for {rig.Name}", html, rig.Id));
+        return QueueAsync(new Email(EmailPurpose.ClaimConfirmation, claim.SponsorEmail, $"Please confirm a new leader for {rig.Name}", html, rig.Id), cancellationToken);
     }
 
     /// <summary>The student learns ACR's decision on their claim, with the note.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
@@ -16,7 +15,11 @@ public sealed class RateLimitOptions
 
     public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Invitation and sponsor emails a user can ask the app to send.</summary>
+    /// <summary>
+    /// Emails a signed-in user can ask the app to send to others in an hour, per kind (invitations and sponsors, a new
+    /// address, claims, messages to starters, mentorship requests; see <see cref="MailFlows"/>). The in-memory limiter on
+    /// those forms uses it too.
+    /// </summary>
     public int OutgoingEmails { get; set; } = 10;
 
     public TimeSpan OutgoingEmailWindow { get; set; } = TimeSpan.FromHours(1);
@@ -29,8 +32,20 @@ public sealed class RateLimitOptions
     /// <summary>Invitation and sponsor emails one RIG sends in 24 hours.</summary>
     public int EmailsPerRigPerDay { get; set; } = 20;
 
-    /// <summary>Invitation and sponsor emails one address receives in 24 hours, from all RIGs together.</summary>
+    /// <summary>Invitations, sponsor confirmations, claims and new-address confirmations one address receives in 24 hours, from everyone together.</summary>
     public int EmailsPerRecipientPerDay { get; set; } = 3;
+
+    /// <summary>Messages to starters and mentorship requests one person receives in 24 hours: people who offered to be contacted.</summary>
+    public int MessagesPerRecipientPerDay { get; set; } = 10;
+
+    /// <summary>Account emails (confirmation, reset) one account or client address asks for in an hour, counted from the outbox.</summary>
+    public int AccountEmailsPerSender { get; set; } = 10;
+
+    /// <summary>Claims one account makes in 24 hours (each emails a RIG's sponsor): a student leads one RIG or two.</summary>
+    public int ClaimsPerSenderPerDay { get; set; } = 2;
+
+    /// <summary>Account emails one address receives in 24 hours.</summary>
+    public int AccountEmailsPerRecipientPerDay { get; set; } = 5;
 }
 
 /// <summary>
@@ -48,7 +63,7 @@ public static class RateLimits
     public static readonly IReadOnlyList<string> AccountPages =
     [
         "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResendEmailConfirmation",
-        "/Account/ResetPassword", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode",
+        "/Account/ResetPassword", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Manage/Email",
     ];
 
     public static IServiceCollection AddAppRateLimiting(this IServiceCollection services, IConfiguration configuration)
@@ -92,8 +107,7 @@ public static class RateLimits
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
 
-    private static string ClientAddress(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    public static string ClientAddress(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
-    private static string UserOrAddress(HttpContext context) =>
-        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? "user:" + userId : ClientAddress(context);
+    private static string UserOrAddress(HttpContext context) => MailSenders.Of(context)!;
 }

@@ -66,7 +66,7 @@ public sealed class HomeController(AppDbContext db, MapGeometry geometry, IAutho
             : StatusCodes.Status404NotFound);
 
         Response.StatusCode = code;
-        return View(new ErrorViewModel(code, HttpContext.TraceIdentifier));
+        return View(new ErrorViewModel(code, HttpContext.TraceIdentifier, HttpContext.Items[MailRefusedException.ItemKey] as string));
     }
 }
 
@@ -77,7 +77,8 @@ public sealed record HomeViewModel(IReadOnlyList<RegionOverview> Regions, MapVie
     public int SchoolsWithoutRig => Regions.Sum(r => r.SchoolsWithoutRig);
 }
 
-public sealed record ErrorViewModel(int StatusCode, string TraceId)
+/// <param name="Reason">Why a request was refused, when the app said (an email over its limits).</param>
+public sealed record ErrorViewModel(int StatusCode, string TraceId, string? Reason = null)
 {
     public bool IsNotFound => StatusCode == StatusCodes.Status404NotFound;
 }

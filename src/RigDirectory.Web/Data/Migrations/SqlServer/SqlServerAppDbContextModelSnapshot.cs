@@ -1386,6 +1386,10 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Property<int?>("RigId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Sender")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
 
@@ -1399,6 +1403,8 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.HasIndex("Recipient", "CreatedAt");
 
                     b.HasIndex("RigId", "CreatedAt");
+
+                    b.HasIndex("Sender", "CreatedAt");
 
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 

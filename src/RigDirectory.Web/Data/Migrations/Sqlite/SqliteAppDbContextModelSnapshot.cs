@@ -1337,6 +1337,10 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Property<int?>("RigId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Sender")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -1350,6 +1354,8 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.HasIndex("Recipient", "CreatedAt");
 
                     b.HasIndex("RigId", "CreatedAt");
+
+                    b.HasIndex("Sender", "CreatedAt");
 
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
