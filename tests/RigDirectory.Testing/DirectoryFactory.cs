@@ -62,6 +62,11 @@ public static class TestRigs
         return rig;
     }
 
+    /// <summary>A listed school no RIG holds yet (one RIG holds a school), for tests that need a RIG anywhere.</summary>
+    public static Task<string> FreeSchoolAsync(AppDbContext db) =>
+        db.Schools.Where(s => s.Status == SchoolStatus.Listed && !s.Rigs.AsQueryable().Any(RegistrationWorkflow.HoldsItsSchool))
+            .OrderByDescending(s => s.Id).Select(s => s.Slug).FirstAsync();
+
     public static Rig Make(string slug, string name, int schoolId, RigStatus status) => new()
     {
         Slug = slug,
@@ -74,10 +79,31 @@ public static class TestRigs
         Sponsors = [new FacultySponsor { Name = $"Dr. Sponsor of {name}", Title = "Professor of Radiology", Email = $"sponsor.{slug}@hospital.example", ConfirmedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc) }],
     };
 
-    /// <summary>Adds <paramref name="count"/> approved RIGs spread over the schools, each with a sponsor and an officer.</summary>
+    /// <summary>
+    /// Adds <paramref name="count"/> approved RIGs, each with a sponsor and an officer, at schools without one (one RIG
+    /// holds a school), adding campuses beside the real schools when there are more RIGs than free schools.
+    /// </summary>
     public static async Task AddApprovedAsync(AppDbContext db, int count)
     {
-        var schools = await db.Schools.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
+        var schools = await db.Schools.Where(s => !s.Rigs.AsQueryable().Any(RegistrationWorkflow.HoldsItsSchool)).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
+        if (schools.Count < count)
+        {
+            var near = await db.Schools.OrderBy(s => s.Id).ToListAsync();
+            var campuses = Enumerable.Range(schools.Count, count - schools.Count).Select(i => new School
+            {
+                Slug = $"bulk-campus-{i:D5}",
+                Name = $"Bulk Campus {i:D5}",
+                City = near[i % near.Count].City,
+                JurisdictionCode = near[i % near.Count].JurisdictionCode,
+                Country = near[i % near.Count].Country,
+                Latitude = near[i % near.Count].Latitude,
+                Longitude = near[i % near.Count].Longitude,
+            }).ToList();
+            db.Schools.AddRange(campuses);
+            await db.SaveChangesAsync();
+            schools.AddRange(campuses.Select(c => c.Id));
+        }
+
         var officers = Enumerable.Range(0, 20)
             .Select(i => new ApplicationUser { UserName = $"bulk{i}@example.org", Email = $"bulk{i}@example.org", DisplayName = $"Bulk Officer {i}", SecurityStamp = "s" })
             .ToList();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -77,9 +78,43 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         BumpVersions();
         var audited = AddedAuditEntries();
         using var turn = Database.CurrentTransaction is null ? await EnterWriteAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        int saved;
+        try
+        {
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException) when (ChangeTracker.Entries<IdentityUserRole<string>>().Any(e => e.State == EntityState.Added))
+        {
+            if (!await ForgetRolesGrantedMeanwhileAsync(cancellationToken))
+            {
+                throw;
+            }
+
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         LogAudited(audited);
         return saved;
+    }
+
+    /// <summary>
+    /// Granting a role the user already has is a no-op, never an error: when two approvals of one student's RIGs both
+    /// grant RigLeader, the second save drops the grant the first made meanwhile and saves the rest. True when it
+    /// dropped one (so saving again can succeed).
+    /// </summary>
+    private async Task<bool> ForgetRolesGrantedMeanwhileAsync(CancellationToken cancellationToken)
+    {
+        var added = ChangeTracker.Entries<IdentityUserRole<string>>().Where(e => e.State == EntityState.Added).ToList();
+        if (added.Count == 0)
+        {
+            return false;
+        }
+
+        var users = added.Select(e => e.Entity.UserId).Distinct().ToList();
+        var granted = await UserRoles.AsNoTracking().Where(ur => users.Contains(ur.UserId)).Select(ur => new { ur.UserId, ur.RoleId }).ToListAsync(cancellationToken);
+        var meanwhile = added.Where(e => granted.Any(g => g.UserId == e.Entity.UserId && g.RoleId == e.Entity.RoleId)).ToList();
+        meanwhile.ForEach(e => e.State = EntityState.Detached);
+        return meanwhile.Count > 0;
     }
 
     private List<AuditEntry> AddedAuditEntries() =>
@@ -132,8 +167,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     protected virtual IDisposable? EnterWrite() => null;
 
     /// <summary>
-    /// Bookkeeping that changes with every step a leader takes (when, how far); it changes no content, so it bumps no
-    /// version: co-leaders adding sponsors or officers at the same moment do not collide.
+    /// A RIG's bookkeeping that changes with every step a leader takes (when, how far); it changes no content, so it
+    /// bumps no version: co-leaders adding sponsors or officers at the same moment do not collide. On anything else a
+    /// touched <c>UpdatedAt</c> is a change: an event's seats and waitlist move with every registration, and each
+    /// registration touches it so that two of them collide instead of overwriting each other.
     /// </summary>
     private static readonly HashSet<string> Bookkeeping = [nameof(Rig.UpdatedAt), nameof(Rig.RegistrationStep)];
 
@@ -141,7 +178,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
-            if (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name)))
+            if (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && !(entry.Entity is Rig && Bookkeeping.Contains(p.Metadata.Name))))
             {
                 entry.Entity.Version++;
             }

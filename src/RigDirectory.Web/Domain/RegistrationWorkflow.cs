@@ -57,6 +57,16 @@ public static class RegistrationWorkflow
     public static readonly System.Linq.Expressions.Expression<Func<Rig, bool>> HoldsItsSchool =
         r => r.Status == RigStatus.Approved || r.Status == RigStatus.Submitted || r.Status == RigStatus.ChangesRequested;
 
+    /// <summary>
+    /// The statuses of <see cref="HoldsItsSchool"/>, for the database's filtered unique index that keeps one such RIG
+    /// per school even when two registrations race past the check (drafts are private work and hold nothing).
+    /// </summary>
+    public static readonly IReadOnlyList<RigStatus> SchoolHoldingStatuses = [RigStatus.Submitted, RigStatus.ChangesRequested, RigStatus.Approved];
+
+    /// <summary>Why a registration cannot hold <paramref name="school"/>: another RIG does.</summary>
+    public static string SchoolTaken(string school) =>
+        $"{school} already has a RIG, or one being registered. Join it rather than registering a second: its school page lets you write to its leaders.";
+
     /// <summary>A RIG submitted for review (or back from it for changes): its school shows "a RIG here is being registered".</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Rig, bool>> IsBeingRegistered =
         r => r.Status == RigStatus.Submitted || r.Status == RigStatus.ChangesRequested;

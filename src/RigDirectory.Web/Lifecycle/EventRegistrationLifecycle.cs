@@ -11,14 +11,16 @@ namespace RigDirectory.Web.Lifecycle;
 /// <summary>
 /// The one owner of a student's place at an event: register (a seat, or the waitlist when full), cancel (the seat
 /// goes to the first on the waitlist, who is emailed), and the reminders the day before. Seats are counted on the
-/// event, whose version makes two registrations for the last seat collide: the second is tried again and waitlisted.
+/// event, and every change to a registration touches the event, so two changes collide on its version instead of
+/// overwriting each other (a seat counted twice, a waitlist moved past a free seat): the second is tried again.
+/// Each attempt reads and saves in one write transaction, so on one instance they take turns without colliding.
 /// </summary>
 public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, EventCache cache, TimeProvider clock)
 {
     private const string StatusField = "Registration";
 
     /// <summary>How often a registration or cancellation that collided with another is tried again before the student is asked to.</summary>
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -36,6 +38,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
 
         for (var attempt = 0; ; attempt++)
         {
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var e = await db.Events.Include(x => x.Rig).ThenInclude(r => r!.School).SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
             if (e is null || !EventQueries.IsPublic(e))
             {
@@ -86,11 +89,15 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
                     ? $"You are registered for {e.Title}." + (e.IsOnline ? " The join link is below, and we email it to you the day before." : "")
                     : $"{e.Title} is full: you are number {position} on the waitlist. If a seat frees up, it is yours and we will email you."),
                 eventId,
+                transaction,
                 cancellationToken);
             if (saved.Outcome != Outcome.Conflict || attempt >= MaxAttempts - 1)
             {
                 return saved;
             }
+
+            await transaction.DisposeAsync();
+            await BackOffAsync(attempt, cancellationToken);
         }
     }
 
@@ -100,6 +107,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         var userId = audit.CurrentActor.UserId;
         for (var attempt = 0; ; attempt++)
         {
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var e = await db.Events.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
             var registration = e is null ? null : await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, cancellationToken);
             if (e is null || registration is null || registration.Status == RegistrationStatus.Cancelled)
@@ -123,11 +131,14 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
                 await FillFromWaitlistAsync(e, cancellationToken);
             }
 
-            var saved = await SaveAsync(LifecycleResult.Ok(before == RegistrationStatus.Registered ? $"You gave up your seat at {e.Title}." : $"You left the waitlist of {e.Title}."), eventId, cancellationToken);
+            var saved = await SaveAsync(LifecycleResult.Ok(before == RegistrationStatus.Registered ? $"You gave up your seat at {e.Title}." : $"You left the waitlist of {e.Title}."), eventId, transaction, cancellationToken);
             if (saved.Outcome != Outcome.Conflict || attempt >= MaxAttempts - 1)
             {
                 return saved;
             }
+
+            await transaction.DisposeAsync();
+            await BackOffAsync(attempt, cancellationToken);
         }
     }
 
@@ -223,11 +234,12 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
             : "Registration for this event is closed.";
     }
 
-    private async Task<LifecycleResult> SaveAsync(LifecycleResult done, int eventId, CancellationToken cancellationToken)
+    private async Task<LifecycleResult> SaveAsync(LifecycleResult done, int eventId, WriteTransaction transaction, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -239,6 +251,10 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         await cache.EvictSeatsAsync(eventId, cancellationToken);
         return done;
     }
+
+    /// <summary>Another instance changed the event meanwhile: wait a moment (longer each time, never in step with it) before reading it again.</summary>
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * (attempt + 1)), cancellationToken);
 
     private static string Id(Event e) => e.Id.ToString(CultureInfo.InvariantCulture);
 }

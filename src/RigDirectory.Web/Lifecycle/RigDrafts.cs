@@ -19,7 +19,7 @@ public sealed class RigDrafts(AppDbContext db, AuditLog audit, TimeProvider cloc
         var name = $"Radiology Interest Group at {school.DisplayName}";
         var rig = new Rig
         {
-            Slug = await UniqueSlugAsync(db.Rigs.Select(r => r.Slug), SlugRules.From($"{school.Slug} rig"), cancellationToken),
+            Slug = "",
             Name = name.Length > Limits.Name ? name[..Limits.Name] : name,
             School = school,
             Status = RigStatus.Draft,
@@ -28,8 +28,11 @@ public sealed class RigDrafts(AppDbContext db, AuditLog audit, TimeProvider cloc
             CreatedAt = Now,
             UpdatedAt = Now,
         };
-        // Two saves (the entry needs the new id), one transaction: no draft without its "Started" entry.
+        // Two saves (the entry needs the new id), one transaction: no draft without its "Started" entry. The slug is
+        // picked inside it, in the database's write turn, so that two students starting at one school at the same
+        // moment do not both pick "school-rig".
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        rig.Slug = await UniqueSlugAsync(db.Rigs.Select(r => r.Slug), SlugRules.From($"{school.Slug} rig"), cancellationToken);
         db.Rigs.Add(rig);
         await db.SaveChangesAsync(cancellationToken);
         audit.Rig(rig.Id, AuditAction.Started, note: note);

@@ -34,7 +34,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
         if (await db.Rigs.Where(r => r.SchoolId == school.Id).AnyAsync(RegistrationWorkflow.HoldsItsSchool, cancellationToken))
         {
-            return LifecycleResult.Refused($"{school.DisplayName} already has a RIG, or one being registered. Join it rather than registering a second: its school page lets you write to its leaders.");
+            return LifecycleResult.Refused(RegistrationWorkflow.SchoolTaken(school.DisplayName));
         }
 
         return LifecycleResult.Ok(rigId: await drafts.CreateAsync(school, null, cancellationToken));
@@ -76,7 +76,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
         if (await db.Rigs.Where(r => r.SchoolId == school.Id && r.Id != rig.Id).AnyAsync(RegistrationWorkflow.HoldsItsSchool, cancellationToken))
         {
-            return LifecycleResult.Invalid("school", $"{school.DisplayName} already has a RIG, or one being registered. Join it rather than registering a second: its school page lets you write to its leaders.");
+            return LifecycleResult.Invalid("school", RegistrationWorkflow.SchoolTaken(school.DisplayName));
         }
 
         audit.Rig(rig.Id, AuditAction.Edited, new AuditChanges().With("School", rig.School.DisplayName, school.DisplayName));
@@ -128,6 +128,11 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         if (RegistrationRules.MissingForSubmission(rig).Count > 0)
         {
             return LifecycleResult.Invalid(string.Empty, "The registration is not complete yet.");
+        }
+
+        if (await db.Rigs.Where(r => r.SchoolId == rig.SchoolId && r.Id != rig.Id).AnyAsync(RegistrationWorkflow.HoldsItsSchool, cancellationToken))
+        {
+            return LifecycleResult.Refused(RegistrationWorkflow.SchoolTaken(rig.School!.DisplayName));
         }
 
         audit.Rig(rig.Id, AuditAction.Submitted, AuditChanges.Status(rig.Status, RigStatus.Submitted));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 
 namespace RigDirectory.Web.Lifecycle;
@@ -22,6 +23,12 @@ public sealed class RigUnitOfWork(AppDbContext db, DirectoryCache directoryCache
         {
             db.ChangeTracker.Clear();
             return LifecycleResult.Conflict;
+        }
+        catch (DbUpdateException exception) when (UniqueViolations.IsOneLiveRigPerSchool(exception))
+        {
+            // Another registration took the school between this one's check and its save.
+            db.ChangeTracker.Clear();
+            return LifecycleResult.Refused(RegistrationWorkflow.SchoolTaken("This school"));
         }
 
         if (change is { } touched)

@@ -24,7 +24,7 @@ public sealed class CsvInjectionTests(RigDirectoryFactory factory) : IClassFixtu
         var slug = $"csv-{Guid.NewGuid():N}";
         var id = await factory.WithDbAsync(async db =>
         {
-            var rig = await TestRigs.MakeAsync(db, slug, "Formula Test RIG", "unm-som", RigStatus.Approved, r =>
+            var rig = await TestRigs.MakeAsync(db, slug, "Formula Test RIG", await TestRigs.FreeSchoolAsync(db), RigStatus.Approved, r =>
             {
                 r.ContactEmail = "contact@unm.example.edu";
                 r.ContactVisibility = ContactVisibility.Public;

@@ -33,6 +33,9 @@ internal sealed class RigConfiguration : IEntityTypeConfiguration<Rig>
         builder.HasIndex(r => r.Slug).IsUnique();
         builder.HasIndex(r => new { r.Status, r.Name });
         builder.HasIndex(r => new { r.SchoolId, r.Status });
+        // One RIG holds a school (approved, or being registered): the rule holds in the database, races included.
+        builder.HasIndex(r => r.SchoolId, UniqueViolations.OneLiveRigPerSchool).IsUnique()
+            .HasFilter($"Status IN ({string.Join(", ", RegistrationWorkflow.SchoolHoldingStatuses.Select(s => $"'{s}'"))})");
         builder.HasIndex(r => r.IsDemo);
 
         builder.HasOne(r => r.School).WithMany(s => s.Rigs).HasForeignKey(r => r.SchoolId).OnDelete(DeleteBehavior.Restrict);

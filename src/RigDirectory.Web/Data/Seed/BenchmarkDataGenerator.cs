@@ -38,7 +38,8 @@ public static class BenchmarkDataGenerator
         var random = new Random(20261128);
         var ordered = realSchools.OrderBy(s => s.Slug, StringComparer.Ordinal).ToList();
         var synthetic = new List<School>();
-        for (var i = ordered.Count; i < schoolCount; i++)
+        // One RIG holds a school: at least as many schools as RIGs.
+        for (var i = ordered.Count; i < Math.Max(schoolCount, rigCount); i++)
         {
             var near = ordered[i % ordered.Count];
             synthetic.Add(new School
@@ -61,10 +62,12 @@ public static class BenchmarkDataGenerator
             .ToList();
 
         var all = ordered.Concat(synthetic).ToList();
+        // Each RIG its own school, spread over the list: i * step modulo the count visits every school once.
+        var step = all.Count % 7919 == 0 ? 1 : 7919;
         var rigs = new List<Rig>(rigCount);
         for (var i = 0; i < rigCount; i++)
         {
-            var school = all[(i * 7919) % all.Count];
+            var school = all[(int)((long)i * step % all.Count)];
             var rig = new Rig
             {
                 Slug = $"benchmark-rig-{i:D5}",

@@ -41,6 +41,12 @@ public sealed class RegisterDetailsController(AppDbContext db, LedRigs led, RigL
             return failure;
         }
 
+        if (result.Outcome is Outcome.Refused or Outcome.Conflict)
+        {
+            ModelState.AddModelError(string.Empty, result.Message ?? "The registration changed meanwhile: check it and submit again.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
         var (rig, _) = await Led.LoadAsync(id, cancellationToken);
         return RegistrationView(nameof(Review), await PageAsync(rig!, RigSummary.From(rig!), cancellationToken));
     }

@@ -1779,6 +1779,10 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "Name");
 
+                    b.HasIndex(new[] { "SchoolId" }, "IX_Rigs_OneLiveRigPerSchool")
+                        .IsUnique()
+                        .HasFilter("Status IN ('Submitted', 'ChangesRequested', 'Approved')");
+
                     b.ToTable("Rigs");
                 });
 

@@ -1718,6 +1718,10 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "Name");
 
+                    b.HasIndex(new[] { "SchoolId" }, "IX_Rigs_OneLiveRigPerSchool")
+                        .IsUnique()
+                        .HasFilter("Status IN ('Submitted', 'ChangesRequested', 'Approved')");
+
                     b.ToTable("Rigs");
                 });
 
