@@ -167,6 +167,10 @@ public enum AuditAction
     Nominated,
     AwardWinnerSelected,
     AwardWinnerWithdrawn,
+
+    /// <summary>A RIG named as an event's co-host accepted (the event shows on its pages), or declined or stopped co-hosting.</summary>
+    EventCoHostAccepted,
+    EventCoHostDeclined,
 }
 
 /// <summary>One field's value before and after a change; null before means added, null after means removed.</summary>

@@ -125,13 +125,22 @@ public enum EventStatus
     Cancelled = 1,
 }
 
-/// <summary>Another RIG hosting an event with its RIG; the event shows on both profiles.</summary>
+/// <summary>
+/// Another RIG named as hosting an event with its RIG. The event shows on that RIG's pages and feed only once its
+/// leaders accept: a leader cannot put an event on another RIG's profile alone. Declining removes the row.
+/// </summary>
 public class EventCoHost
 {
     public int EventId { get; set; }
     public Event? Event { get; set; }
     public int RigId { get; set; }
     public Rig? Rig { get; set; }
+
+    /// <summary>When the host named this RIG.</summary>
+    public DateTime InvitedAt { get; set; }
+
+    /// <summary>When this RIG's leaders accepted; null while they have not.</summary>
+    public DateTime? AcceptedAt { get; set; }
 }
 
 /// <summary>One item of a conference's agenda.</summary>
@@ -188,6 +197,9 @@ public static class EventRules
     public const int MaxCapacity = 5000;
     public const int MaxSessions = 20;
     public const int MaxCoHosts = 5;
+
+    /// <summary>A co-host whose leaders accepted: only these show the event on their RIG's pages and feed.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<EventCoHost, bool>> CoHostAccepted = c => c.AcceptedAt != null;
 
     /// <summary>An event lasts at most this long (a conference day, a shadowing day).</summary>
     public static readonly TimeSpan MaxLength = TimeSpan.FromDays(3);

@@ -95,6 +95,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
 
         var before = Described(e);
         var (startsAt, endsAt, location, format) = (e.StartsAt, e.EndsAt, e.Location, e.Format);
+        var coHostsBefore = e.CoHosts.Select(c => c.RigId).ToList();
         var errors = input is ConferenceInput conference ? await ApplyConferenceAsync(e, conference, cancellationToken) : await ApplyAsync(e, input, e.RigId.GetValueOrDefault(), cancellationToken);
         if (errors.Count > 0)
         {
@@ -120,7 +121,49 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
         }
 
         audit.Record(EntityType, Id(e), e.RigId, AuditAction.EventEdited, changes);
-        return await SaveAsync(LifecycleResult.Ok($"{e.Title} is updated.", e.RigId ?? e.Id), e.Id, cancellationToken);
+        return await SaveAsync(LifecycleResult.Ok($"{e.Title} is updated.", e.RigId ?? e.Id), e.Id, cancellationToken, formerCoHosts: coHostsBefore);
+    }
+
+    /// <summary>
+    /// The leaders of a RIG named as an event's co-host answer: accepting puts the event on their RIG's pages and
+    /// feed; declining (or, once accepted, stopping) takes their RIG off it. Only their consent lists it there.
+    /// </summary>
+    public async Task<LifecycleResult> AnswerCoHostingAsync(int rigId, int eventId, bool accept, CancellationToken cancellationToken)
+    {
+        var rig = await db.Rigs.Include(r => r.Officers).SingleOrDefaultAsync(r => r.Id == rigId, cancellationToken);
+        if (rig is null)
+        {
+            return LifecycleResult.NotFound;
+        }
+
+        if (audit.CurrentActor.UserId is not { } userId || !rig.IsLedBy(userId))
+        {
+            return LifecycleResult.Forbidden;
+        }
+
+        var coHost = await db.Set<EventCoHost>().Include(c => c.Event).SingleOrDefaultAsync(c => c.RigId == rigId && c.EventId == eventId, cancellationToken);
+        if (coHost is null)
+        {
+            return LifecycleResult.Refused("Your RIG is no longer named as a host of this event.");
+        }
+
+        var e = coHost.Event!;
+        if (accept)
+        {
+            if (coHost.AcceptedAt is not null)
+            {
+                return LifecycleResult.Ok($"{rig.Name} already co-hosts {e.Title}.", rigId);
+            }
+
+            coHost.AcceptedAt = Now;
+            audit.Record(EntityType, Id(e), e.RigId, AuditAction.EventCoHostAccepted, AuditChanges.Of("Co-host", null, rig.Name));
+            return await SaveAsync(LifecycleResult.Ok($"{e.Title} now shows on {rig.Name}'s profile and calendar.", rigId), e.Id, cancellationToken, formerCoHosts: [rigId]);
+        }
+
+        var was = coHost.AcceptedAt is null ? "invited" : "co-hosting";
+        db.Remove(coHost);
+        audit.Record(EntityType, Id(e), e.RigId, AuditAction.EventCoHostDeclined, AuditChanges.Of("Co-host", rig.Name, null), note: $"{rig.Name} was {was}.");
+        return await SaveAsync(LifecycleResult.Ok($"{rig.Name} is no longer named as a host of {e.Title}.", rigId), e.Id, cancellationToken, formerCoHosts: [rigId]);
     }
 
     /// <summary>The hosts cancel: it stays listed as cancelled (calendars see STATUS:CANCELLED) and everyone registered or waiting is emailed.</summary>
@@ -293,7 +336,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
         e.CoHosts.RemoveAll(c => !wanted.Contains(c.RigId));
         foreach (var rig in wanted.Where(r => e.CoHosts.All(c => c.RigId != r)))
         {
-            e.CoHosts.Add(new EventCoHost { RigId = rig });
+            e.CoHosts.Add(new EventCoHost { RigId = rig, InvitedAt = Now });
         }
 
         return errors;
@@ -432,7 +475,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
         return done with { RigId = e.RigId ?? e.Id };
     }
 
-    private async Task<LifecycleResult> SaveAsync(LifecycleResult done, int eventId, CancellationToken cancellationToken, bool evict = true)
+    private async Task<LifecycleResult> SaveAsync(LifecycleResult done, int eventId, CancellationToken cancellationToken, bool evict = true, IReadOnlyCollection<int>? formerCoHosts = null)
     {
         try
         {
@@ -446,7 +489,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
 
         if (evict)
         {
-            await cache.EvictAsync(db, eventId, cancellationToken);
+            await cache.EvictAsync(db, eventId, cancellationToken, formerCoHosts);
         }
         else
         {

@@ -72,7 +72,7 @@ public static class DemoEventsGenerator
 
                 if (neighbours.Count > 0 && faker.Random.Bool(0.08f))
                 {
-                    e.CoHosts.Add(new EventCoHost { RigId = faker.PickRandom(neighbours).Id });
+                    e.CoHosts.Add(new EventCoHost { RigId = faker.PickRandom(neighbours).Id, InvitedAt = e.CreatedAt, AcceptedAt = e.CreatedAt.AddDays(1) });
                 }
 
                 if (faker.Random.Bool(0.05f))

@@ -28,8 +28,11 @@ public sealed class EventCache(IOutputCacheStore store, EventSnapshot snapshot)
     /// <summary>A registration or cancellation: only the event's page shows seats.</summary>
     public ValueTask EvictSeatsAsync(int eventId, CancellationToken cancellationToken) => store.EvictByTagAsync(EventTag(eventId), cancellationToken);
 
-    /// <summary>The event changed (or appeared, or went): its page, the lists and feeds, and its hosts' pages.</summary>
-    public async Task EvictAsync(AppDbContext db, int eventId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The event changed (or appeared, or went): its page, the lists and feeds, and its hosts' pages, including those
+    /// of RIGs that hosted it until this change (<paramref name="formerCoHosts"/>).
+    /// </summary>
+    public async Task EvictAsync(AppDbContext db, int eventId, CancellationToken cancellationToken, IReadOnlyCollection<int>? formerCoHosts = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         await snapshot.InvalidateAsync();
@@ -49,7 +52,7 @@ public sealed class EventCache(IOutputCacheStore store, EventSnapshot snapshot)
                 tags.Add(DirectoryCache.RegionTag(hosts.Region));
             }
 
-            List<int> rigIds = hosts.RigId is { } host ? [host, .. hosts.CoHosts] : hosts.CoHosts;
+            List<int> rigIds = [.. hosts.RigId is { } host ? [host] : Array.Empty<int>(), .. hosts.CoHosts, .. formerCoHosts ?? []];
             var rigs = await db.Rigs.AsNoTracking().Where(r => rigIds.Contains(r.Id))
                 .Select(r => new { r.Slug, School = r.School!.Slug, Region = r.School.Jurisdiction!.Region!.Slug })
                 .ToListAsync(cancellationToken);

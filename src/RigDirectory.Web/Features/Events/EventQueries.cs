@@ -164,11 +164,11 @@ public static class EventQueries
     public static IReadOnlyList<EventCard> UpcomingInRegion(EventSnapshot.Snapshot snapshot, string regionSlug, DateTime now, int take) =>
         [.. (snapshot ?? throw new ArgumentNullException(nameof(snapshot))).Events.Where(e => e.Card.EndsAt >= now && e.RegionSlug == regionSlug).Take(take).Select(e => e.Card)];
 
-    /// <summary>A RIG's events for its feed: its own, and those it co-hosts (by id, so each side reads an index).</summary>
+    /// <summary>A RIG's events for its feed: its own, and those it agreed to co-host (by id, so each side reads an index).</summary>
     public static IQueryable<Event> HostedBy(AppDbContext db, int rigId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var coHosted = db.Set<EventCoHost>().Where(c => c.RigId == rigId).Select(c => c.EventId);
+        var coHosted = db.Set<EventCoHost>().Where(EventRules.CoHostAccepted).Where(c => c.RigId == rigId).Select(c => c.EventId);
         return db.Events.Where(e => e.RigId == rigId || coHosted.Contains(e.Id));
     }
 

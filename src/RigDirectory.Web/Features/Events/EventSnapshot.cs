@@ -84,7 +84,7 @@ public sealed class EventSnapshot
                 Longitude = (double?)e.Rig.School.Longitude,
                 School = e.Rig.School.Slug,
                 // Joined into one string, so that the snapshot is one statement.
-                CoHostSchools = string.Join(",", e.CoHosts.Select(c => c.Rig!.School!.Slug)),
+                CoHostSchools = string.Join(",", e.CoHosts.AsQueryable().Where(EventRules.CoHostAccepted).Select(c => c.Rig!.School!.Slug)),
             })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new Entry(r.Card, r.StartsOn, r.RegionSlug, r.Latitude, r.Longitude, [.. new[] { r.School }.Concat(r.CoHostSchools.Split(',', StringSplitOptions.RemoveEmptyEntries)).OfType<string>()]))];

@@ -126,7 +126,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
                     e.RigId, e.Rig!.Slug, e.Rig.Name, e.Rig.School!.Slug, e.Rig.School.Name,
                     e.RigId == null ? e.Region!.Slug : e.Rig.School.Jurisdiction!.Region!.Slug,
                     e.RigId == null ? e.Region!.Name : e.Rig.School.Jurisdiction!.Region!.Name,
-                    e.CoHosts.Where(c => c.Rig!.Status == RigStatus.Approved).Select(c => new CoHostRig(c.Rig!.Slug, c.Rig.Name)).ToList(),
+                    e.CoHosts.AsQueryable().Where(EventRules.CoHostAccepted).Where(c => c.Rig!.Status == RigStatus.Approved).Select(c => new CoHostRig(c.Rig!.Slug, c.Rig.Name)).ToList(),
                     e.Sessions.OrderBy(s => s.StartsAt).Select(s => new SessionRow(s.Title, s.Speakers, s.StartsAt, s.EndsAt)).ToList()),
             })
             .AsSplitQuery()

@@ -9,7 +9,7 @@ namespace RigDirectory.Web.Features.MyRigs;
 
 /// <summary>The RIGs the signed-in user leads or is registering, with where each stands.</summary>
 [Route("my/rigs")]
-public sealed class MyRigsController(AppDbContext db) : Controller
+public sealed class MyRigsController(AppDbContext db, TimeProvider clock) : Controller
 {
     public const string Name = LeaderPages.MyRigsController;
 
@@ -17,6 +17,7 @@ public sealed class MyRigsController(AppDbContext db) : Controller
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var now = clock.GetUtcNow().UtcDateTime;
         var rigs = await db.Rigs.AsNoTracking()
             .LedBy(userId!)
             .OrderBy(r => r.Name)
@@ -30,13 +31,14 @@ public sealed class MyRigsController(AppDbContext db) : Controller
                 r.Status,
                 r.LastVerifiedAt,
                 db.AuditEntries.Where(a => a.RigId == r.Id && a.ToStatus != null && a.Note != null).OrderByDescending(a => a.OccurredAt).Select(a => a.Note).FirstOrDefault(),
-                r.Interests.Count))
+                r.Interests.Count,
+                r.CoHosting.Count(c => c.AcceptedAt == null && c.Event!.EndsAt > now)))
             .ToListAsync(cancellationToken);
         return View(rigs);
     }
 }
 
-public sealed record MyRigViewModel(int Id, string Slug, string Name, string School, string? Campus, string? Position, RigStatus Status, DateTime? LastVerifiedAt, string? ReviewNote, int Interested)
+public sealed record MyRigViewModel(int Id, string Slug, string Name, string School, string? Campus, string? Position, RigStatus Status, DateTime? LastVerifiedAt, string? ReviewNote, int Interested, int CoHostInvitations)
 {
     public bool Editable => RegistrationWorkflow.IsEditableByLeaders(Status);
 }

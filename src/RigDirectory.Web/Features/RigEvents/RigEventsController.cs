@@ -27,7 +27,31 @@ public sealed class RigEventsController(AppDbContext db, LedRigs led, EventLifec
             .Select(e => new RigEventRow(e.Id, e.Title, e.StartsAt, e.EndsAt, e.TimeZoneId, e.Status, e.HiddenAt != null, e.SeatsTaken, e.Capacity,
                 e.Registrations.Count(r => r.Status == RegistrationStatus.Waitlisted)))
             .ToListAsync(cancellationToken);
-        return View(new RigEventsViewModel(id, rig.Slug, rig.Name, rig.Status == RigStatus.Approved, rows, Now));
+        var coHosting = await db.Set<EventCoHost>().AsNoTracking().Where(c => c.RigId == id && c.Event!.EndsAt > Now)
+            .OrderBy(c => c.Event!.StartsAt)
+            .Select(c => new CoHostingRow(c.EventId, c.Event!.Title, c.Event.StartsAt, c.Event.EndsAt, c.Event.TimeZoneId, c.Event.Rig!.Name, c.AcceptedAt != null))
+            .ToListAsync(cancellationToken);
+        return View(new RigEventsViewModel(id, rig.Slug, rig.Name, rig.Status == RigStatus.Approved, rows, coHosting, Now));
+    }
+
+    /// <summary>The leaders of a RIG named as co-host agree: the event shows on their RIG's pages and feed.</summary>
+    [HttpPost("co-hosting/{eventId:int}/accept")]
+    public Task<IActionResult> AcceptCoHosting(int id, int eventId, CancellationToken cancellationToken) => AnswerAsync(id, eventId, accept: true, cancellationToken);
+
+    /// <summary>They decline, or stop co-hosting: their RIG is no longer named on the event.</summary>
+    [HttpPost("co-hosting/{eventId:int}/decline")]
+    public Task<IActionResult> DeclineCoHosting(int id, int eventId, CancellationToken cancellationToken) => AnswerAsync(id, eventId, accept: false, cancellationToken);
+
+    private async Task<IActionResult> AnswerAsync(int id, int eventId, bool accept, CancellationToken cancellationToken)
+    {
+        var result = await events.AnswerCoHostingAsync(id, eventId, accept, cancellationToken);
+        if (this.Failure(result) is { } failure)
+        {
+            return failure;
+        }
+
+        TempData.SetStatus(result.Outcome == Outcome.Conflict ? "The event changed meanwhile; answer again." : result.Message);
+        return RedirectToAction(nameof(Index), new { id });
     }
 
     [HttpGet("new")]
@@ -180,4 +204,10 @@ public sealed record RigEventRow(int Id, string Title, DateTime StartsAt, DateTi
     public string When => EventTimeZones.Describe(StartsAt, EndsAt, TimeZoneId);
 }
 
-public sealed record RigEventsViewModel(int Id, string Slug, string Name, bool Approved, IReadOnlyList<RigEventRow> Events, DateTime AsOf);
+/// <summary>An event another RIG named this one as co-host of: waiting for an answer, or accepted.</summary>
+public sealed record CoHostingRow(int EventId, string Title, DateTime StartsAt, DateTime EndsAt, string TimeZoneId, string Host, bool Accepted)
+{
+    public string When => EventTimeZones.Describe(StartsAt, EndsAt, TimeZoneId);
+}
+
+public sealed record RigEventsViewModel(int Id, string Slug, string Name, bool Approved, IReadOnlyList<RigEventRow> Events, IReadOnlyList<CoHostingRow> CoHosting, DateTime AsOf);

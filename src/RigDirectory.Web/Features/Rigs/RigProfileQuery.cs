@@ -64,7 +64,7 @@ public static class RigProfileQuery
         // of another table inside the split profile), found by the RIG's id and the co-hosted events' ids, each an
         // index seek: matched through the event's RIG, SQLite read every event (68 req/s on misses at 12,000 events).
         var rigId = db.Rigs.Where(r => r.Slug == slug).Select(r => (int?)r.Id);
-        var coHosted = db.Set<EventCoHost>().Where(c => rigId.Contains((int?)c.RigId)).Select(c => c.EventId);
+        var coHosted = db.Set<EventCoHost>().Where(EventRules.CoHostAccepted).Where(c => rigId.Contains((int?)c.RigId)).Select(c => c.EventId);
         var events = await db.Events.AsNoTracking()
             .Where(e => (rigId.Contains(e.RigId) || (coHosted.Contains(e.Id) && e.Rig!.Status == RigStatus.Approved)) && e.HiddenAt == null && e.StartsAt >= yearAgo)
             .OrderBy(e => e.StartsAt)

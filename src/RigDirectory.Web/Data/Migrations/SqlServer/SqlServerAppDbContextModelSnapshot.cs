@@ -593,6 +593,12 @@ namespace RigDirectory.Web.Data.Migrations.SqlServer
                     b.Property<int>("RigId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("EventId", "RigId");
 
                     b.HasIndex("RigId");

@@ -572,6 +572,12 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.Property<int>("RigId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("EventId", "RigId");
 
                     b.HasIndex("RigId");
