@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,9 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Testing;
+using RigDirectory.Web.Auditing;
+using RigDirectory.Web.Data;
+using RigDirectory.Web.Domain;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests;
@@ -68,6 +72,34 @@ public sealed class ProductionLoggingTests : IDisposable
         var audited = Assert.Single(_factory.Logs.Lines, l => l.Category == "RigDirectory.Audit" && l.Message.StartsWith("Approved", StringComparison.Ordinal));
         Assert.Equal($"Approved on Rig {id} (RIG {id}) by user reviewer-id", audited.Message);
         Assert.DoesNotContain(_factory.Logs.Lines, l => l.Message.Contains("Little Rock", StringComparison.Ordinal) || l.Message.Contains(leader.Email!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnAuditEntryInATransaction_IsLoggedAtItsCommit_AndNeverWhenItRollsBack()
+    {
+        async Task<bool> AuditInTransactionAsync(string region, bool commit)
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+            await using var transaction = await db.BeginWriteTransactionAsync(CancellationToken.None);
+            audit.Record("Region", region, null, AuditAction.RegionEdited);
+            await db.SaveChangesAsync();
+            var loggedBeforeCommit = _factory.Logs.Lines.Any(l => l.Category == "RigDirectory.Audit" && l.Message.Contains($"Region {region}", StringComparison.Ordinal));
+            if (commit)
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+
+            return loggedBeforeCommit;
+        }
+
+        Assert.False(await AuditInTransactionAsync("rolled-back", commit: false));
+        Assert.False(await AuditInTransactionAsync("committed", commit: true));
+
+        Assert.DoesNotContain(_factory.Logs.Lines, l => l.Category == "RigDirectory.Audit" && l.Message.Contains("Region rolled-back", StringComparison.Ordinal));
+        Assert.Single(_factory.Logs.Lines, l => l.Category == "RigDirectory.Audit" && l.Message.Contains("Region committed", StringComparison.Ordinal));
+        Assert.Equal(["committed"], await _factory.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Region").Select(a => a.EntityId).ToListAsync()));
     }
 
     private sealed class ProductionFactory : RigDirectoryFactory

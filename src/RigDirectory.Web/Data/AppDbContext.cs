@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Infrastructure;
@@ -48,6 +50,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Entries saved inside a transaction not committed yet: their log lines wait for the commit.</summary>
+    private readonly List<AuditEntry> _auditedUncommitted = [];
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(AuditedOnCommit.Instance);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -121,7 +132,33 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
     /// <summary>Each audited change, once saved, as a business event in the log: ids only (see <see cref="BusinessEvents"/>).</summary>
+    /// <summary>
+    /// Each audit entry is also a log line, written once the entry is in the database for good: at once after a save
+    /// of its own, at the commit of the transaction it was saved in, never for a change rolled back.
+    /// </summary>
     private void LogAudited(List<AuditEntry> audited)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            _auditedUncommitted.AddRange(audited);
+            return;
+        }
+
+        WriteAuditLines(audited);
+    }
+
+    /// <summary>A transaction ended: its entries' lines are written when it committed, dropped when it did not.</summary>
+    internal void TransactionEnded(bool committed)
+    {
+        List<AuditEntry> ended = [.. _auditedUncommitted];
+        _auditedUncommitted.Clear();
+        if (committed)
+        {
+            WriteAuditLines(ended);
+        }
+    }
+
+    private void WriteAuditLines(List<AuditEntry> audited)
     {
         if (audited.Count == 0)
         {
@@ -223,4 +260,44 @@ public sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbCo
             turn?.Dispose();
         }
     }
+}
+
+/// <summary>Tells the context when a transaction ends, so that audit log lines follow only committed entries.</summary>
+internal sealed class AuditedOnCommit : DbTransactionInterceptor
+{
+    public static readonly AuditedOnCommit Instance = new();
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Ended(eventData, committed: true);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData, committed: true);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Ended(eventData, committed: false);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData, committed: false);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A transaction disposed without a commit or rollback (an exception, an early return) rolls back: its lines go.</summary>
+    public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        Ended(eventData, committed: false);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData, committed: false);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Ended(DbContextEventData eventData, bool committed) =>
+        (eventData.Context as AppDbContext)?.TransactionEnded(committed);
 }

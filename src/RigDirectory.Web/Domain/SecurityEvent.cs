@@ -39,4 +39,7 @@ public enum SecurityEventKind
     RecoveryCodesGenerated,
     RoleGranted,
     RoleRemoved,
+
+    /// <summary>The account was deleted (by its owner, on the personal-data page); what it gave back is in the detail.</summary>
+    AccountDeleted,
 }

@@ -24,7 +24,8 @@ public sealed class AppUserManager(
     SecurityEventLog securityLog,
     IHttpContextAccessor http,
     TimeProvider clock,
-    Data.AppDbContext db)
+    Data.AppDbContext db,
+    IServiceProvider scope)
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     public override async Task<IdentityResult> ChangePasswordAsync(ApplicationUser user, string currentPassword, string newPassword) =>
@@ -51,22 +52,42 @@ public sealed class AppUserManager(
     }
 
     /// <summary>
-    /// A student's mentorships do not cascade from their account (SQL Server allows one cascade path to a row, and
-    /// the mentor's is that one): they go first, each active one freeing its mentor's place.
+    /// Deleting an account is one transaction, with its entry in the security log: a failure part-way leaves the
+    /// account, its mentorships and its seats as they were. A student's mentorships do not cascade from their account
+    /// (SQL Server allows one cascade path to a row, and the mentor's is that one): they go first, each active one
+    /// freeing its mentor's place. Their event registrations go too, and each seat they held passes to the first
+    /// student waiting for it.
     /// </summary>
     public override async Task<IdentityResult> DeleteAsync(ApplicationUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var mentors = await db.Mentorships.Where(m => m.StudentUserId == user.Id && m.Status == MentorshipStatus.Accepted).Select(m => m.MentorId).ToListAsync();
-        await db.WriteAsync(() => db.MentorProfiles.Where(m => mentors.Contains(m.Id) && m.ActiveMentees > 0)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ActiveMentees, m => m.ActiveMentees - 1).SetProperty(m => m.Version, m => m.Version + 1)), CancellationToken.None);
-        await db.WriteAsync(() => db.MentorshipReports.Where(r => r.ReporterUserId == user.Id).ExecuteDeleteAsync(), CancellationToken.None);
-        await db.WriteAsync(() => db.Mentorships.Where(m => m.StudentUserId == user.Id).ExecuteDeleteAsync(), CancellationToken.None);
-        // Their event registrations go with the account (a cascade); the seats they held are given back.
-        var seats = await db.EventRegistrations.Where(r => r.UserId == user.Id && r.Status == RegistrationStatus.Registered).Select(r => r.EventId).ToListAsync();
-        await db.WriteAsync(() => db.Events.Where(e => seats.Contains(e.Id) && e.SeatsTaken > 0)
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.SeatsTaken, e => e.SeatsTaken - 1).SetProperty(e => e.Version, e => e.Version + 1)), CancellationToken.None);
-        return await base.DeleteAsync(user);
+        var cancellationToken = http.HttpContext?.RequestAborted ?? CancellationToken.None;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.BeginWriteTransactionAsync(cancellationToken) : null;
+        var mentors = await db.Mentorships.Where(m => m.StudentUserId == user.Id && m.Status == MentorshipStatus.Accepted).Select(m => m.MentorId).ToListAsync(cancellationToken);
+        await db.MentorProfiles.Where(m => mentors.Contains(m.Id) && m.ActiveMentees > 0)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ActiveMentees, m => m.ActiveMentees - 1).SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
+        await db.MentorshipReports.Where(r => r.ReporterUserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Mentorships.Where(m => m.StudentUserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+
+        var seats = await db.EventRegistrations.Where(r => r.UserId == user.Id && r.Status == RegistrationStatus.Registered).Select(r => r.EventId).ToListAsync(cancellationToken);
+        await db.EventRegistrations.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        // Resolved here, not injected: its emails need this user manager.
+        var registrations = scope.GetRequiredService<Lifecycle.EventRegistrationLifecycle>();
+        foreach (var e in await db.Events.Where(e => seats.Contains(e.Id)).ToListAsync(cancellationToken))
+        {
+            e.SeatsTaken = Math.Max(0, e.SeatsTaken - 1);
+            e.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await registrations.FillFromWaitlistAsync(e, cancellationToken);
+        }
+
+        await securityLog.RecordAsync(SecurityEventKind.AccountDeleted, user, detail: seats.Count + mentors.Count == 0 ? null : $"gave back {seats.Count} event seat(s) and {mentors.Count} mentee place(s)");
+        var result = await base.DeleteAsync(user);
+        if (result.Succeeded && transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     public override async Task<IdentityResult> AddToRoleAsync(ApplicationUser user, string role) =>
