@@ -28,8 +28,9 @@ stop_server() {
 cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
 
-echo "Publishing (Release, ReadyToRun, as the Dockerfile does)..."
-dotnet publish src/RigDirectory.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" --nologo -v quiet >/dev/null
+# The benchmark host: the app's own composition plus the benchmark's endpoints, which the app itself never maps.
+echo "Publishing the benchmark host (Release, ReadyToRun, as the Dockerfile does)..."
+dotnet publish tests/Benchmarks/Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" --nologo -v quiet >/dev/null
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
 started_in=""
@@ -44,7 +45,7 @@ start_server() { # rigs database [schools] -> sets started_in (seconds until hea
   Security__RequireHttps=false \
   Email__PickupDirectory="$work/mail" \
   Logging__LogLevel__Default=Warning \
-    $pin_server env ${SERVER_ENV[@]+"${SERVER_ENV[@]}"} dotnet "$work/app/RigDirectory.Web.dll" >"$work/server.log" 2>&1 &
+    $pin_server env ${SERVER_ENV[@]+"${SERVER_ENV[@]}"} dotnet "$work/app/RigDirectory.BenchmarkHost.dll" >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 600); do
     if curl -fs -o /dev/null "$base/healthz"; then break; fi

@@ -1,5 +1,4 @@
 using RigDirectory.Web.Features.Api;
-using RigDirectory.Web.Features.Benchmark;
 using RigDirectory.Web.Features.Coverage;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Events;
@@ -35,6 +34,6 @@ public static class FeatureRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi("/api/openapi.json").AllowAnonymous();
-        return app.MapBenchmarkBaseline();
+        return app;
     }
 }

@@ -1,12 +1,15 @@
 using System.Net;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RigDirectory.Web.Domain;
 
 namespace RigDirectory.FunctionalTests.Attacks;
 
 /// <summary>
 /// Threat: the benchmark's actors left reachable: a sign-in without a password and writes without a session.
-/// Control: they are mapped only in the Benchmark environment; everywhere else they are 404s.
+/// Control: they live in the benchmark host (tests/Benchmarks/Host), not in the app's assembly, so no setting of a
+/// deployed app (not even its environment name) can map them: every such address is a 404.
 /// </summary>
 public sealed class BenchmarkEndpointTests(RigDirectoryFactory production, DevelopmentFactory development)
     : IClassFixture<RigDirectoryFactory>, IClassFixture<DevelopmentFactory>
@@ -29,6 +32,14 @@ public sealed class BenchmarkEndpointTests(RigDirectoryFactory production, Devel
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.False(response.Headers.Contains("Set-Cookie"), $"{url} must not sign anyone in");
         }
+    }
+
+    [Fact]
+    public void TheAppsAssembly_HoldsNoBenchmarkEndpoint_AndMapsNoBenchmarkRoute()
+    {
+        Assert.DoesNotContain(typeof(Program).Assembly.GetTypes(), t => t.Name.Contains("BenchmarkEndpoints", StringComparison.Ordinal));
+        var routes = development.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText ?? "");
+        Assert.DoesNotContain(routes, r => r.TrimStart('/').StartsWith("benchmark", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The officer and RIG the endpoints would act on, so that only their absence can answer 404.</summary>

@@ -10,10 +10,10 @@ using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Lifecycle;
 
-namespace RigDirectory.Web.Features.Benchmark;
+namespace RigDirectory.BenchmarkHost;
 
 /// <summary>
-/// The benchmark's yardsticks and actors, mapped only in the Benchmark environment: N bytes (optionally labelled
+/// The benchmark's yardsticks and actors, mapped only by the benchmark host (never by the app itself): N bytes (optionally labelled
 /// br or gzip) straight from memory; the profile and list produced the raw way (hand-written SQL through ADO.NET
 /// and a StringBuilder: no MVC, no EF); a sign-in as a seeded officer; and a write through the real lifecycle,
 /// as leaders and admins make them.
@@ -22,14 +22,9 @@ public static class BenchmarkEndpoints
 {
     private const int MaxBytes = 4 * 1024 * 1024;
 
-    public static WebApplication MapBenchmarkBaseline(this WebApplication app)
+    public static WebApplication MapBenchmarkEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.Environment.IsEnvironment(BenchmarkDataGenerator.Environment))
-        {
-            return app;
-        }
-
         var content = CreateBytes();
         app.MapGet("/benchmark/baseline", (HttpContext context, int bytes, string? encoding) =>
         {
