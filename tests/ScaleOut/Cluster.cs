@@ -34,7 +34,7 @@ public sealed class Instance : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    public Instance(string name, string database, string mail, string? redis, string publicBaseUrl, int? port = null)
+    public Instance(string name, string database, string mail, string? redis, string publicBaseUrl, int? port = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         Name = name;
         Port = port ?? FreePort();
@@ -60,6 +60,11 @@ public sealed class Instance : IAsyncDisposable
         if (redis is not null)
         {
             _settings["Redis__Configuration"] = redis;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _settings[key] = value;
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RigDirectory.Web.Data;
+using RigDirectory.Web.Security;
 using StackExchange.Redis;
 
 namespace RigDirectory.Web.Infrastructure;
@@ -9,7 +10,8 @@ namespace RigDirectory.Web.Infrastructure;
 /// <summary>
 /// <c>Redis:Configuration</c>: a StackExchange.Redis configuration string (<c>redis:6379,password=…</c>). Set it
 /// when more than one instance serves the site: the output cache and the stamps of each instance's in-memory
-/// snapshots then live in Redis. Unset, one instance keeps both in its own memory.
+/// snapshots then live in Redis, and so do the rate-limit counters and the unknown-account lockout, so two instances
+/// enforce one limit. Unset, one instance keeps them all in its own memory.
 /// </summary>
 public sealed class RedisOptions
 {
@@ -117,9 +119,11 @@ public static class ScaleOutServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("RigDirectory").PersistKeysToDbContext<AppDbContext>();
 
         var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        services.AddSingleton<MemoryCounters>();
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
             services.AddSingleton<ISharedStamps, LocalStamps>();
+            services.AddSingleton<ISharedCounters>(provider => provider.GetRequiredService<MemoryCounters>());
             return services;
         }
 
@@ -135,6 +139,8 @@ public static class ScaleOutServiceCollectionExtensions
         services.AddStackExchangeRedisOutputCache(options => options.InstanceName = redis.InstanceName);
         services.AddOptions<RedisOutputCacheOptions>().Configure<IServiceProvider>((options, provider) =>
             options.ConnectionMultiplexerFactory = () => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>()));
+        services.AddSingleton<ISharedCounters>(provider => new RedisCounters(
+            provider.GetRequiredService<IConnectionMultiplexer>(), redis.InstanceName, provider.GetRequiredService<MemoryCounters>(), provider.GetRequiredService<ILogger<RedisCounters>>()));
         services.AddSingleton<ISharedStamps>(provider => new RedisStamps(
             provider.GetRequiredService<IConnectionMultiplexer>(), redis.InstanceName, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<RedisStamps>>()));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);

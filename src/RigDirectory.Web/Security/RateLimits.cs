@@ -51,7 +51,8 @@ public sealed class RateLimitOptions
 /// <summary>
 /// The built-in rate limiter on what an outsider could hammer: account pages (guessing, spam, enumeration), the
 /// emails the app sends on a user's behalf, and the type-ahead. A refusal is a 429 with <c>Retry-After</c> and the
-/// site's "too many requests" page.
+/// site's "too many requests" page. The counts are <see cref="ISharedCounters"/>: shared by every instance through
+/// Redis when it is configured, else each instance's own.
 /// </summary>
 public static class RateLimits
 {
@@ -83,13 +84,12 @@ public static class RateLimits
                 return ValueTask.CompletedTask;
             };
             options.AddPolicy(AccountPosts, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => Window(limits.AccountPosts, limits.AccountWindow))
+                ? Window(context, AccountPosts, ClientAddress(context), limits.AccountPosts, limits.AccountWindow)
                 : RateLimitPartition.GetNoLimiter(""));
             options.AddPolicy(OutgoingEmail, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(UserOrAddress(context), _ => Window(limits.OutgoingEmails, limits.OutgoingEmailWindow))
+                ? Window(context, OutgoingEmail, UserOrAddress(context), limits.OutgoingEmails, limits.OutgoingEmailWindow)
                 : RateLimitPartition.GetNoLimiter(""));
-            options.AddPolicy(TypeAhead, context =>
-                RateLimitPartition.GetFixedWindowLimiter(UserOrAddress(context), _ => Window(limits.TypeAhead, limits.TypeAheadWindow)));
+            options.AddPolicy(TypeAhead, context => Window(context, TypeAhead, UserOrAddress(context), limits.TypeAhead, limits.TypeAheadWindow));
         });
         return services;
     }
@@ -104,8 +104,15 @@ public static class RateLimits
         }
     }
 
-    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
-        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
+    /// <summary>
+    /// A fixed window of <paramref name="permits"/> per <paramref name="window"/> for one partition, counted in the
+    /// shared counters: in Redis when it is configured, so that every instance counts against one limit.
+    /// </summary>
+    private static RateLimitPartition<string> Window(HttpContext context, string policy, string partition, int permits, TimeSpan window)
+    {
+        var counters = context.RequestServices.GetRequiredService<ISharedCounters>();
+        return RateLimitPartition.Get(partition, key => new CounterWindowLimiter(counters, $"limit:{policy}:{key}", permits, window));
+    }
 
     public static string ClientAddress(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 

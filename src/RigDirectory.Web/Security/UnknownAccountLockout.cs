@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using RigDirectory.Web.Domain;
 
@@ -10,12 +9,15 @@ namespace RigDirectory.Web.Security;
 /// password-hashing work, the same message, and the same lockout after the same number of failures. Otherwise the
 /// answers (or their timing) would tell anyone which addresses have accounts.
 /// </summary>
-public sealed class UnknownAccountLockout(IMemoryCache cache, IOptions<IdentityOptions> identity, IPasswordHasher<ApplicationUser> hasher, TimeProvider clock)
+public sealed class UnknownAccountLockout(ISharedCounters counters, IOptions<IdentityOptions> identity, IPasswordHasher<ApplicationUser> hasher)
 {
     // Made once per process, so that each attempt costs one verification, as for a real account.
     private static string? _decoyHash;
 
-    /// <summary>Checks the password against a decoy hash and counts the failure; true when the address is now locked out.</summary>
+    /// <summary>
+    /// Checks the password against a decoy hash and counts the failure (in the shared counters, so every instance
+    /// counts towards one lockout); true when the address is now locked out.
+    /// </summary>
     public bool FailAndCheckLockout(string email, string password)
     {
         ArgumentNullException.ThrowIfNull(email);
@@ -26,21 +28,19 @@ public sealed class UnknownAccountLockout(IMemoryCache cache, IOptions<IdentityO
             return true;
         }
 
-        var key = Key(email);
-        var failures = cache.Get<int>(key) + 1;
         var lockout = identity.Value.Lockout;
+        var (failures, _) = counters.Hit(Key(email), TimeSpan.FromDays(1));
         if (failures >= lockout.MaxFailedAccessAttempts)
         {
-            cache.Remove(key);
-            cache.Set(LockKey(email), clock.GetUtcNow() + lockout.DefaultLockoutTimeSpan, lockout.DefaultLockoutTimeSpan);
+            counters.Remove(Key(email));
+            counters.Raise(LockKey(email), lockout.DefaultLockoutTimeSpan);
             return true;
         }
 
-        cache.Set(key, failures, TimeSpan.FromDays(1));
         return false;
     }
 
-    public bool IsLockedOut(string email) => cache.TryGetValue<DateTimeOffset>(LockKey(email), out var until) && until > clock.GetUtcNow();
+    public bool IsLockedOut(string email) => counters.IsRaised(LockKey(email));
 
     private static string Key(string email) => "unknown-account-failures:" + email.Trim().ToUpperInvariant();
 
