@@ -26,7 +26,12 @@ public static class WebServiceCollectionExtensions
                 options.ViewLocationFormats.Insert(0, "/Features/{1}/{0}.cshtml");
                 options.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
             });
-        services.AddRazorPages(options => RateLimits.LimitAccountPages(options.Conventions));
+        services.AddRazorPages(options =>
+        {
+            RateLimits.LimitAccountPages(options.Conventions);
+            IdentityPageGuards.Guard(options.Conventions);
+        });
+        services.AddScoped<IdentityPageGuards>();
         // Controllers and the Identity pages share these.
         services.Configure<MvcOptions>(options =>
         {

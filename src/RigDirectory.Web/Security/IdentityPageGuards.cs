@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Filters;
+using RigDirectory.Web.Domain;
+
+namespace RigDirectory.Web.Security;
+
+/// <summary>
+/// Identity's default pages assume the step before them happened and throw (a 500) when it did not: the second
+/// sign-in step without a first, recovery codes without two-factor, external sign-ins the site does not offer. Each
+/// is answered as a person would expect instead: back to sign in, back to the two-factor page, or not found.
+/// </summary>
+public sealed class IdentityPageGuards(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : IAsyncPageFilter
+{
+    /// <summary>Pages for signing in with another site's account: none is configured, so they do not exist.</summary>
+    public static readonly IReadOnlyList<string> ExternalSignInPages = ["/Account/ExternalLogin", "/Account/Manage/ExternalLogins"];
+
+    /// <summary>The second step of signing in, after a password.</summary>
+    public static readonly IReadOnlyList<string> SecondStepPages = ["/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
+
+    public const string RecoveryCodesPage = "/Account/Manage/GenerateRecoveryCodes";
+
+    public static void Guard(PageConventionCollection conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        foreach (var page in ExternalSignInPages.Concat(SecondStepPages).Append(RecoveryCodesPage))
+        {
+            conventions.AddAreaPageApplicationModelConvention("Identity", page, model => model.Filters.Add(new ServiceFilterAttribute(typeof(IdentityPageGuards))));
+        }
+    }
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var page = context.ActionDescriptor.ViewEnginePath;
+        if (ExternalSignInPages.Contains(page))
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
+        if (SecondStepPages.Contains(page) && await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            context.Result = new RedirectToPageResult("/Account/Login", new { area = "Identity" });
+            return;
+        }
+
+        if (page == RecoveryCodesPage && (await users.GetUserAsync(context.HttpContext.User) is not { } user || !await users.GetTwoFactorEnabledAsync(user)))
+        {
+            context.Result = new RedirectToPageResult("/Account/Manage/TwoFactorAuthentication", new { area = "Identity" });
+            return;
+        }
+
+        await next();
+    }
+}
