@@ -155,6 +155,7 @@ public sealed class RateLimitedFactory : RigDirectoryFactory
         ["RateLimiting:AccountEmailsPerSender"] = "10",
         ["RateLimiting:ClaimsPerSenderPerDay"] = "2",
         ["RateLimiting:AccountEmailsPerRecipientPerDay"] = "5",
+        ["RateLimiting:EventChangesPerRecipientPerDay"] = "5",
     };
 }
 

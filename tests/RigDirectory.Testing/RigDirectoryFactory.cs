@@ -83,6 +83,7 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         ["RateLimiting:AccountEmailsPerSender"] = "100000",
         ["RateLimiting:ClaimsPerSenderPerDay"] = "100000",
         ["RateLimiting:AccountEmailsPerRecipientPerDay"] = "100000",
+        ["RateLimiting:EventChangesPerRecipientPerDay"] = "100000",
     };
 
     /// <summary>Where emailed links point: the configured public address, whatever Host a request names.</summary>

@@ -56,6 +56,7 @@ public sealed class Instance : IAsyncDisposable
             ["RateLimiting__AccountEmailsPerSender"] = "100000",
             ["RateLimiting__ClaimsPerSenderPerDay"] = "100000",
             ["RateLimiting__AccountEmailsPerRecipientPerDay"] = "100000",
+            ["RateLimiting__EventChangesPerRecipientPerDay"] = "100000",
         };
         if (redis is not null)
         {

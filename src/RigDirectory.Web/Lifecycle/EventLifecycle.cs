@@ -116,7 +116,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
             e.RemindersQueuedAt = null;
             foreach (var email in await ConcernedAsync(e.Id, cancellationToken))
             {
-                emails.EventChanged(email, e, cancelled: false, note: null);
+                await emails.EventChangedAsync(email, e, cancellationToken);
             }
         }
 
@@ -191,7 +191,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
         e.UpdatedAt = Now;
         foreach (var email in await ConcernedAsync(e.Id, cancellationToken))
         {
-            emails.EventChanged(email, e, cancelled: true, input.Note);
+            emails.EventCancelled(email, e, input.Note);
         }
 
         audit.Record(EntityType, Id(e), e.RigId, AuditAction.EventCancelled, AuditChanges.Of(nameof(Event.Status), nameof(EventStatus.Scheduled), nameof(EventStatus.Cancelled)), input.Note);

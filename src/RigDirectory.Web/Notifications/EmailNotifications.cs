@@ -162,13 +162,19 @@ public sealed partial class EmailNotifications(AppDbContext db, Outbox outbox, M
     }
 
     /// <summary>The event was cancelled, or its time or place changed, for everyone registered or waiting.</summary>
-    public void EventChanged(string to, Event e, bool cancelled, string? note)
+    public Task EventChangedAsync(string to, Event e, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var body = cancelled
-            ? $"<p><strong>{Html(e.Title)}</strong> is cancelled.</p>" + Note("The hosts' note", note)
-            : $"<p>The time or place of <strong>{Html(e.Title)}</strong> changed. Here is how it stands now.</p>";
-        outbox.Enqueue(new Email(EmailPurpose.EventChanged, to, cancelled ? $"Cancelled: {e.Title}" : $"Changed: {e.Title}", body + EventFooter(e), e.RigId));
+        return QueueAsync(new Email(EmailPurpose.EventChanged, to, $"Changed: {e.Title}",
+            $"<p>The time or place of <strong>{Html(e.Title)}</strong> changed. Here is how it stands now.</p>" + EventFooter(e), e.RigId), cancellationToken);
+    }
+
+    /// <summary>A cancellation is told to everyone registered or waiting, always: an event is cancelled once.</summary>
+    public void EventCancelled(string to, Event e, string? note)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        outbox.Enqueue(new Email(EmailPurpose.EventChanged, to, $"Cancelled: {e.Title}",
+            $"<p><strong>{Html(e.Title)}</strong> is cancelled.</p>" + Note("The hosts' note", note) + EventFooter(e), e.RigId));
     }
 
     /// <summary>The hosts learn ACR hid their event, and why.</summary>

@@ -17,7 +17,8 @@ namespace RigDirectory.Web.Security;
 /// sent and the page answers as usual, because any other answer would tell a stranger the address has an account.
 /// Their senders are limited by the account pages' rate limit, which counts every post, account or not.
 /// </param>
-public sealed record MailFlow(string Name, IReadOnlyList<EmailPurpose> Purposes, int PerSender, TimeSpan SenderWindow, int PerRecipientPerDay, int? PerPairPerDay = null, int? PerRigPerDay = null, bool SilentWhenSignedOut = false);
+/// <param name="Skipped">Over a limit, the email is left unsent and the action that caused it goes on (a change to an event is saved; the page and calendars show it).</param>
+public sealed record MailFlow(string Name, IReadOnlyList<EmailPurpose> Purposes, int PerSender, TimeSpan SenderWindow, int PerRecipientPerDay, int? PerPairPerDay = null, int? PerRigPerDay = null, bool SilentWhenSignedOut = false, bool Skipped = false);
 
 /// <summary>Every flow of email sent on a user's behalf, with its limits from <see cref="RateLimitOptions"/>.</summary>
 public static class MailFlows
@@ -39,6 +40,9 @@ public static class MailFlows
             new("claims sent to faculty sponsors", [EmailPurpose.ClaimConfirmation], limits.ClaimsPerSenderPerDay, Day, limits.EmailsPerRecipientPerDay, PerPairPerDay: 1),
             new("messages to a RIG's starters", [EmailPurpose.StarterMessage], limits.OutgoingEmails, Hour, limits.MessagesPerRecipientPerDay, PerPairPerDay: 1),
             new("mentorship requests", [EmailPurpose.MentorshipRequest], limits.OutgoingEmails, Hour, limits.MessagesPerRecipientPerDay, PerPairPerDay: 2),
+            // A host tells everyone registered when an event's time or place changes: one event at full capacity,
+            // changed twice a day, is the most one host sends.
+            new("notices of a changed event", [EmailPurpose.EventChanged], 2 * EventRules.MaxCapacity, Day, limits.EventChangesPerRecipientPerDay, PerPairPerDay: 3, Skipped: true),
         ];
     }
 
@@ -85,6 +89,19 @@ public sealed class MailQuota(AppDbContext db, IHttpContextAccessor http, IOptio
         {
             return true;
         }
+
+        try
+        {
+            return await WithinLimitsAsync(flow, recipient, rigId, cancellationToken);
+        }
+        catch (MailRefusedException) when (flow.Skipped)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> WithinLimitsAsync(MailFlow flow, string recipient, int? rigId, CancellationToken cancellationToken)
+    {
 
         var now = clock.GetUtcNow().UtcDateTime;
         var address = recipient.Trim().ToLowerInvariant();

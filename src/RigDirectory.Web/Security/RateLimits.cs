@@ -44,6 +44,9 @@ public sealed class RateLimitOptions
     /// <summary>Claims one account makes in 24 hours (each emails a RIG's sponsor): a student leads one RIG or two.</summary>
     public int ClaimsPerSenderPerDay { get; set; } = 2;
 
+    /// <summary>Notices of a changed event (time or place) one person receives in 24 hours, from every host together; more are left unsent.</summary>
+    public int EventChangesPerRecipientPerDay { get; set; } = 5;
+
     /// <summary>Account emails one address receives in 24 hours.</summary>
     public int AccountEmailsPerRecipientPerDay { get; set; } = 5;
 }

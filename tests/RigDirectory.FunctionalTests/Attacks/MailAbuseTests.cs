@@ -239,6 +239,29 @@ public sealed class MailAbuseTests(RateLimitedFactory factory) : IClassFixture<R
     }
 
     [Fact]
+    public async Task AHostMovingAnEventAgainAndAgain_TellsEachRegistrantThreeTimesADay_AndEveryChangeIsSaved()
+    {
+        var school = await factory.WithDbAsync(TestRigs.FreeSchoolAsync);
+        var (rigId, _, leader, _) = await TestHosts.ApprovedRigAsync(factory, school, "Restless Host RIG");
+        var (student, studentUser) = await TestHosts.StudentAsync(factory, $"moved.about.{Guid.NewGuid():N}");
+        var starts = factory.Clock.GetUtcNow().UtcDateTime.AddDays(20).Date.AddHours(18);
+        string At(int hours) => starts.AddHours(hours).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await leader.SubmitFormAsync($"/my/rigs/{rigId}/events/new", "#event-form", EventsTests.Workshop(("Input.Title", "The moving workshop"), ("Input.Starts", At(0)), ("Input.Ends", At(1)))).AcceptedAsync();
+        var eventId = await factory.WithDbAsync(db => db.Events.Where(e => e.Title == "The moving workshop").Select(e => e.Id).SingleAsync());
+        await student.SubmitFormAsync($"/events/{eventId}", "#register-form", new Dictionary<string, string>()).AcceptedAsync();
+        var first = await factory.WithDbAsync(db => db.Events.Where(e => e.Id == eventId).Select(e => e.StartsAt).SingleAsync());
+
+        for (var i = 1; i <= 5; i++)
+        {
+            await leader.SubmitFormAsync($"/my/rigs/{rigId}/events/{eventId}/edit", "#event-form", EventsTests.Workshop(("Input.Title", "The moving workshop"), ("Input.Starts", At(i)), ("Input.Ends", At(i + 1)))).AcceptedAsync();
+        }
+
+        var notices = (await factory.SentEmailsAsync()).Messages.Count(m => m.To.Mailboxes.Any(a => a.Address == studentUser.Email) && m.Subject?.StartsWith("Changed:", StringComparison.Ordinal) == true);
+        Assert.Equal(3, notices);
+        Assert.Equal(first.AddHours(5), await factory.WithDbAsync(db => db.Events.Where(e => e.Id == eventId).Select(e => e.StartsAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task TypeAhead_MoreThanSixtyAMinute_IsRefused()
     {
         var (client, _) = await DraftAsync("cuny-som");
