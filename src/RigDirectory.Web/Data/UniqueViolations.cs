@@ -12,8 +12,6 @@ public static class UniqueViolations
 
     public static bool IsOneLiveRigPerSchool(DbUpdateException exception) => Broke(exception, OneLiveRigPerSchool, "Rigs.SchoolId");
 
-    public static bool IsRigSlug(DbUpdateException exception) => Broke(exception, "IX_Rigs_Slug", "Rigs.Slug");
-
     private static bool Broke(DbUpdateException exception, string index, string sqliteColumns)
     {
         ArgumentNullException.ThrowIfNull(exception);
