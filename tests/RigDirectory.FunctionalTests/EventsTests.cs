@@ -338,11 +338,17 @@ public sealed class EventsTests(FakeClockFactory factory) : IClassFixture<FakeCl
         var (student, _) = await TestHosts.StudentAsync(factory, "feed.student");
         await student.SubmitFormAsync($"/events/{id}", "#register-form", new Dictionary<string, string>()).AcceptedAsync();
 
-        using var made = await student.SubmitFormAsync("/my/events", "form[action$='/my/events/feed']", new Dictionary<string, string>());
+        // A first address replaces nothing, so nothing is asked (no blank OK/Cancel); a new one warns that the old one stops.
+        var before = await student.GetDocumentAsync("/my/events");
+        Assert.Null(before.QuerySelector("form[action$='/my/events/feed']")!.GetAttribute("data-confirm"));
+        Assert.Empty(before.QuerySelectorAll("form[data-confirm='']"));
+        using var made = await student.SubmitFormAsync(before, "form[action$='/my/events/feed']", new Dictionary<string, string>());
         var page = await student.GetDocumentAsync("/my/events");
         var address = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#feed-url")!.Value;
         Assert.StartsWith("https://localhost/calendar/", address, StringComparison.Ordinal);
-        Assert.Null((await student.GetDocumentAsync("/my/events")).QuerySelector("#feed-url"));
+        var again = await student.GetDocumentAsync("/my/events");
+        Assert.Null(again.QuerySelector("#feed-url"));
+        Assert.Contains("stops working", again.QuerySelector("form[action$='/my/events/feed']")!.GetAttribute("data-confirm"), StringComparison.Ordinal);
 
         using var anonymous = factory.CreateNonRedirectingClient();
         var feed = Calendar.Load(await anonymous.GetStringAsync(new Uri(address).PathAndQuery))!;
