@@ -33,6 +33,8 @@ public sealed class FundingTests(FakeClockFactory factory) : IClassFixture<FakeC
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.EndsWith($"/funding/applications/{id}", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("Draft", draft.QuerySelector("#application-status")!.TextContent, StringComparison.Ordinal);
+        // The draft lists the two items it has, not the form's empty rows as "$0" items.
+        Assert.Equal(["Probe covers and gel$150", "Phantom rental$450"], draft.QuerySelectorAll("#budget-lines tbody tr").Select(r => r.TextContent.Trim()).ToList());
         Assert.Contains("awarded $350", email.Subject, StringComparison.Ordinal);
         Assert.Contains("Bring photos!", email.HtmlBody, StringComparison.Ordinal);
         Assert.Equal("$350", console.QuerySelector("#budget-used")!.TextContent.Trim());

@@ -121,7 +121,7 @@ public sealed class FundingQueries(AppDbContext db, TimeProvider clock)
         {
             EventId = a.EventId,
             AmountAsked = a.AmountAsked == 0 ? null : a.AmountAsked,
-            BudgetLines = a.Lines,
+            BudgetLines = [.. a.Lines],
             Answers = [.. a.Answers.Select(x => (string?)x.Text)],
             Version = a.Version,
         };
