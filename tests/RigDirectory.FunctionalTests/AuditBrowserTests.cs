@@ -38,6 +38,21 @@ public sealed class AuditBrowserTests(RigDirectoryFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task AnEntry_NamesItsFieldsInWords_NotAsTheCodeCallsThem()
+    {
+        var (id, slug, leader) = await RigWithWebsiteAsync("dartmouth-geisel-som");
+        using var admin = factory.CreateClientAs("audit-admin", Roles.AcrAdmin);
+        await leader.SubmitFormAsync($"/my/rigs/{id}/edit", "#edit-form", new Dictionary<string, string> { ["Input.HowToGetInvolved"] = "Come to the first talk of the term." }).AcceptedAsync();
+
+        var log = await admin.GetDocumentAsync($"/admin/audit?rig={slug}&action=Edited");
+        var entry = await admin.GetDocumentAsync(log.QuerySelector("#audit tbody tr a")!.GetAttribute("href")!);
+
+        Assert.Contains("How to get involved", entry.QuerySelectorAll("#changes tbody th").Select(th => th.TextContent), StringComparer.Ordinal);
+        Assert.Contains(entry.QuerySelectorAll("#changes button"), b => b.TextContent.StartsWith("Revert How to get involved", StringComparison.Ordinal));
+        Assert.DoesNotContain("HowToGetInvolved", entry.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Revert_WhenTheFieldChangedAgainSince_IsRefused_AndChangesNothing()
     {
         var (id, _, leader) = await RigWithWebsiteAsync("yale-som");

@@ -39,4 +39,13 @@ public sealed class AuditChangesTests
     {
         Assert.Equal(words, action.DisplayName());
     }
+
+    [Theory]
+    [InlineData("HowToGetInvolved", "How to get involved")]
+    [InlineData("MeetingCadence", "Meeting cadence")]
+    [InlineData("XUrl", "X (Twitter)")]
+    [InlineData("FoundedYear", "Year founded")]
+    [InlineData("Website", "Website")]
+    [InlineData("Join link", "Join link")]
+    public void AField_ReadsInWords(string field, string label) => Assert.Equal(label, AuditChanges.Label(field));
 }

@@ -224,10 +224,33 @@ public sealed class AuditChanges : Dictionary<string, FieldChange>
     /// <summary>"Name: A → B; Sponsor: + Dr X" — how an entry reads in a history list.</summary>
     public override string ToString() => string.Join("; ", this.Select(c => c.Value switch
     {
-        { Before: null } => $"{c.Key}: + {c.Value.After}",
-        { After: null } => $"{c.Key}: − {c.Value.Before}",
-        _ => $"{c.Key}: {c.Value.Before} → {c.Value.After}",
+        { Before: null } => $"{Label(c.Key)}: + {c.Value.After}",
+        { After: null } => $"{Label(c.Key)}: − {c.Value.Before}",
+        _ => $"{Label(c.Key)}: {c.Value.Before} → {c.Value.After}",
     }));
+
+    /// <summary>Fields whose words are not their name's.</summary>
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        [nameof(Rig.XUrl)] = "X (Twitter)",
+        [nameof(Rig.LinkedInUrl)] = "LinkedIn",
+        [nameof(Rig.InstagramUrl)] = "Instagram",
+        [nameof(Rig.FoundedYear)] = "Year founded",
+        [nameof(Rig.ContactEmail)] = "Contact email",
+    };
+
+    /// <summary>A field as people read it: "HowToGetInvolved" is "How to get involved"; fields stored in words stay as they are.</summary>
+    public static string Label(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (Labels.TryGetValue(field, out var label))
+        {
+            return label;
+        }
+
+        var words = System.Text.RegularExpressions.Regex.Replace(field, "(?<=[a-z])(?=[A-Z])", " ", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        return words.Length == field.Length ? field : words[..1] + words[1..].ToLowerInvariant();
+    }
 }
 
 /// <summary>An entity whose concurrency token is a counter bumped on every save.</summary>
