@@ -147,6 +147,7 @@ public sealed class RateLimitedFactory : RigDirectoryFactory
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["RateLimiting:AccountPosts"] = "10",
+        ["RateLimiting:AccountPostsPerAddress"] = "60",
         ["RateLimiting:OutgoingEmails"] = "10",
         ["RateLimiting:TypeAhead"] = "60",
         ["RateLimiting:EmailsPerRigPerDay"] = "20",

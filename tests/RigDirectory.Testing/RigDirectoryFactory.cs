@@ -75,6 +75,7 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
     public static readonly IReadOnlyDictionary<string, string> GenerousRateLimits = new Dictionary<string, string>
     {
         ["RateLimiting:AccountPosts"] = "100000",
+        ["RateLimiting:AccountPostsPerAddress"] = "100000",
         ["RateLimiting:OutgoingEmails"] = "100000",
         ["RateLimiting:TypeAhead"] = "100000",
         ["RateLimiting:EmailsPerRigPerDay"] = "100000",
@@ -163,12 +164,23 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
     /// A client that does not follow redirects, coming from a client address of its own, so that limits kept per
     /// address (sign-in, reset) count its requests alone; signed in through the test scheme when given a user.
     /// </summary>
-    public HttpClient CreateClientFromOwnAddress(string? userId = null, params string[] roles)
+    /// <summary>A client address no other client of this factory has: another person, elsewhere.</summary>
+    public static System.Net.IPAddress NewAddress()
     {
         var number = Interlocked.Increment(ref _lastAddress);
-        var address = new System.Net.IPAddress([10, (byte)(number >> 16), (byte)(number >> 8), (byte)number]);
+        return new System.Net.IPAddress([10, (byte)(number >> 16), (byte)(number >> 8), (byte)number]);
+    }
+
+    /// <summary>A browser of its own (cookies, not redirecting) at <paramref name="address"/>: several share one address as people on one network do.</summary>
+    public HttpClient CreateClientFrom(System.Net.IPAddress address)
+    {
         var handler = new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = Server.CreateHandler(context => context.Connection.RemoteIpAddress = address) };
-        var client = new HttpClient(handler) { BaseAddress = ClientOptions.BaseAddress };
+        return new HttpClient(handler) { BaseAddress = ClientOptions.BaseAddress };
+    }
+
+    public HttpClient CreateClientFromOwnAddress(string? userId = null, params string[] roles)
+    {
+        var client = CreateClientFrom(NewAddress());
         if (userId is not null)
         {
             client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, userId);

@@ -50,6 +50,7 @@ public sealed class Instance : IAsyncDisposable
             // Queued email is picked up within a fifth of a second, so both workers race for every message.
             ["Outbox__PollInterval"] = "00:00:00.200",
             ["RateLimiting__AccountPosts"] = "100000",
+            ["RateLimiting__AccountPostsPerAddress"] = "100000",
             ["RateLimiting__OutgoingEmails"] = "100000",
             ["RateLimiting__EmailsPerRecipientPerDay"] = "100000",
             ["RateLimiting__MessagesPerRecipientPerDay"] = "100000",

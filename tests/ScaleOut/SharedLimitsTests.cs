@@ -3,7 +3,7 @@ using RigDirectory.FunctionalTests.Infrastructure;
 
 namespace RigDirectory.ScaleOutTests;
 
-/// <summary>Two instances sharing Redis, with a tight limit on account posts: 8 per client address in 5 minutes.</summary>
+/// <summary>Two instances sharing Redis, with a tight limit on account posts: 8 per client address in 5 minutes, whatever the account.</summary>
 public sealed class TwoLimitedInstances : IAsyncLifetime
 {
     public const int AccountPosts = 8;
@@ -15,7 +15,7 @@ public sealed class TwoLimitedInstances : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         var database = Path.Combine(_folder, "rigdirectory.db");
         var mail = Path.Combine(_folder, "mail");
-        var limits = new Dictionary<string, string> { ["RateLimiting__AccountPosts"] = AccountPosts.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var limits = new Dictionary<string, string> { ["RateLimiting__AccountPostsPerAddress"] = AccountPosts.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         A = new Instance("A", database, mail, Prepared.Redis, "https://rigdirectory.test/", settings: limits);
         B = new Instance("B", database, mail, Prepared.Redis, "https://rigdirectory.test/", settings: limits);
     }

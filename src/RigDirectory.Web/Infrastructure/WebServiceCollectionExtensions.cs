@@ -32,6 +32,7 @@ public static class WebServiceCollectionExtensions
             IdentityPageGuards.Guard(options.Conventions);
         });
         services.AddScoped<IdentityPageGuards>();
+        services.AddScoped<AccountPostLimits>();
         // Controllers and the Identity pages share these.
         services.Configure<MvcOptions>(options =>
         {

@@ -1,7 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace RigDirectory.Web.Security;
 
@@ -10,8 +14,17 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimiting";
 
-    /// <summary>Posts to sign-in, registration, password reset, confirmation and two-factor pages, per client address.</summary>
+    /// <summary>
+    /// Posts to sign-in, registration, password reset, confirmation and two-factor pages for one account (the address
+    /// typed, or the signed-in user), from wherever they come: one account tried from many addresses is an attack.
+    /// </summary>
     public int AccountPosts { get; set; } = 10;
+
+    /// <summary>
+    /// The same posts from one client address for every account together: a campus or a conference network signs
+    /// many people in from one address, so this is a ceiling well above one person's attempts.
+    /// </summary>
+    public int AccountPostsPerAddress { get; set; } = 60;
 
     public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -87,7 +100,7 @@ public static class RateLimits
                 return ValueTask.CompletedTask;
             };
             options.AddPolicy(AccountPosts, context => HttpMethods.IsPost(context.Request.Method)
-                ? Window(context, AccountPosts, ClientAddress(context), limits.AccountPosts, limits.AccountWindow)
+                ? Window(context, AccountPosts, ClientAddress(context), limits.AccountPostsPerAddress, limits.AccountWindow)
                 : RateLimitPartition.GetNoLimiter(""));
             options.AddPolicy(OutgoingEmail, context => HttpMethods.IsPost(context.Request.Method)
                 ? Window(context, OutgoingEmail, UserOrAddress(context), limits.OutgoingEmails, limits.OutgoingEmailWindow)
@@ -97,13 +110,20 @@ public static class RateLimits
         return services;
     }
 
-    /// <summary>Puts the account pages under <see cref="AccountPosts"/>; the default UI's pages cannot carry attributes.</summary>
+    /// <summary>
+    /// Puts the account pages under <see cref="AccountPosts"/> per client address and <see cref="AccountPostLimits"/>
+    /// per account; the default UI's pages cannot carry attributes.
+    /// </summary>
     public static void LimitAccountPages(PageConventionCollection conventions)
     {
         ArgumentNullException.ThrowIfNull(conventions);
         foreach (var page in AccountPages)
         {
-            conventions.AddAreaPageApplicationModelConvention("Identity", page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountPosts)));
+            conventions.AddAreaPageApplicationModelConvention("Identity", page, model =>
+            {
+                model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountPosts));
+                model.Filters.Add(new ServiceFilterAttribute(typeof(AccountPostLimits)));
+            });
         }
     }
 
@@ -120,4 +140,45 @@ public static class RateLimits
     public static string ClientAddress(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static string UserOrAddress(HttpContext context) => MailSenders.Of(context)!;
+}
+
+/// <summary>
+/// The account pages' limit per account: posts naming one account (the address typed in <c>Input.Email</c>, else
+/// the signed-in user) count together from every client address, so one account guessed from many addresses is
+/// stopped while many people signing in from one campus address are not.
+/// </summary>
+public sealed class AccountPostLimits(ISharedCounters counters, IOptions<RateLimitOptions> options) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (HttpMethods.IsPost(context.HttpContext.Request.Method) && Account(context.HttpContext) is { } account)
+        {
+            var limits = options.Value;
+            var (count, resetsIn) = counters.Hit($"limit:{RateLimits.AccountPosts}:account:{account}", limits.AccountWindow);
+            if (count > limits.AccountPosts)
+            {
+                var minutes = Math.Max(1, (int)Math.Ceiling(resetsIn.TotalMinutes));
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(resetsIn.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                context.HttpContext.Items[MailRefusedException.ItemKey] =
+                    $"This account has been tried {limits.AccountPosts} times in the last {(int)limits.AccountWindow.TotalMinutes} minutes, from one place or several. To keep it safe, try again in {minutes} minute{(minutes == 1 ? "" : "s")}.";
+                context.Result = new StatusCodeResult(StatusCodes.Status429TooManyRequests);
+                return;
+            }
+        }
+
+        await next();
+    }
+
+    /// <summary>The account a post is about: the email typed (as Identity compares it), else the signed-in user.</summary>
+    private static string? Account(HttpContext context)
+    {
+        var typed = context.Request.HasFormContentType ? context.Request.Form["Input.Email"].ToString().Trim() : "";
+        return typed.Length is > 0 and <= Data.Limits.Email ? "email:" + typed.ToUpperInvariant()
+            : context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? "user:" + userId
+            : null;
+    }
 }

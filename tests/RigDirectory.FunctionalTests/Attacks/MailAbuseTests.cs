@@ -27,27 +27,72 @@ public sealed class MailAbuseTests(RateLimitedFactory factory) : IClassFixture<R
         client.SubmitFormAsync(form, "#invite-form", new Dictionary<string, string> { ["Invite.Email"] = email, ["Invite.Position"] = "Buy cheap pills at evil.example" });
 
     [Fact]
-    public async Task AccountPosts_BeyondTheLimit_Get429WithRetryAfterAndAFriendlyPage()
+    public async Task AccountPosts_FromOneAddress_StopAtItsCeilingOfSixty_With429RetryAfterAndAFriendlyPage()
     {
         using var client = factory.CreateClientFromOwnAddress();
         var form = await client.GetDocumentAsync("/Identity/Account/ForgotPassword");
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? last = null;
-        for (var i = 0; i < 11; i++)
+        for (var i = 0; i < 61; i++)
         {
             last?.Dispose();
             last = await client.SubmitFormAsync(form, "form#forgot-password", new Dictionary<string, string> { ["Input.Email"] = $"victim{i}@example.org" });
             statuses.Add(last.StatusCode);
         }
 
-        Assert.All(statuses.Take(10), status => Assert.Equal(HttpStatusCode.Redirect, status));
+        Assert.All(statuses.Take(60), status => Assert.Equal(HttpStatusCode.Redirect, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
         Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After");
         Assert.Contains("<h1>Too many requests</h1>", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var page = await client.GetAsync("/Identity/Account/ForgotPassword");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         last.Dispose();
+    }
+
+    [Fact]
+    public async Task ThirtyPeople_SigningInFromOneCampusAddress_AllGetIn()
+    {
+        var campus = RigDirectoryFactory.NewAddress();
+        var people = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            people.Add((await factory.CreateUserAsync($"campus.{i}.{Guid.NewGuid():N}@example.org", Password, emailConfirmed: true, Roles.Student)).Email!);
+        }
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var email in people)
+        {
+            using var browser = factory.CreateClientFrom(campus);
+            using var signedIn = await CookieSignIn.PasswordAsync(browser, email, Password);
+            answers.Add(signedIn.StatusCode);
+        }
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a));
+    }
+
+    [Fact]
+    public async Task OneAccount_GuessedFromElevenAddresses_IsRefused_SayingWhyAndWhen()
+    {
+        var target = await factory.CreateUserAsync($"target.{Guid.NewGuid():N}@example.org", Password, emailConfirmed: true, Roles.Student);
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 11; i++)
+        {
+            using var attacker = factory.CreateClientFromOwnAddress();
+            answers.Add(await CookieSignIn.PasswordAsync(attacker, target.Email!, $"guess number {i} of many"));
+        }
+
+        var eleventh = answers[^1];
+        Assert.Equal(HttpStatusCode.TooManyRequests, eleventh.StatusCode);
+        Assert.True(eleventh.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After");
+        Assert.Contains("This account has been tried 10 times in the last 5 minutes", System.Net.WebUtility.HtmlDecode(await eleventh.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        // None of the guesses got in: the lockout came after five, the limit after ten.
+        Assert.DoesNotContain(answers, a => a.StatusCode == HttpStatusCode.Redirect && a.Headers.Location?.OriginalString == "/");
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
     }
 
     [Fact]
