@@ -37,7 +37,7 @@ public sealed class RegistrationRaceTests
         Assert.Equal(20, ids.Distinct().Count());
         for (var i = 0; i < 20; i++)
         {
-            await CompleteAsync(students[i], ids[i]);
+            await students[i].CompleteDraftAsync(ids[i]);
         }
 
         var reviews = await Task.WhenAll(students.Select((s, i) => s.GetDocumentAsync($"/register/{ids[i]}/review")));
@@ -98,29 +98,6 @@ public sealed class RegistrationRaceTests
             result.Dispose();
         }
     });
-
-    private static async Task CompleteAsync(HttpClient client, int id)
-    {
-        await client.SubmitFormAsync($"/register/{id}/sponsors", "#sponsor-form", new Dictionary<string, string>
-        {
-            ["Input.Name"] = "Dr. Rita Ray",
-            ["Input.Title"] = "Associate Professor of Radiology",
-            ["Input.Email"] = $"sponsor.{id}@hospital.example",
-        }).AcceptedAsync();
-        await client.SubmitFormExpectingRedirectAsync($"/register/{id}/sponsors", $"form[action='/register/{id}/sponsors/next']", new Dictionary<string, string>());
-        await client.SubmitFormExpectingRedirectAsync($"/register/{id}/officers", "#officer-form", new Dictionary<string, string> { ["Input.Position"] = "President", ["Input.GraduationYear"] = "2028" });
-        await client.SubmitFormExpectingRedirectAsync($"/register/{id}/details", "#details-form", new Dictionary<string, string>
-        {
-            ["Input.Name"] = $"Tufts Radiology Interest Group {id}",
-            ["Input.Description"] = "Monthly talks with radiologists and ultrasound workshops for all years.",
-            ["Input.ContactEmail"] = "tufts.rig@example.org",
-            ["Input.ContactVisibility"] = "Public",
-            ["Input.MeetingCadence"] = "Monthly",
-            ["Input.EventTitle"] = "Welcome lunch with the residents",
-            ["Input.EventDate"] = "2027-01-20",
-            ["Input.EventFormat"] = "InPerson",
-        });
-    }
 
     private static Task<int> SubmittedAsync(InstanceFactory factory, string schoolSlug, string leaderId) => factory.WithDbAsync(async db =>
     {

@@ -29,26 +29,12 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
             ["Input.Email"] = email,
         });
 
-    private static Dictionary<string, string> Details(string description = "Monthly talks with radiologists and ultrasound workshops for all years.") => new()
-    {
-        ["Input.Name"] = "Tufts Radiology Interest Group",
-        ["Input.Description"] = description,
-        ["Input.ContactEmail"] = "tufts.rig@example.org",
-        ["Input.ContactVisibility"] = "Public",
-        ["Input.MeetingCadence"] = "Monthly",
-        ["Input.EventTitle"] = "Welcome lunch with the residents",
-        ["Input.EventDate"] = "2027-01-20",
-        ["Input.EventFormat"] = "InPerson",
-    };
+    private static Dictionary<string, string> Details(string description = "Monthly talks with radiologists and ultrasound workshops for all years.") => Drafts.Details(description: description);
 
     private static async Task<int> CompleteDraftAsync(HttpClient client, string schoolSlug)
     {
         var id = await client.StartDraftAsync(schoolSlug);
-        await AddSponsorAsync(client, id, $"sponsor.{id}@hospital.example").AcceptedAsync();
-        await client.SubmitFormExpectingRedirectAsync($"/register/{id}/sponsors", $"form[action='/register/{id}/sponsors/next']", new Dictionary<string, string>());
-        await client.SubmitFormExpectingRedirectAsync($"/register/{id}/officers", "#officer-form", new Dictionary<string, string> { ["Input.Position"] = "President", ["Input.GraduationYear"] = "2028" });
-        using var details = await client.SubmitFormAsync($"/register/{id}/details", "#details-form", Details());
-        Assert.Equal($"/register/{id}/review", details.Headers.Location!.OriginalString);
+        await client.CompleteDraftAsync(id, Details());
         return id;
     }
 

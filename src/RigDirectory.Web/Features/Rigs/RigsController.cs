@@ -13,22 +13,28 @@ using RigDirectory.Web.Security;
 namespace RigDirectory.Web.Features.Rigs;
 
 [AllowAnonymous]
-public sealed class RigsController(AppDbContext db, DirectorySnapshot directory, IAuthorizationService authorization, TimeProvider clock) : Controller
+public sealed class RigsController(AppDbContext db, DirectorySnapshot directory, SchoolFinder schools, IAuthorizationService authorization, TimeProvider clock) : Controller
 {
     [HttpGet("/rigs")]
     [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag])]
-    public async Task<IActionResult> Index(RigSearchInput input)
+    public async Task<IActionResult> Index(RigSearchInput input, CancellationToken cancellationToken)
     {
         var snapshot = await directory.GetAsync();
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new RigListViewModel(new RigSearchInput(), snapshot.Filters, [], 0, Errors()));
+            return View(new RigListViewModel(new RigSearchInput(), snapshot.Filters, [], 0, Errors(), []));
         }
 
         var (total, page) = RigSearchQuery.Apply(snapshot, input, (input.Page - 1) * RigSearchInput.PageSize, RigSearchInput.PageSize);
         HttpContext.TagCachedResponse(input.HasFilters ? DirectoryCache.AnyRowTag : DirectoryCache.ListPageTag(input.Sort, input.Page));
-        return View(new RigListViewModel(input, snapshot.Filters, page, total, []));
+        // A search for a school that has no RIG never dead-ends: it says so, and how to start one there.
+        var named = total == 0 && !string.IsNullOrWhiteSpace(input.Query)
+            ? await schools.ChoicesAsync(db, SchoolFinder.Bounded(input.Query), null, NamedSchools, cancellationToken)
+            : [];
+        // A RIG registered or approved at a named school evicts this answer with the school's pages.
+        HttpContext.TagCachedResponse([.. named.Select(s => DirectoryCache.SchoolTag(s.Slug))]);
+        return View(new RigListViewModel(input, snapshot.Filters, page, total, [], named));
     }
 
     [HttpGet("/rigs.csv")]
@@ -61,6 +67,9 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
         return rig is null ? NotFound() : View(rig with { Viewer = viewer });
     }
 
+    /// <summary>How many schools a search that found no RIG names instead.</summary>
+    private const int NamedSchools = 3;
+
     private List<string> Errors() =>
         ModelState.Where(e => e.Value?.Errors.Count > 0)
             .Select(e => e.Key switch
@@ -76,7 +85,8 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
             .ToList();
 }
 
-public sealed record RigListViewModel(RigSearchInput Search, RigFilterOptions Filters, IReadOnlyList<RigListItem> Items, int Total, IReadOnlyList<string> Errors)
+/// <param name="Schools">When no RIG matched a search, the schools it names: each with its RIG, one being registered, or none yet.</param>
+public sealed record RigListViewModel(RigSearchInput Search, RigFilterOptions Filters, IReadOnlyList<RigListItem> Items, int Total, IReadOnlyList<string> Errors, IReadOnlyList<SchoolChoice> Schools)
 {
     public int Pages => Math.Max(1, (Total + RigSearchInput.PageSize - 1) / RigSearchInput.PageSize);
     public int First => Total == 0 ? 0 : ((Search.Page - 1) * RigSearchInput.PageSize) + 1;
