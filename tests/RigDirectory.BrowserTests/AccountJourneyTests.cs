@@ -40,7 +40,12 @@ public sealed class AccountJourneyTests(BrowserAppFactory app) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = email })).ToBeVisibleAsync();
+        // Whose account it is shows in the header; its workspaces and "Sign out" are in its menu.
+        var account = page.GetByRole(AriaRole.Button, new() { Name = $"Your account: {email}" });
+        await Expect(account).ToBeVisibleAsync();
+        await account.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "My RIGs" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
     }
 }

@@ -37,7 +37,7 @@ public sealed class DirectoryJourneyTests(BrowserAppFactory app) : IClassFixture
         await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/schools/{schoolSlug}");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "No RIG yet — start one here" })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Map" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "RigDirectory", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search RIGs" }).FillAsync(city);
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(page.Locator("#result-count")).ToContainTextAsync("Showing 1–");
