@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+using RigDirectory.BrowserTests.Infrastructure;
+
+namespace RigDirectory.BrowserTests;
+
+/// <summary>
+/// The product's shell for the role with the most to reach (an admin): on a laptop (1366 px) the whole header is on
+/// screen, the account menu included; on a phone (375 px) it folds into one menu; the console's places wrap; and no
+/// page of the shell scrolls sideways. Screenshots of each go to the test results.
+/// </summary>
+public sealed class ShellTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
+{
+    private static readonly string[] Pages = ["/", "/admin", "/events", "/rigs"];
+
+    [Fact]
+    public async Task OnALaptopAndAPhone_TheHeaderAndTheConsoleFit_AndEveryWorkspaceIsReachable()
+    {
+        var folder = ScreenshotTests.Folder();
+        Directory.CreateDirectory(folder);
+        var admin = await app.AdminPageAsync();
+        var overflowing = new List<string>();
+        foreach (var (size, width) in new[] { ("laptop", 1366), ("phone", 375) })
+        {
+            await admin.SetViewportSizeAsync(width, 800);
+            foreach (var path in Pages)
+            {
+                await admin.GotoAsync(path);
+                if (!await admin.EvaluateAsync<bool>("document.scrollingElement.scrollWidth <= window.innerWidth"))
+                {
+                    overflowing.Add($"{path} at {width} px: {await admin.EvaluateAsync<int>("document.scrollingElement.scrollWidth")} px wide");
+                }
+            }
+
+            await admin.GotoAsync("/admin");
+            await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"admin-console-{size}.png"), FullPage = true });
+            var account = admin.Locator("#account-menu");
+            if (width < 992)
+            {
+                await Assertions.Expect(account).Not.ToBeVisibleAsync();
+                await admin.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+            }
+
+            await Assertions.Expect(account).ToBeVisibleAsync();
+            var box = await account.BoundingBoxAsync();
+            Assert.True(box is not null && box.X + box.Width <= width, $"The account menu is off-screen at {width} px.");
+            await account.ClickAsync();
+            await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Admin console" })).ToBeVisibleAsync();
+            await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeInViewportAsync();
+            await admin.Locator("header").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, $"header-open-{size}.png") });
+        }
+
+        Assert.True(overflowing.Count == 0, string.Join("\n", overflowing));
+    }
+}
