@@ -10,7 +10,11 @@ namespace RigDirectory.BrowserTests;
 /// </summary>
 public sealed class ShellTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
 {
-    private static readonly string[] Pages = ["/", "/admin", "/events", "/rigs"];
+    private static readonly string[] Pages =
+    [
+        "/", "/rigs", "/events", "/mentors", "/resources", "/funding", "/awards", "/my/rigs", "/my/events",
+        "/admin", "/admin/reviews", "/admin/funding", "/admin/events", "/admin/mentoring", "/admin/schools", "/admin/users", "/admin/audit", "/admin/coverage",
+    ];
 
     [Fact]
     public async Task OnALaptopAndAPhone_TheHeaderAndTheConsoleFit_AndEveryWorkspaceIsReachable()
