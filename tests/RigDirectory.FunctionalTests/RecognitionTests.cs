@@ -55,6 +55,10 @@ public sealed class RecognitionTests(FakeClockFactory factory) : IClassFixture<F
         var names = list.QuerySelectorAll(".rig-results h2 a").Select(a => a.TextContent).ToList();
         Assert.Equal(["UCSF Radiology Society"], names);
         Assert.Contains("Best outreach 2026", list.QuerySelector(".award-badge")!.TextContent, StringComparison.Ordinal);
+        // The trophy is drawn by the page (hidden from screen readers), never an emoji a computer may lack.
+        Assert.NotNull(list.QuerySelector(".award-badge svg.award-icon[aria-hidden=true]"));
+        Assert.NotNull(won.QuerySelector("#awards svg.award-icon"));
+        Assert.DoesNotContain("\U0001F3C6", list.Body!.TextContent + won.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("UCSF Radiology Society", awards.QuerySelector("#award-best-outreach-2026")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Best outreach 2026", email.Subject, StringComparison.Ordinal);
         Assert.Null(late.QuerySelector("#nomination-form"));
