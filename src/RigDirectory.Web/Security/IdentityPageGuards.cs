@@ -8,8 +8,9 @@ namespace RigDirectory.Web.Security;
 
 /// <summary>
 /// Identity's default pages assume the step before them happened and throw (a 500) when it did not: the second
-/// sign-in step without a first, recovery codes without two-factor, external sign-ins the site does not offer. Each
-/// is answered as a person would expect instead: back to sign in, back to the two-factor page, or not found.
+/// sign-in step without a first, recovery codes or turning two-factor off without two-factor, an email change's link
+/// without its parts, external sign-ins the site does not offer. Each is answered as a person would expect instead:
+/// back to sign in, back to the two-factor page, to the home page, or not found.
 /// </summary>
 public sealed class IdentityPageGuards(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : IAsyncPageFilter
 {
@@ -19,12 +20,18 @@ public sealed class IdentityPageGuards(SignInManager<ApplicationUser> signIn, Us
     /// <summary>The second step of signing in, after a password.</summary>
     public static readonly IReadOnlyList<string> SecondStepPages = ["/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
 
-    public const string RecoveryCodesPage = "/Account/Manage/GenerateRecoveryCodes";
+    /// <summary>Pages that change two-factor sign-in, which only mean something once it is on.</summary>
+    public static readonly IReadOnlyList<string> TwoFactorOnPages = ["/Account/Manage/GenerateRecoveryCodes", "/Account/Manage/Disable2fa"];
+
+    /// <summary>The link in an email-change email: it needs all its parts.</summary>
+    public const string ConfirmEmailChangePage = "/Account/ConfirmEmailChange";
+
+    private static readonly string[] ConfirmEmailChangeParts = ["userId", "email", "code"];
 
     public static void Guard(PageConventionCollection conventions)
     {
         ArgumentNullException.ThrowIfNull(conventions);
-        foreach (var page in ExternalSignInPages.Concat(SecondStepPages).Append(RecoveryCodesPage))
+        foreach (var page in ExternalSignInPages.Concat(SecondStepPages).Concat(TwoFactorOnPages).Append(ConfirmEmailChangePage))
         {
             conventions.AddAreaPageApplicationModelConvention("Identity", page, model => model.Filters.Add(new ServiceFilterAttribute(typeof(IdentityPageGuards))));
         }
@@ -49,7 +56,14 @@ public sealed class IdentityPageGuards(SignInManager<ApplicationUser> signIn, Us
             return;
         }
 
-        if (page == RecoveryCodesPage && (await users.GetUserAsync(context.HttpContext.User) is not { } user || !await users.GetTwoFactorEnabledAsync(user)))
+        var query = context.HttpContext.Request.Query;
+        if (page == ConfirmEmailChangePage && ConfirmEmailChangeParts.Any(part => string.IsNullOrEmpty(query[part])))
+        {
+            context.Result = new LocalRedirectResult("/");
+            return;
+        }
+
+        if (TwoFactorOnPages.Contains(page) && (await users.GetUserAsync(context.HttpContext.User) is not { } user || !await users.GetTwoFactorEnabledAsync(user)))
         {
             context.Result = new RedirectToPageResult("/Account/Manage/TwoFactorAuthentication", new { area = "Identity" });
             return;

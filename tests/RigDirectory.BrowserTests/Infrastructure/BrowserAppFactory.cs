@@ -13,7 +13,7 @@ namespace RigDirectory.BrowserTests.Infrastructure;
 /// The app on a real Kestrel port with its own SQLite file, the real clock, the outbox worker sending to an email
 /// pickup folder, and a headless Debian Chromium driven by Playwright.
 /// </summary>
-public sealed class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
+public class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "rigdirectory-browser-" + Guid.NewGuid().ToString("N"));
     private readonly int _port;
@@ -42,8 +42,17 @@ public sealed class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
 
     protected override bool CaptureEmails => false;
 
+    /// <summary>
+    /// Whether the app runs as a developer runs it (Development, with the whole demo seed: events, mentors, funding,
+    /// awards and the demo accounts of each role) instead of the test's own demo RIGs.
+    /// </summary>
+    protected virtual bool FullDemo => false;
+
+    protected override string EnvironmentName => FullDemo ? Microsoft.Extensions.Hosting.Environments.Development : base.EnvironmentName;
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
+        ["Demo:Enabled"] = FullDemo ? "true" : "false",
         ["Email:PickupDirectory"] = MailFolder,
         ["App:PublicBaseUrl"] = $"http://127.0.0.1:{_port}/",
         ["Outbox:PollInterval"] = "00:00:00.500",
@@ -69,7 +78,11 @@ public sealed class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
 
-        await SeedDemoRigsAsync();
+        if (!FullDemo)
+        {
+            await SeedDemoRigsAsync();
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -215,11 +215,17 @@ public sealed class FormFuzzInDevelopmentTests(DevelopmentFactory factory) : For
         using var recovery = await anonymous.GetAsync("/Identity/Account/LoginWithRecoveryCode");
         using var codes = await signedIn.GetAsync("/Identity/Account/Manage/GenerateRecoveryCodes");
         using var external = await anonymous.GetAsync("/Identity/Account/ExternalLogin");
+        using var disable = await signedIn.GetAsync("/Identity/Account/Manage/Disable2fa");
+        using var emailChange = await anonymous.GetAsync("/Identity/Account/ConfirmEmailChange");
+        using var emailChangeWithoutCode = await anonymous.GetAsync($"/Identity/Account/ConfirmEmailChange?userId={userId}&email=new%40example.org");
 
         Assert.Equal("/Identity/Account/Login", secondStep.Headers.Location?.OriginalString);
         Assert.Equal("/Identity/Account/Login", recovery.Headers.Location?.OriginalString);
         Assert.Equal("/Identity/Account/Manage/TwoFactorAuthentication", codes.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, external.StatusCode);
+        Assert.Equal("/Identity/Account/Manage/TwoFactorAuthentication", disable.Headers.Location?.OriginalString);
+        Assert.Equal("/", emailChange.Headers.Location?.OriginalString);
+        Assert.Equal("/", emailChangeWithoutCode.Headers.Location?.OriginalString);
     }
 }
 
