@@ -163,7 +163,11 @@ public sealed class AccountTests(RigDirectoryFactory factory) : IClassFixture<Ri
 
         var page = await client.GetDocumentAsync("/Identity/Account/Manage");
 
-        Assert.Contains("Manage your account", page.Body!.TextContent, StringComparison.Ordinal);
+        // The site's own frame: "Account settings" with its menu, not the default UI's "Manage your account".
+        Assert.Equal("Account settings", page.QuerySelector("main h1")!.TextContent.Trim());
+        Assert.DoesNotContain("Manage your account", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Profile", "Email", "Password", "Sign-in codes (two-factor)", "Your data"], page.QuerySelectorAll("nav[aria-label='Account settings'] a").Select(a => a.TextContent.Trim()));
+        Assert.Equal("page", page.QuerySelector("nav[aria-label='Account settings'] a.active")!.GetAttribute("aria-current"));
         Assert.NotNull(page.QuerySelector("nav a.navbar-brand[href='/']"));
         Assert.NotNull(page.QuerySelector("footer a[href='/about']"));
     }

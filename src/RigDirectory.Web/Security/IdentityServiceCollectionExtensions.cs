@@ -23,6 +23,12 @@ public sealed class SecurityOptions
 
     /// <summary>How long browsers keep to HTTPS once they have seen the site (HSTS), subdomains included.</summary>
     public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>The name an authenticator app shows beside the account's email.</summary>
+    public string AuthenticatorIssuer { get; set; } = "RigDirectory";
+
+    /// <summary>How long "Trust this browser" spares a person the authenticator code.</summary>
+    public TimeSpan TrustedBrowserFor { get; set; } = TimeSpan.FromDays(30);
 }
 
 public static class IdentityServiceCollectionExtensions
@@ -87,6 +93,7 @@ public static class IdentityServiceCollectionExtensions
         NameCookie(services, IdentityConstants.ExternalScheme, $"{prefix}rigdirectory.external", securePolicy);
         NameCookie(services, IdentityConstants.TwoFactorUserIdScheme, $"{prefix}rigdirectory.2fa", securePolicy);
         NameCookie(services, IdentityConstants.TwoFactorRememberMeScheme, $"{prefix}rigdirectory.2fa-remember", securePolicy);
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options => options.ExpireTimeSpan = security.TrustedBrowserFor);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Identity/Account/Login";

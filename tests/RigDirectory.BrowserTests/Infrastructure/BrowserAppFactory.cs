@@ -179,7 +179,7 @@ public class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
         await page.GetByLabel("Password").FillAsync(AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByLabel("Authenticator code").FillAsync(Totp.Code(_adminAuthenticatorKey!, await NextCodeTimeAsync()));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // Signed in: the header holds the account menu (inside the collapsed menu on a phone).
         await Assertions.Expect(page.Locator("#account-menu")).ToBeAttachedAsync();
         return page;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -74,6 +75,13 @@ public class LoginModel(
         var result = await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            if (await userManager.GetTwoFactorEnabledAsync(user))
+            {
+                // Past the second step because this browser was trusted after a code (SecurityOptions.TrustedBrowserFor):
+                // the session counts as signed in with the authenticator, as admin pages require.
+                await signInManager.SignInWithClaimsAsync(user, Input.RememberMe, [new Claim("amr", "mfa")]);
+            }
+
             await securityLog.RecordAsync(SecurityEventKind.SignInSucceeded, user);
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/landing");
         }
