@@ -109,6 +109,13 @@ public sealed class EveryPageFitsTests(DemoBrowserAppFactory app) : IClassFixtur
                 {
                     failures.Add($"{url} as {role} at {width} px: {problem}");
                 }
+
+                // The demo leader's hub, for the test results.
+                if (role == "leader" && url == "/my/rigs")
+                {
+                    Directory.CreateDirectory(ScreenshotTests.Folder());
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotTests.Folder(), $"my-rigs-{width}.png"), FullPage = true });
+                }
             }
 
             await page.SetViewportSizeAsync(Widths[^1], 800);

@@ -79,7 +79,7 @@ public sealed class RegistrationWizardTests(RigDirectoryFactory factory) : IClas
         var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.RigId == id).Select(a => a.Action).ToListAsync());
         Assert.Equal([AuditAction.Started, AuditAction.SponsorAdded, AuditAction.OfficerSaved, AuditAction.Submitted], actions);
         var myRigs = await client.GetDocumentAsync("/my/rigs");
-        Assert.Contains("Submitted", myRigs.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Submitted", myRigs.QuerySelector("article.my-rig")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

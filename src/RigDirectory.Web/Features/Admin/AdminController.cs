@@ -33,13 +33,7 @@ public sealed class AdminController(AppDbContext db, Outbox outbox) : Controller
             .Take(FailedEmailsShown)
             .Select(m => new FailedEmail(m.Id, m.FailedAt!.Value, m.RigId, m.Recipient, m.Subject, m.Attempts, m.LastError))
             .ToListAsync(cancellationToken);
-        // What waits for an admin, one statement: the console's to-dos and the counts beside its links.
-        var waiting = await db.Regions.AsNoTracking().Take(1).Select(_ => new Waiting(
-                db.Rigs.Count(r => r.Status == RigStatus.Submitted),
-                db.MentorProfiles.Count(m => m.Status == MentorStatus.Submitted),
-                db.RigClaims.Count(c => c.Status == ClaimStatus.Waiting),
-                db.FundingApplications.Count(a => a.Status == FundingStatus.Submitted)))
-            .FirstOrDefaultAsync(cancellationToken) ?? new Waiting(0, 0, 0, 0);
+        var waiting = await Waiting.ForRequestAsync(HttpContext, db);
         var model = new AdminDashboardViewModel(
             Enum.GetValues<RigStatus>().Select(s => new StatusCount(s, byStatus.GetValueOrDefault(s))).ToList(),
             schools?.Total ?? 0,
@@ -64,12 +58,6 @@ public sealed class AdminController(AppDbContext db, Outbox outbox) : Controller
 public sealed record StatusCount(RigStatus Status, int Count);
 
 public sealed record FailedEmail(long Id, DateTime At, int? RigId, string To, string Subject, int Attempts, string? Error);
-
-/// <summary>What waits for an admin's decision.</summary>
-public sealed record Waiting(int Registrations, int MentorApplications, int Claims, int FundingApplications)
-{
-    public int Total => Registrations + MentorApplications + Claims + FundingApplications;
-}
 
 public sealed record AdminDashboardViewModel(IReadOnlyList<StatusCount> RigsByStatus, int Schools, int SchoolsWithRig, IReadOnlyList<FailedEmail> FailedEmails, int FailedTotal, Waiting Waiting)
 {
