@@ -42,6 +42,36 @@ public sealed class RigSearchDeadEndTests(RigDirectoryFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task AnAbbreviationOfSeveralWords_FindsOnlyTheSchoolItNames_NotEverySchoolWithThoseLetters()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            db.Rigs.Add(await TestRigs.MakeAsync(db, "toronto-rig", "Toronto Radiology Interest Group", "utoronto-temerty-fom-toronto", RigStatus.Approved));
+            db.Rigs.Add(await TestRigs.MakeAsync(db, "tennessee-rig", "Tennessee Radiology Interest Group", "uthsc-com", RigStatus.Approved));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        await factory.EvictDirectoryAsync();
+        using var anonymous = factory.CreateNonRedirectingClient();
+        using var admin = factory.CreateClientAs("finder-admin", Web.Security.Roles.AcrAdmin);
+
+        var rigs = await anonymous.GetDocumentAsync("/rigs?q=U+of+T");
+        var oneWord = await anonymous.GetDocumentAsync("/rigs?q=Tennessee");
+        var schools = await admin.GetDocumentAsync("/admin/schools?q=U+of+T");
+        var abbreviation = await admin.GetDocumentAsync("/admin/schools?q=UCSF");
+        var state = await admin.GetDocumentAsync("/admin/schools?q=TN");
+
+        Assert.Equal(["Toronto Radiology Interest Group"], rigs.QuerySelectorAll(".rig-results h2 a").Select(a => a.TextContent.Trim()).Distinct());
+        Assert.Contains("Tennessee Radiology Interest Group", oneWord.Body!.TextContent, StringComparison.Ordinal);
+        var torontoCampuses = schools.QuerySelectorAll("table tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, torontoCampuses.Count);
+        Assert.All(torontoCampuses, r => Assert.Contains("University of Toronto", r, StringComparison.Ordinal));
+        Assert.Contains("University of California, San Francisco", abbreviation.QuerySelector("table tbody tr")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(state.QuerySelectorAll("table tbody tr"), r => r.TextContent.Contains("University of Tennessee", StringComparison.Ordinal));
+        Assert.All(state.QuerySelectorAll("table tbody tr"), r => Assert.Contains("Tennessee", r.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ASearchThatNamesNoSchool_KeepsTheGeneralAnswer()
     {
         using var anonymous = factory.CreateNonRedirectingClient();

@@ -224,6 +224,13 @@ public sealed class SearchQuery
 
     public string Phrase { get; }
 
+    /// <summary>
+    /// A search of several words that is some name or abbreviation exactly ("U of T", "Johns Hopkins") means that
+    /// name: when anything matches it exactly, the looser matches of its words (every school with words starting with
+    /// "u", "of" and "t") are noise, and the results stop at the exact ones. One word ("Toronto") keeps them all.
+    /// </summary>
+    public bool StopsAtExact => Words.Count > 1;
+
     /// <summary>The query, or null when the text has no words to search for.</summary>
     public static SearchQuery? Parse(string? text)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Map;
 using RigDirectory.Web.Lifecycle;
@@ -17,9 +18,12 @@ namespace RigDirectory.Web.Features.AdminSchools;
 /// </summary>
 [Authorize(Policy = Policies.Administer)]
 [Route("admin/schools")]
-public sealed class AdminSchoolsController(AppDbContext db, SchoolCuration curation, MapGeometry map) : Controller
+public sealed class AdminSchoolsController(AppDbContext db, SchoolCuration curation, MapGeometry map, SchoolFinder finder) : Controller
 {
     public const int PageSize = 50;
+
+    /// <summary>How many ranked schools a search of the console pages through: more than the directory lists.</summary>
+    private const int FinderLimit = 1000;
     private const string EditView = "~/Features/AdminSchools/Edit.cshtml";
 
     [HttpGet("")]
@@ -32,16 +36,28 @@ public sealed class AdminSchoolsController(AppDbContext db, SchoolCuration curat
         }
 
         var schools = db.Schools.AsNoTracking().Where(s => s.Status == status);
-        if (!string.IsNullOrWhiteSpace(query))
+        var code = query?.Trim().ToUpperInvariant();
+        var isPlaceCode = !string.IsNullOrWhiteSpace(code) && await db.Jurisdictions.AnyAsync(j => j.PostalCode == code || j.Code == code, cancellationToken);
+        List<string>? ranked = null;
+        if (!string.IsNullOrWhiteSpace(query) && status == SchoolStatus.Listed && !isPlaceCode)
         {
+            // The listed schools are found as everywhere else in the app: abbreviations ("UCSF", "U of T"), accents,
+            // words in any order, one typo; best first.
+            ranked = await finder.FindAsync(db, query, FinderLimit, cancellationToken);
+            var onPage = ranked.Skip((page - 1) * PageSize).Take(PageSize + 1).ToList();
+            schools = schools.Where(s => onPage.Contains(s.Slug));
+        }
+        else if (!string.IsNullOrWhiteSpace(query))
+        {
+            // A state or province by its code ("IL", "ON"), or a school waiting or hidden, which the finder does not hold.
             var pattern = LikePatterns.Containing(query);
-            var code = query.Trim().ToUpperInvariant();
-            schools = schools.Where(s => EF.Functions.Like(s.Name, pattern, LikePatterns.Escape) || EF.Functions.Like(s.City, pattern, LikePatterns.Escape) || EF.Functions.Like(s.Campus!, pattern, LikePatterns.Escape) || s.JurisdictionCode == code);
+            schools = schools.Where(s => EF.Functions.Like(s.Name, pattern, LikePatterns.Escape) || EF.Functions.Like(s.City, pattern, LikePatterns.Escape) || EF.Functions.Like(s.Campus!, pattern, LikePatterns.Escape) || s.Jurisdiction!.PostalCode == code || s.JurisdictionCode == code);
         }
 
-        var rows = await schools.OrderBy(s => s.Name).ThenBy(s => s.Campus).Skip((page - 1) * PageSize).Take(PageSize + 1)
+        var found = await (ranked is null ? schools.OrderBy(s => s.Name).ThenBy(s => s.Campus).Skip((page - 1) * PageSize) : schools).Take(PageSize + 1)
             .Select(s => new SchoolRow(s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.Name, s.Rigs.Count(r => r.Status != RigStatus.Archived), s.IsSeedManaged))
             .ToListAsync(cancellationToken);
+        var rows = ranked is null ? found : [.. found.OrderBy(r => ranked.IndexOf(r.Slug))];
         var requested = await db.Schools.CountAsync(s => s.Status == SchoolStatus.Requested, cancellationToken);
         return View(new SchoolListViewModel(query, status, rows.Take(PageSize).ToList(), page, rows.Count > PageSize, requested));
     }

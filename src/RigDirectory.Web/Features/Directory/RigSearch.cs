@@ -134,7 +134,7 @@ public static class RigSearchQuery
     /// <paramref name="skip"/> for <paramref name="take"/>. Search words match the RIG, school (or its
     /// abbreviations), campus, city or state/province as <see cref="TextSearch"/> rules, or a postal code exactly;
     /// exact names rank first, then matches without a typo, each in the chosen order (presorted: nothing is sorted
-    /// per request).
+    /// per request); a search of several words that some name matches exactly finds only those (<see cref="SearchQuery.StopsAtExact"/>).
     /// </summary>
     public static (int Total, IReadOnlyList<RigListItem> Items) Apply(DirectorySnapshot.Snapshot snapshot, RigSearchInput input, int skip = 0, int take = int.MaxValue)
     {
@@ -186,6 +186,11 @@ public static class RigSearchQuery
 
                 matches[i] = match;
                 counts[(int)match]++;
+            }
+
+            if (query is { StopsAtExact: true } && counts[(int)SearchMatch.Exact] > 0)
+            {
+                counts[(int)SearchMatch.Prefix] = counts[(int)SearchMatch.Typo] = 0;
             }
 
             // Exact names first, then matches without a typo, then with one; each in the chosen order.

@@ -47,9 +47,13 @@ public sealed class SchoolFinder
         // Among equal matches, a name that starts with what was typed comes first ("University of Washington" before
         // "George Washington University"); otherwise the order is the names'.
         var (nameStart, wholeName) = ("\n" + search.Phrase + " ", "\n" + search.Phrase + "\n");
-        return index.Schools
+        var matches = index.Schools
             .Select(s => (s.Slug, Match: matcher.Match(s.Search), NameStart: s.Search.Text.Contains(nameStart, StringComparison.Ordinal) || s.Search.Text.Contains(wholeName, StringComparison.Ordinal)))
             .Where(s => s.Match != SearchMatch.None)
+            .ToList();
+        var least = search.StopsAtExact && matches.Exists(s => s.Match == SearchMatch.Exact) ? SearchMatch.Exact : SearchMatch.Typo;
+        return matches
+            .Where(s => s.Match >= least)
             .OrderByDescending(s => s.Match).ThenByDescending(s => s.NameStart)
             .Take(take)
             .Select(s => (s.Slug, s.Match))
