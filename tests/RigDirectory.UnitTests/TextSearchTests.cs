@@ -130,6 +130,13 @@ public sealed class TextSearchTests
         Assert.Equal("ucsf", Assert.Single(items).Slug);
     }
 
+    [Theory]
+    [InlineData("U of T", true)]
+    [InlineData("U Penn", true)]
+    [InlineData("Medical Imaging Society", false)]
+    [InlineData("T", false)]
+    public void AnAbbreviationOfSeveralWords_StopsAtItsExactMatches(string query, bool stops) => Assert.Equal(stops, SearchQuery.Parse(query)!.StopsAtExact);
+
     private DirectorySnapshot.Snapshot Directory()
     {
         DirectorySnapshot.SearchableRig Rig(string slug, string name, string school, string city, string? synonyms) =>

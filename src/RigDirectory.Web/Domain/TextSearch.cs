@@ -225,11 +225,12 @@ public sealed class SearchQuery
     public string Phrase { get; }
 
     /// <summary>
-    /// A search of several words that is some name or abbreviation exactly ("U of T", "Johns Hopkins") means that
-    /// name: when anything matches it exactly, the looser matches of its words (every school with words starting with
-    /// "u", "of" and "t") are noise, and the results stop at the exact ones. One word ("Toronto") keeps them all.
+    /// A search of several words with an initial among them is an abbreviation ("U of T", "U Penn"): when something
+    /// is known by it exactly, the looser matches of its words (every school with words starting with "u", "of" and
+    /// "t") are noise, and the results stop at the exact ones. Other searches keep their looser matches after the
+    /// exact ones ("Medical Imaging Society" still finds "A Medical Imaging Society").
     /// </summary>
-    public bool StopsAtExact => Words.Count > 1;
+    public bool StopsAtExact => Words.Count > 1 && Words.Any(w => w.Length == 1);
 
     /// <summary>The query, or null when the text has no words to search for.</summary>
     public static SearchQuery? Parse(string? text)
