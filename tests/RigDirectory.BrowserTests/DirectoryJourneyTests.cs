@@ -110,6 +110,35 @@ public sealed class DirectoryJourneyTests(BrowserAppFactory app) : IClassFixture
         await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/schools/memorial-fom");
     }
 
+    [Fact]
+    public async Task Map_OnAPhone_EverySchoolIsA24PixelTarget_AndSchoolsCloseTogetherAreOneClusterThatZoomsIn()
+    {
+        var page = await app.NewPageAsync(375, 800);
+        await page.GotoAsync("/");
+
+        // Every target on screen (a school's circle, or a cluster's) is at least 24 x 24 px (WCAG 2.2, 2.5.8).
+        var smallest = await page.EvaluateAsync<double>(
+            "() => Math.min(...[...document.querySelectorAll('.rd-map-hits circle, .rd-cluster circle')].map(c => { const b = c.getBoundingClientRect(); return Math.min(b.width, b.height); }))");
+        Assert.True(smallest >= 23.5, $"A map target is {smallest:0.#} px across.");
+        var clusters = page.Locator(".rd-cluster");
+        Assert.True(await clusters.CountAsync() > 0, "No schools were clustered on a phone-sized national map.");
+        var viewBefore = await page.Locator(".rd-map-svg").GetAttributeAsync("viewBox");
+
+        // The biggest cluster: clicked, the map closes in on it and its schools are listed as links.
+        var biggest = await page.EvaluateAsync<int>("() => { const all = [...document.querySelectorAll('.rd-cluster')]; return all.indexOf(all.reduce((a, b) => +a.dataset.count >= +b.dataset.count ? a : b)); }");
+        var count = int.Parse((await clusters.Nth(biggest).GetAttributeAsync("data-count"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var members = (await clusters.Nth(biggest).GetAttributeAsync("data-members"))!.Split(' ');
+        await clusters.Nth(biggest).Locator("circle").ClickAsync(new() { Force = true });
+
+        Assert.NotEqual(viewBefore, await page.Locator(".rd-map-svg").GetAttributeAsync("viewBox"));
+        await Expect(page.Locator(".rd-map-picked a")).ToHaveCountAsync(count);
+        // Zoomed in, some of its schools stand on their own (the rest in smaller clusters).
+        var alone = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.rd-map-hits circle')].map(c => c.dataset.s)");
+        Assert.Contains(alone, members.Contains);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the whole map" }).ClickAsync();
+        Assert.Equal(viewBefore, await page.Locator(".rd-map-svg").GetAttributeAsync("viewBox"));
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/rigs")]
