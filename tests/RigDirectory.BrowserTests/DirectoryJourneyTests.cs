@@ -111,6 +111,18 @@ public sealed class DirectoryJourneyTests(BrowserAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task Home_OnAPhone_TheSearchIsOnTheFirstScreen_AboveTheMap()
+    {
+        var page = await app.NewPageAsync(375, 667);
+        await page.GotoAsync("/");
+
+        var search = await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search RIGs" }).BoundingBoxAsync();
+        var map = await page.Locator(".rd-map-svg").BoundingBoxAsync();
+        Assert.True(search!.Y + search.Height <= 667, $"The search is below the first screen, at {search.Y} px.");
+        Assert.True(search.Y < map!.Y, "The search is below the map.");
+    }
+
+    [Fact]
     public async Task Map_OnAPhone_EverySchoolIsA24PixelTarget_AndSchoolsCloseTogetherAreOneClusterThatZoomsIn()
     {
         var page = await app.NewPageAsync(375, 800);
