@@ -35,7 +35,22 @@ public sealed class InterestTests(RigDirectoryFactory factory) : IClassFixture<R
     }
 
     private static Task<HttpResponseMessage> InterestedAsync(HttpClient student, string slug, Dictionary<string, string>? values = null) =>
-        student.SubmitFormAsync($"/rigs/{slug}", "#interest-form", values ?? new() { ["Interest.GraduationYear"] = "2029" });
+        student.SubmitFormAsync($"/rigs/{slug}", "#interest-form", new Dictionary<string, string> { ["Interest.School"] = "Yale School of Medicine" }.Concat(values ?? new() { ["Interest.GraduationYear"] = "2029" }).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
+
+    [Fact]
+    public async Task AStudentsNextInterest_StartsFromTheSchoolTheyGaveBefore_NotTheRigsSchool()
+    {
+        var (_, first, _) = await ApprovedAsync("unc-som");
+        var (_, second, _) = await ApprovedAsync("und-smhs");
+        var (student, _) = await StudentAsync("visiting.student", "Visiting Student");
+        await InterestedAsync(student, first, new() { ["Interest.GraduationYear"] = "2029", ["Interest.School"] = "Harvard Medical School" }).AcceptedAsync();
+
+        var profile = await student.GetDocumentAsync($"/rigs/{second}");
+        var formPage = await student.GetDocumentAsync($"/rigs/{second}/interest");
+
+        Assert.Equal("Harvard Medical School", profile.QuerySelector("#Interest_School")!.GetAttribute("value"));
+        Assert.Equal("Harvard Medical School", formPage.QuerySelector("#Interest_School")!.GetAttribute("value"));
+    }
 
     [Fact]
     public async Task Anonymous_IsAskedToSignIn_AndSeesNoCount()
@@ -66,9 +81,9 @@ public sealed class InterestTests(RigDirectoryFactory factory) : IClassFixture<R
         var myRigs = await leader.GetDocumentAsync("/my/rigs");
         var publicPage = await anonymous.GetStringAsync($"/rigs/{slug}");
 
-        // The form starts from the RIG's school and the account's email.
+        // The form starts from the account's email, and from no school: the student's is not known to be the RIG's.
         Assert.Equal(user.Email, form.QuerySelector("#Interest_Email")!.GetAttribute("value"));
-        Assert.Equal("Yale School of Medicine", form.QuerySelector("#Interest_School")!.GetAttribute("value"));
+        Assert.Equal("", form.QuerySelector("#Interest_School")!.GetAttribute("value") ?? "");
         Assert.Equal($"/rigs/{slug}#interest", saved.Headers.Location!.OriginalString);
         Assert.Contains("they can write to keen.personal@example.net", after.QuerySelector("#interest")!.TextContent, StringComparison.Ordinal);
         Assert.Null(after.QuerySelector("#interested-count"));
@@ -142,7 +157,7 @@ public sealed class InterestTests(RigDirectoryFactory factory) : IClassFixture<R
         var (id, slug, leader) = await ApprovedAsync("uvm-larner-com");
 
         var page = await leader.GetDocumentAsync($"/rigs/{slug}");
-        using var posted = await leader.SubmitFormAsync($"/rigs/{slug}/interest", "#interest-form", new Dictionary<string, string> { ["Interest.GraduationYear"] = "2029" });
+        using var posted = await leader.SubmitFormAsync($"/rigs/{slug}/interest", "#interest-form", new Dictionary<string, string> { ["Interest.GraduationYear"] = "2029", ["Interest.School"] = "Larner College of Medicine" });
 
         Assert.Null(page.QuerySelector("#interest-form"));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);

@@ -13,6 +13,14 @@ public sealed class RigInterests(AppDbContext db, AuditLog audit, RigUnitOfWork 
 {
     public const string Prefix = "Interest";
 
+    /// <summary>
+    /// The school a student's interest form starts from: the one they gave with their latest interest in any RIG (a
+    /// student interested in a RIG elsewhere is not at that RIG's school), else empty for them to fill in. Used inside
+    /// a page's one statement.
+    /// </summary>
+    public static IQueryable<string> OwnSchool(AppDbContext db, string userId) =>
+        (db ?? throw new ArgumentNullException(nameof(db))).RigInterests.Where(i => i.UserId == userId).OrderByDescending(i => i.CreatedAt).Select(i => i.School);
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Records (or updates) the signed-in student's interest in the RIG, with what they chose to share.</summary>

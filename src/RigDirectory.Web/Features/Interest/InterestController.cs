@@ -22,11 +22,12 @@ public sealed class InterestController(AppDbContext db, RigInterests interests, 
     public async Task<IActionResult> Form(string slug, CancellationToken cancellationToken)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var ownSchool = RigInterests.OwnSchool(db, userId);
         var form = await db.Rigs.AsNoTracking().Where(RigVisibility.IsPublic).Where(r => r.Slug == slug)
             .Select(r => new
             {
                 r.Name,
-                School = r.School!.Name + (r.School.Campus == null ? "" : " — " + r.School.Campus),
+                School = ownSchool.FirstOrDefault(),
                 Mine = r.Interests.Where(i => i.UserId == userId).Select(i => new { i.School, i.GraduationYear, i.SharedEmail }).FirstOrDefault(),
                 Email = db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefault(),
             })
@@ -38,7 +39,7 @@ public sealed class InterestController(AppDbContext db, RigInterests interests, 
 
         var input = form.Mine is { } mine
             ? new InterestInput { School = mine.School, GraduationYear = mine.GraduationYear, Email = mine.SharedEmail }
-            : new InterestInput { School = form.School, Email = form.Email ?? "" };
+            : new InterestInput { School = form.School ?? "", Email = form.Email ?? "" };
         return View(new InterestFormViewModel(slug, form.Name, input, form.Mine is not null));
     }
 

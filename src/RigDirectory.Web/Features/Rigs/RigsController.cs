@@ -8,6 +8,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Rigs;
@@ -142,10 +143,13 @@ public sealed record RigProfileViewModel(
 /// A signed-in visitor as the profile sees them: whether they lead the RIG (and so see how many students are
 /// interested), whether they said they are interested, and what the interest form starts from.
 /// </summary>
-public sealed record ProfileViewer(int RigId, bool Leads, int InterestedCount, DateTime? InterestedSince, string? SharedEmail, string? AccountEmail)
+public sealed record ProfileViewer(int RigId, bool Leads, int InterestedCount, DateTime? InterestedSince, string? SharedEmail, string? AccountEmail, string? OwnSchool)
 {
-    public static Task<ProfileViewer?> FindAsync(AppDbContext db, string slug, string userId, CancellationToken cancellationToken) =>
-        (db ?? throw new ArgumentNullException(nameof(db))).Rigs.AsNoTracking()
+    public static Task<ProfileViewer?> FindAsync(AppDbContext db, string slug, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ownSchool = RigInterests.OwnSchool(db, userId);
+        return db.Rigs.AsNoTracking()
             .Where(r => r.Slug == slug)
             .Select(r => new ProfileViewer(
                 r.Id,
@@ -153,8 +157,10 @@ public sealed record ProfileViewer(int RigId, bool Leads, int InterestedCount, D
                 r.Interests.Count,
                 r.Interests.Where(i => i.UserId == userId).Select(i => (DateTime?)i.CreatedAt).FirstOrDefault(),
                 r.Interests.Where(i => i.UserId == userId).Select(i => i.SharedEmail).FirstOrDefault(),
-                db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefault()))
+                db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefault(),
+                ownSchool.FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
+    }
 }
 
 /// <summary>One of a RIG's events as its profile lists it; <paramref name="HostedBy"/>: the other RIG, for an event this one co-hosts.</summary>
