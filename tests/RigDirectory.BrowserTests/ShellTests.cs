@@ -64,4 +64,30 @@ public sealed class ShellTests(BrowserAppFactory app) : IClassFixture<BrowserApp
 
         Assert.True(overflowing.Count == 0, string.Join("\n", overflowing));
     }
+
+    [Fact]
+    public async Task AToolkitsMarkdownTable_LooksLikeTheSitesTables_AndScrollsInItsOwnBoxOnAPhone()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            db.Resources.Add(new RigDirectory.Web.Domain.Resource
+            {
+                Slug = "budget-template",
+                Title = "A first-event budget",
+                Summary = "What a first lunch talk costs.",
+                Body = "| Item | Cost | Who pays | Notes on ordering and delivery for a room of forty students |\n|---|---|---|---|\n| Lunch for 40 | $400 | Workshop funding | Order two days ahead from the campus caterer, with vegetarian options |\n",
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var page = await app.NewPageAsync(375, 800);
+        await page.GotoAsync("/resources/budget-template");
+
+        var cell = page.Locator("#resource-body td").First;
+        Assert.Equal("8px", await cell.EvaluateAsync<string>("c => getComputedStyle(c).paddingLeft"));
+        Assert.Equal("1px", await cell.EvaluateAsync<string>("c => getComputedStyle(c).borderBottomWidth"));
+        Assert.True(await page.EvaluateAsync<bool>("document.scrollingElement.scrollWidth <= window.innerWidth"), "The toolkit's table widens the page on a phone.");
+    }
 }

@@ -53,13 +53,13 @@ public sealed class CoverageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task TheMap_ShadesEachStateByItsRegionsCoverage_AndColoursSchoolsByTheirRigsFreshness()
+    public async Task TheMap_ShadesEachStateByItsRegionsCoverage_AndMarksSchoolsByTheirRigsFreshness_InShapeAndColour()
     {
         using var admin = _factory.CreateClientAs("coverage-admin", Roles.AcrAdmin);
 
         var page = await admin.GetDocumentAsync("/admin/coverage");
 
-        string Marker(string school) => page.QuerySelectorAll("#coverage-map circle").Single(c => c.TextContent.StartsWith(school, StringComparison.Ordinal)).GetAttribute("class")!;
+        string Marker(string school) => page.QuerySelectorAll("#coverage-map svg path[class^='fresh-']").Single(c => c.TextContent.StartsWith(school, StringComparison.Ordinal)).GetAttribute("class")!;
         var northeast = page.QuerySelectorAll("#coverage tbody tr").Select(Cells).Single(c => c[0] == "Region 7 (Northeast)");
         var massachusetts = page.QuerySelector("#coverage-map path[data-code='US-MA']")!;
         Assert.Equal($"cov-b{CoverageMap.BucketOf(int.Parse(northeast[3].TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture))}", massachusetts.GetAttribute("class"));
@@ -69,6 +69,9 @@ public sealed class CoverageTests : IAsyncLifetime, IDisposable
         Assert.Equal("fresh-stale", Marker("Harvard Medical School"));
         Assert.Equal("fresh-norig", Marker("Yale School of Medicine"));
         Assert.Equal(5, page.QuerySelectorAll("#coverage-legend rect").Length);
+        // Freshness is told by shape as well as colour (no red beside green): each of the five legend markers differs.
+        var shapes = page.QuerySelectorAll("#coverage-map figcaption path[class^='fresh-']").Select(p => p.GetAttribute("d")).ToList();
+        Assert.Equal(5, shapes.Distinct().Count());
     }
 
     private static string[] Cells(AngleSharp.Dom.IElement row) => [.. row.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim())];
