@@ -57,7 +57,7 @@ public sealed class CacheEvictionTests(DirectoryFactory factory) : IClassFixture
 
         var profile = await GetAsync(anonymous, "/rigs/boston-radiology-society");
         Assert.False(profile.Cached);
-        Assert.Contains($"Verified by its leaders on {factory.Clock.GetUtcNow():d MMMM yyyy}", profile.Body, StringComparison.Ordinal);
+        Assert.Contains($"Verified by its leaders on {Web.Domain.EventTimeZones.Day(factory.Clock.GetUtcNow().UtcDateTime)}", profile.Body, StringComparison.Ordinal);
         var list = await GetAsync(anonymous, "/rigs?q=boston");
         Assert.False(list.Cached);
         Assert.Contains($"verified by its leaders on {factory.Clock.GetUtcNow().ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}", list.Body, StringComparison.Ordinal);

@@ -112,7 +112,7 @@ public sealed class CoverageTests : IAsyncLifetime, IDisposable
         var stale = page.QuerySelectorAll("#stale-rigs tbody tr");
         Assert.Equal(["Rush RIG"], stale.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
         var since = _factory.Clock.GetUtcNow().UtcDateTime.AddMonths(-13).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal($"Not verified by its leaders since {since}.", rush.QuerySelector("#not-verified")?.TextContent.Trim());
+        Assert.Equal($"Not verified by its leaders since {Web.Domain.EventTimeZones.Day(_factory.Clock.GetUtcNow().UtcDateTime.AddMonths(-13))}.", rush.QuerySelector("#not-verified")?.TextContent.Trim());
         Assert.DoesNotContain("inactive", rush.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Null(tufts.QuerySelector("#not-verified"));
     }

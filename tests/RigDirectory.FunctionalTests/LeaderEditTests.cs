@@ -210,7 +210,7 @@ public sealed class LeaderEditTests(RigDirectoryFactory factory) : IClassFixture
         using var anonymous = factory.CreateNonRedirectingClient();
 
         Assert.Equal("/my/rigs", verified.Headers.Location!.OriginalString);
-        Assert.Contains($"Verified by its leaders on {factory.Clock.GetUtcNow():d MMMM yyyy}", await anonymous.GetStringAsync("/rigs/ku-som-wichita-rig"), StringComparison.Ordinal);
+        Assert.Contains($"Verified by its leaders on {Web.Domain.EventTimeZones.Day(factory.Clock.GetUtcNow().UtcDateTime)}", await anonymous.GetStringAsync("/rigs/ku-som-wichita-rig"), StringComparison.Ordinal);
     }
 
     [Fact]

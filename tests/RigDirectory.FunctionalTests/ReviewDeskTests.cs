@@ -82,7 +82,7 @@ public sealed class ReviewDeskTests(RigDirectoryFactory factory) : IClassFixture
         Assert.Equal("/admin/reviews", response.Headers.Location!.OriginalString);
         Assert.Contains("Little Rock Radiology Club", await anonymous.GetStringAsync("/rigs"), StringComparison.Ordinal);
         var profile = await anonymous.GetStringAsync("/rigs/uams-com-rig");
-        Assert.Contains($"Approved on {factory.Clock.GetUtcNow().ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}.", profile, StringComparison.Ordinal);
+        Assert.Contains($"Approved on {Web.Domain.EventTimeZones.Day(factory.Clock.GetUtcNow().UtcDateTime)}.", profile, StringComparison.Ordinal);
         Assert.DoesNotContain("Verified by its leaders", profile, StringComparison.Ordinal);
         Assert.Contains($"approved on {factory.Clock.GetUtcNow().ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}", await anonymous.GetStringAsync("/rigs?q=little+rock"), StringComparison.Ordinal);
         await using var scope = factory.Services.CreateAsyncScope();

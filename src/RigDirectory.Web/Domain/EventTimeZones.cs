@@ -92,6 +92,9 @@ public static class EventTimeZones
         return $"{day}, {start.ToString("h:mm tt", culture)} – {until} {zoneName}";
     }
 
+    /// <summary>"Mar 4, 2027": a day as every date on a page reads, in the style of the events' times.</summary>
+    public static string Day(DateTime value) => value.ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
+
     /// <summary>"Thu, Mar 4, 2027, 6:00 PM Eastern Standard Time": one instant as the venue's clock reads it.</summary>
     public static string DescribeInstant(DateTime utc, string zoneId) =>
         $"{ToLocal(utc, zoneId).ToString("ddd, MMM d, yyyy, h:mm tt", CultureInfo.GetCultureInfo("en-US"))} {Get(zoneId).NameAt(utc)}";
