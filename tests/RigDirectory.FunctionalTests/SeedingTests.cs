@@ -198,6 +198,31 @@ public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<De
     }
 
     [Fact]
+    public async Task Development_DemoDataCouldGoInACRsNewsletter()
+    {
+        var now = DateTime.UtcNow;
+        var (submitted, officers, mentors, regional, regionZones, guides) = await factory.WithDbAsync(async db => (
+            await db.Rigs.Where(r => r.Status == RigStatus.Submitted || r.Status == RigStatus.ChangesRequested).Select(r => new { r.SubmittedAt, r.UpdatedAt }).ToListAsync(),
+            await db.RigOfficers.Where(o => o.EndedAt == null).Select(o => new { o.RigId, o.Position }).ToListAsync(),
+            await db.MentorProfiles.Select(m => new { m.Institution, m.City }).ToListAsync(),
+            await db.Events.Where(e => e.RigId == null && e.RegionId != null).Select(e => new { e.TimeZoneId, e.RegionId }).SingleAsync(),
+            await db.Jurisdictions.Select(j => new { j.RegionId, j.TimeZoneId }).ToListAsync(),
+            await db.Resources.Where(r => r.Kind != ResourceKind.Template).Select(r => new { r.Title, r.Body }).ToListAsync()));
+
+        // The review desk waits days, not years; nothing was changed in the future.
+        Assert.All(submitted, r => Assert.InRange(r.SubmittedAt!.Value, now.AddDays(-14), now));
+        Assert.All(submitted, r => Assert.True(r.UpdatedAt <= now));
+        // One officer per position in each RIG: one president, the demo leader's RIG included.
+        Assert.Empty(officers.GroupBy(o => (o.RigId, o.Position)).Where(g => g.Count() > 1).Select(g => g.Key));
+        // Hospitals named as hospitals are, by their city: no school's name before "Veterans Affairs Medical Center".
+        Assert.All(mentors, m => Assert.StartsWith(m.City + " ", m.Institution, StringComparison.Ordinal));
+        // The regional conference keeps its region's clock.
+        Assert.Contains(regional.TimeZoneId, regionZones.Where(j => j.RegionId == regional.RegionId).Select(j => j.TimeZoneId));
+        // Toolkits and guides are read, not skimmed: several paragraphs each.
+        Assert.All(guides, g => Assert.True(g.Body.Length >= 600, $"{g.Title} is {g.Body.Length} characters."));
+    }
+
+    [Fact]
     public async Task Development_SeedsEveryStateOfUpkeep_StaleAndUnclaimedRigs_AndClaimsWaiting()
     {
         var staleBefore = RigFreshness.StaleBefore(DateTime.UtcNow);

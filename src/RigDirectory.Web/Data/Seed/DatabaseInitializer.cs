@@ -297,7 +297,14 @@ public sealed class DatabaseInitializer(
                 if (role == Roles.RigLeader)
                 {
                     // The demo leader leads a real approved demo RIG so "My RIGs" has something to show.
+                    // One president per RIG: the generated one moves to the first position nobody holds.
                     var rig = data.Rigs.First(r => r.Status == RigStatus.Approved);
+                    var held = rig.Officers.Select(o => o.Position).ToHashSet(StringComparer.Ordinal);
+                    if (rig.Officers.FirstOrDefault(o => o.Position == "President") is { } president)
+                    {
+                        president.Position = DemoDataGenerator.Positions.First(p => !held.Contains(p));
+                    }
+
                     db.RigOfficers.Add(new RigOfficer { RigId = rig.Id, UserId = user.Id, Position = "President", GraduationYear = now.Year + 1, StartedAt = now });
                 }
                 else if (role == Roles.Mentor)
@@ -331,7 +338,7 @@ public sealed class DatabaseInitializer(
         {
             UserId = user.Id,
             Role = MentorRole.Resident,
-            Institution = $"{school.Name} Hospital",
+            Institution = $"{school.City} University Hospital",
             City = school.City,
             JurisdictionCode = school.JurisdictionCode,
             Latitude = school.Latitude,

@@ -17,7 +17,8 @@ public static class DemoDataGenerator
     /// <summary>One approved RIG in this many is unclaimed in the demo.</summary>
     public const int UnclaimedEvery = 20;
 
-    private static readonly string[] Positions = ["President", "Vice President", "Secretary", "Treasurer", "Events Chair", "Outreach Chair"];
+    /// <summary>Officers' positions in the order a RIG fills them: one of each per RIG.</summary>
+    internal static readonly string[] Positions = ["President", "Vice President", "Secretary", "Treasurer", "Events Chair", "Outreach Chair"];
     private static readonly string[] Subspecialties = ["Neuroradiology", "Interventional Radiology", "Musculoskeletal Imaging", "Breast Imaging", "Pediatric Radiology", "Body Imaging", "Nuclear Medicine", "Cardiothoracic Imaging", "Emergency Radiology"];
     // Demo RIGs read like real ones: what students at a RIG actually do, in their own words.
     private static readonly string[] Openings =
@@ -182,9 +183,14 @@ public static class DemoDataGenerator
         };
     }
 
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
     private static Rig MakeRig(Faker faker, School school, RigStatus status, DateTime now, string zone)
     {
-        var created = now.AddDays(-faker.Random.Int(30, 2000));
+        var age = faker.Random.Int(30, 2000);
+        // A registration waiting for review (or for its leaders' changes) was sent in the last two weeks, as on a
+        // desk that is kept up: the review desk says "waiting 6 days", not "1,786 days".
+        var created = now.AddDays(-(status is RigStatus.Submitted or RigStatus.ChangesRequested ? 2 + age % 12 : age));
         var shortName = string.IsNullOrEmpty(school.Campus) ? school.City : school.Campus;
         var name = faker.PickRandom($"{shortName} Radiology Interest Group", $"Radiology Interest Group at {school.Name}", $"{school.City} Student Radiology Society");
         var approved = status == RigStatus.Approved;
@@ -203,7 +209,7 @@ public static class DemoDataGenerator
             Website = faker.Random.Bool(0.5f) ? $"https://{school.Slug}.{DemoEmailDomain}/" : null,
             FoundedYear = faker.Random.Int(1995, now.Year),
             CreatedAt = created,
-            UpdatedAt = created.AddDays(faker.Random.Int(0, 20)),
+            UpdatedAt = Min(created.AddDays(faker.Random.Int(0, 20)), now),
             SubmittedAt = created.AddDays(1),
             ApprovedAt = approved ? created.AddDays(faker.Random.Int(2, 14)) : null,
             LastVerifiedAt = approved ? now.AddDays(-faker.Random.Int(0, 500)) : null,

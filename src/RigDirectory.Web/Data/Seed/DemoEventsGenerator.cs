@@ -84,13 +84,16 @@ public static class DemoEventsGenerator
             }
         }
 
-        events.AddRange(Conferences(now, regionId));
+        // The regional conference keeps its region's clock: the zone most of the region's RIGs are in.
+        var regionZone = zones.Values.Where(z => z.RegionId == regionId).GroupBy(z => z.Zone).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault() ?? EventTimeZones.Default;
+        events.AddRange(Conferences(now, regionId, regionZone));
         var registrations = Register(faker, events, students, now);
         return new DemoEvents(events, registrations);
     }
 
     /// <summary>Two ACR conferences: a national one open for registration, and a regional one whose registration opens in two weeks.</summary>
-    private static IEnumerable<Event> Conferences(DateTime now, int regionId)
+    private static IEnumerable<Event> Conferences(DateTime now, int regionId, string regionZone)
     {
         var national = DemoDataGenerator.DemoEvent("ACR MSS virtual networking conference", EventType.NetworkingConference, EventFormat.Virtual, null, DateOnly.FromDateTime(now).AddDays(21), "America/New_York", now.AddDays(-20));
         national.StartsAt = national.StartsAt.AddHours(1.5);
@@ -100,7 +103,7 @@ public static class DemoEventsGenerator
         national.RegistrationClosesAt = national.StartsAt.AddHours(-2);
         national.Sessions.AddRange(Agenda(national.StartsAt, ["Welcome from the ACR Medical Student Section", "Breakout rooms by subspecialty", "Panel: the match in diagnostic and interventional radiology", "Open networking"]));
 
-        var regional = DemoDataGenerator.DemoEvent("Regional networking night", EventType.NetworkingConference, EventFormat.Virtual, null, DateOnly.FromDateTime(now).AddDays(60), "America/Chicago", now.AddDays(-5));
+        var regional = DemoDataGenerator.DemoEvent("Regional networking night", EventType.NetworkingConference, EventFormat.Virtual, null, DateOnly.FromDateTime(now).AddDays(60), regionZone, now.AddDays(-5));
         regional.StartsAt = regional.StartsAt.AddHours(1.5);
         regional.EndsAt = regional.StartsAt.AddHours(1.5);
         regional.RegionId = regionId;

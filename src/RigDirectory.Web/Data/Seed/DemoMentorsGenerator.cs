@@ -13,7 +13,9 @@ public static class DemoMentorsGenerator
     public const int Mentors = 150;
     public const int Students = 90;
 
-    private static readonly string[] Hospitals = ["University Hospital", "Medical Center", "Children's Hospital", "Veterans Affairs Medical Center", "Regional Medical Center", "Cancer Center"];
+    // Named by their city, as such hospitals are ("Mesa VA Medical Center"): a school's long name before "Veterans
+    // Affairs Medical Center" read like no real place.
+    private static readonly string[] Hospitals = ["University Hospital", "Medical Center", "Children's Hospital", "VA Medical Center", "Regional Medical Center", "Cancer Center"];
 
     private static readonly string[] Bios =
     [
@@ -75,7 +77,7 @@ public static class DemoMentorsGenerator
                 UserId = user.Id,
                 User = user,
                 Role = role,
-                Institution = $"{school.Name.Replace(" School of Medicine", "", StringComparison.Ordinal).Replace(" College of Medicine", "", StringComparison.Ordinal)} {faker.PickRandom(Hospitals)}",
+                Institution = $"{school.City} {faker.PickRandom(Hospitals)}",
                 City = school.City,
                 JurisdictionCode = school.JurisdictionCode,
                 Latitude = school.Latitude,

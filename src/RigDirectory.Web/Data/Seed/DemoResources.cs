@@ -28,11 +28,29 @@ public static class DemoResources
         Make("Asking a faculty member to sponsor your RIG", ResourceKind.Guide, ResourceAudience.Everyone, "sponsors; start-a-rig",
             "Whom to ask, what a sponsor does (and does not) have to do, and an email you can adapt.",
             """
-            A sponsor vouches for the RIG and meets the officers once or twice a term; they do not run it. Ask a
-            radiologist who teaches students, or the program director, in person first, then send the request from
-            the registration so they can confirm with one click.
+            ## What a sponsor does
+            A sponsor vouches for the RIG and meets the officers once or twice a term; they do not run it. In practice
+            that means:
+            - confirming the RIG in the directory (one click, from the email the registration sends them);
+            - suggesting speakers from the department and opening the door to the reading room for shadowing;
+            - signing off a funding application's budget, when the RIG applies for workshop funding;
+            - being there when officers change each spring, so the group never loses its contacts.
 
-            > Dear Dr …, we are starting a radiology interest group for students at … Would you be our faculty sponsor?
+            ## Whom to ask
+            Ask a radiologist who already teaches students: a clerkship director, the residency program director, or
+            an attending who gives lectures in the preclinical years. A resident cannot be the sponsor, but is often
+            the best person to ask who would say yes.
+
+            ## How to ask
+            Ask in person first, after a lecture or during a rotation, then send the request from the registration so
+            they can confirm with one click. Keep the email short:
+
+            > Dear Dr …, we are starting a radiology interest group for students at … and would be grateful if you
+            > would be our faculty sponsor. It would mean meeting the officers once or twice a term and confirming the
+            > group in the ACR's RIG directory; we run the events ourselves. Could we have ten minutes of your time
+            > next week to tell you what we have planned?
+
+            If the answer is no, ask whom they would suggest: most departments have someone who enjoys this.
             """, now, -180),
         Make("Ultrasound workshop toolkit", ResourceKind.Toolkit, ResourceAudience.Everyone, "workshop; ultrasound",
             "How to run a hands-on point-of-care ultrasound workshop with residents: stations, models, equipment and a sign-off sheet.",
@@ -46,23 +64,61 @@ public static class DemoResources
 
             ## Equipment
             Ask the simulation centre for two machines and a phantom per station. Standardised patients need booking
-            six weeks ahead.
+            six weeks ahead; volunteer classmates in scrubs work for the FAST and cardiac stations if they do not.
+            Bring gel, paper towels and probe covers, and print one image of each target view to tape beside the screen.
+
+            ## Running the evening
+            1. Ten minutes together: knobology, probe orientation and how to hold the probe steady.
+            2. Three rotations of twenty minutes, four or five students per station, every student scanning.
+            3. Ten minutes at the end: each student saves one image they are proud of, and the residents review them.
+
+            Ask the residents to sign a short sheet for each student who obtained every view: students keep it for
+            their portfolio, and the RIG's funding report can say how many learned the skill.
 
             See the [ACR's ultrasound resources](https://www.acr.org/) for case material.
             """, now, -150),
         Make("Residency application panel", ResourceKind.Guide, ResourceAudience.SignedIn, "residency-panel; careers",
             "A panel of residents and a program director on applying to diagnostic and interventional radiology: format, questions to ask, and timing.",
             """
-            Hold it in the spring, when third-years are choosing away rotations. Invite one PGY-2, one PGY-4, one IR
-            resident and a program director; keep the panel to an hour with half for questions.
+            ## When and who
+            Hold it in the spring, when third-years are choosing away rotations and second-years are deciding what to
+            do with their summer. Invite one PGY-2, one PGY-4, one IR resident and a program director; four voices is
+            enough for an hour, and a program director changes which questions people dare to ask.
 
-            **Questions that work:** what made an application stand out, how to choose away rotations, research or not.
+            ## The hour
+            1. Each panellist: how they came to radiology, in two minutes (10 minutes).
+            2. Prepared questions from the officers (20 minutes).
+            3. Open questions from the room, and from the chat if the panel is hybrid (25 minutes).
+            4. Where to go next: the RIG's mentors, away rotations, the ACR's resources (5 minutes).
+
+            **Questions that work:** what made an application stand out; how to choose away rotations; research or
+            not, and what kind; what an intern year in radiology is like; how interventional radiology differs in
+            training and in the match.
+
+            ## After
+            Record the panel as an event in the directory, share the slides the program director used, and send the
+            list of questions nobody had time for to the panellists: most will answer by email.
             """, now, -90),
         Make("Joint session with another interest group", ResourceKind.Toolkit, ResourceAudience.Everyone, "joint-session; events",
             "Planning a joint case night with the emergency medicine or surgery interest group: sharing the work and the audience.",
             """
-            Pick a theme both specialties see every day, such as **imaging in trauma**. Each group brings one speaker
-            and two cases; co-host the event in the directory so it shows on both RIGs' profiles.
+            ## Choosing the theme
+            Pick a theme both specialties see every day, such as **imaging in trauma** with emergency medicine, the
+            **acute abdomen** with surgery, or **stroke** with neurology. The best joint nights follow one patient
+            from the door to the decision, with each specialty explaining its part.
+
+            ## Sharing the work
+            | Task | Radiology interest group | Other interest group |
+            | --- | --- | --- |
+            | Speaker | one radiologist or senior resident | one attending from their specialty |
+            | Cases | two cases with the images | the clinical story for each case |
+            | Room and food | books the room | orders the food |
+            | Publicity | posts to the RIG's list and the directory | posts to their own list |
+
+            ## In the directory
+            Add the event from **My RIGs** and name the other group's RIG as co-host if it is in the directory: it then
+            shows on both profiles, and both groups' students can register. Split the attendance count when you
+            report on a funded workshop.
             """, now, -60),
         Make("AI journal club starter kit", ResourceKind.Template, ResourceAudience.Everyone, "journal-club; artificial-intelligence",
             "Five papers to start an AI in radiology journal club, with a one-page template for presenting each.",
