@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -102,6 +103,12 @@ public sealed class EveryPageFitsTests(DemoBrowserAppFactory app) : IClassFixtur
             }
 
             shown.Add(url);
+            if (!IsHtml(response))
+            {
+                // A type-ahead's JSON, routed like a page: nothing to lay out.
+                continue;
+            }
+
             foreach (var width in Widths)
             {
                 await page.SetViewportSizeAsync(width, 800);
@@ -123,6 +130,52 @@ public sealed class EveryPageFitsTests(DemoBrowserAppFactory app) : IClassFixtur
 
         await page.Context.CloseAsync();
         return (failures, shown);
+    }
+
+    /// <summary>
+    /// axe on every page, as the first of an admin, the demo leader and a visitor who is shown it: nothing of moderate
+    /// impact or worse, outside the Development banner (which only a developer sees).
+    /// </summary>
+    [Fact]
+    public async Task EveryRoute_HasNoModerateOrWorseAccessibilityViolation()
+    {
+        var (urls, _) = await RoutesAsync();
+        var failures = new List<string>();
+        var left = urls.ToList();
+        foreach (var signIn in new Func<Task<IPage>>[] { app.AdminPageAsync, () => app.SignedInPageAsync(DemoOptions.Accounts[1].Email, new DemoOptions().Password), () => app.NewPageAsync() })
+        {
+            var page = await signIn();
+            foreach (var url in left.ToList())
+            {
+                var response = await page.GotoAsync(url);
+                var landed = new Uri(page.Url).AbsolutePath;
+                if (response?.Status is 403 || response?.Status is 404 && !url.StartsWith("/error/", StringComparison.Ordinal)
+                    || landed != new Uri(new Uri(app.BaseUrl), url).AbsolutePath && landed.StartsWith("/Identity/Account/", StringComparison.Ordinal) && !url.StartsWith("/Identity/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                left.Remove(url);
+                if (!IsHtml(response))
+                {
+                    continue;
+                }
+
+                var results = await page.RunAxe();
+                foreach (var violation in results.Violations.Where(v => v.Impact is "moderate" or "serious" or "critical"))
+                {
+                    var nodes = violation.Nodes.Where(n => !n.Html.Contains("demo-banner", StringComparison.Ordinal)).ToList();
+                    if (nodes.Count > 0)
+                    {
+                        failures.Add($"{url}: {violation.Id} ({violation.Impact}) {violation.Help} — {string.Join(" | ", nodes.Take(2).Select(n => n.Html.Length > 160 ? n.Html[..160] : n.Html))}");
+                    }
+                }
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} violations:\n" + string.Join('\n', failures));
     }
 
     [Fact]
@@ -158,6 +211,9 @@ public sealed class EveryPageFitsTests(DemoBrowserAppFactory app) : IClassFixtur
     }
 
     private const string NoSuchToken = "no-such-token";
+
+    private static bool IsHtml(IResponse? response) =>
+        response?.Headers.TryGetValue("content-type", out var type) == true && type.StartsWith("text/html", StringComparison.Ordinal);
 
     /// <summary>The URL of every page the app serves by GET: static files, feeds, downloads and the API left out.</summary>
     private async Task<(List<string> Urls, List<string> Unknown)> RoutesAsync()

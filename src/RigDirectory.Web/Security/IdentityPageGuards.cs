@@ -8,9 +8,9 @@ namespace RigDirectory.Web.Security;
 
 /// <summary>
 /// Identity's default pages assume the step before them happened and throw (a 500) when it did not: the second
-/// sign-in step without a first, recovery codes or turning two-factor off without two-factor, an email change's link
-/// without its parts, external sign-ins the site does not offer. Each is answered as a person would expect instead:
-/// back to sign in, back to the two-factor page, to the home page, or not found.
+/// sign-in step without a first, recovery codes or turning two-factor off without two-factor, an email change's or a
+/// password reset's link without its parts, external sign-ins the site does not offer. Each is answered as a person
+/// would expect instead: back to sign in, to the two-factor page, to the home page, to "forgot password", or not found.
 /// </summary>
 public sealed class IdentityPageGuards(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : IAsyncPageFilter
 {
@@ -28,10 +28,13 @@ public sealed class IdentityPageGuards(SignInManager<ApplicationUser> signIn, Us
 
     private static readonly string[] ConfirmEmailChangeParts = ["userId", "email", "code"];
 
+    /// <summary>The link in a password-reset email: without its code the default page answers a bare line of text.</summary>
+    public const string ResetPasswordPage = "/Account/ResetPassword";
+
     public static void Guard(PageConventionCollection conventions)
     {
         ArgumentNullException.ThrowIfNull(conventions);
-        foreach (var page in ExternalSignInPages.Concat(SecondStepPages).Concat(TwoFactorOnPages).Append(ConfirmEmailChangePage))
+        foreach (var page in ExternalSignInPages.Concat(SecondStepPages).Concat(TwoFactorOnPages).Append(ConfirmEmailChangePage).Append(ResetPasswordPage))
         {
             conventions.AddAreaPageApplicationModelConvention("Identity", page, model => model.Filters.Add(new ServiceFilterAttribute(typeof(IdentityPageGuards))));
         }
@@ -60,6 +63,12 @@ public sealed class IdentityPageGuards(SignInManager<ApplicationUser> signIn, Us
         if (page == ConfirmEmailChangePage && ConfirmEmailChangeParts.Any(part => string.IsNullOrEmpty(query[part])))
         {
             context.Result = new LocalRedirectResult("/");
+            return;
+        }
+
+        if (page == ResetPasswordPage && HttpMethods.IsGet(context.HttpContext.Request.Method) && string.IsNullOrEmpty(query["code"]))
+        {
+            context.Result = new RedirectToPageResult("/Account/ForgotPassword", new { area = "Identity" });
             return;
         }
 

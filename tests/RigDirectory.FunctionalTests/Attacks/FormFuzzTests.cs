@@ -218,6 +218,7 @@ public sealed class FormFuzzInDevelopmentTests(DevelopmentFactory factory) : For
         using var disable = await signedIn.GetAsync("/Identity/Account/Manage/Disable2fa");
         using var emailChange = await anonymous.GetAsync("/Identity/Account/ConfirmEmailChange");
         using var emailChangeWithoutCode = await anonymous.GetAsync($"/Identity/Account/ConfirmEmailChange?userId={userId}&email=new%40example.org");
+        using var resetWithoutCode = await anonymous.GetAsync("/Identity/Account/ResetPassword");
 
         Assert.Equal("/Identity/Account/Login", secondStep.Headers.Location?.OriginalString);
         Assert.Equal("/Identity/Account/Login", recovery.Headers.Location?.OriginalString);
@@ -226,6 +227,7 @@ public sealed class FormFuzzInDevelopmentTests(DevelopmentFactory factory) : For
         Assert.Equal("/Identity/Account/Manage/TwoFactorAuthentication", disable.Headers.Location?.OriginalString);
         Assert.Equal("/", emailChange.Headers.Location?.OriginalString);
         Assert.Equal("/", emailChangeWithoutCode.Headers.Location?.OriginalString);
+        Assert.Equal("/Identity/Account/ForgotPassword", resetWithoutCode.Headers.Location?.OriginalString);
     }
 }
 
