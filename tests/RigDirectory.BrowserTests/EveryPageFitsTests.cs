@@ -95,9 +95,7 @@ public sealed class EveryPageFitsTests(DemoBrowserAppFactory app) : IClassFixtur
                 continue;
             }
 
-            // Refused, or sent to sign in: that page is checked where it is visited itself.
-            var landed = new Uri(page.Url).AbsolutePath;
-            if (status is 403 || status is 404 && !url.StartsWith("/error/", StringComparison.Ordinal) || (landed != new Uri(new Uri(app.BaseUrl), url).AbsolutePath && landed.StartsWith("/Identity/Account/", StringComparison.Ordinal) && !url.StartsWith("/Identity/", StringComparison.Ordinal)))
+            if (!Shown(page, status, url))
             {
                 continue;
             }
@@ -148,9 +146,7 @@ public sealed class EveryPageFitsTests(DemoBrowserAppFactory app) : IClassFixtur
             foreach (var url in left.ToList())
             {
                 var response = await page.GotoAsync(url);
-                var landed = new Uri(page.Url).AbsolutePath;
-                if (response?.Status is 403 || response?.Status is 404 && !url.StartsWith("/error/", StringComparison.Ordinal)
-                    || landed != new Uri(new Uri(app.BaseUrl), url).AbsolutePath && landed.StartsWith("/Identity/Account/", StringComparison.Ordinal) && !url.StartsWith("/Identity/", StringComparison.Ordinal))
+                if (!Shown(page, response?.Status ?? 0, url))
                 {
                     continue;
                 }
@@ -211,6 +207,14 @@ public sealed class EveryPageFitsTests(DemoBrowserAppFactory app) : IClassFixtur
     }
 
     private const string NoSuchToken = "no-such-token";
+
+    /// <summary>Whether the role was shown the page: not refused, nor sent to sign in (that page is checked where it is visited itself).</summary>
+    private bool Shown(IPage page, int status, string url)
+    {
+        var landed = new Uri(page.Url).AbsolutePath;
+        var sentToSignIn = landed != new Uri(new Uri(app.BaseUrl), url).AbsolutePath && landed.StartsWith("/Identity/Account/", StringComparison.Ordinal) && !url.StartsWith("/Identity/", StringComparison.Ordinal);
+        return status != 403 && (status != 404 || url.StartsWith("/error/", StringComparison.Ordinal)) && !sentToSignIn;
+    }
 
     private static bool IsHtml(IResponse? response) =>
         response?.Headers.TryGetValue("content-type", out var type) == true && type.StartsWith("text/html", StringComparison.Ordinal);

@@ -210,6 +210,10 @@ public static class Funding
     public static bool ReportDue(FundingStatus status, DateTime? reportedAt, DateTime? eventStartsAt, DateTime now) =>
         status == FundingStatus.Awarded && reportedAt is null && eventStartsAt <= now;
 
+    /// <summary><see cref="ReportDue"/> as a query translates it.</summary>
+    public static Expression<Func<FundingApplication, bool>> ReportDueAt(DateTime now) =>
+        a => a.Status == FundingStatus.Awarded && a.ReportedAt == null && a.Event!.StartsAt <= now;
+
     /// <summary>The events an application may be for at <paramref name="now"/>: scheduled, shown and still to come.</summary>
     public static Expression<Func<Event, bool>> Fundable(DateTime now) => e => e.Status == EventStatus.Scheduled && e.HiddenAt == null && e.StartsAt > now;
 

@@ -22,6 +22,7 @@ public sealed class MyRigsController(AppDbContext db, TimeProvider clock) : Cont
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var now = clock.GetUtcNow().UtcDateTime;
+        var reportDue = Domain.Funding.ReportDueAt(now);
         var rigs = await db.Rigs.AsNoTracking()
             .LedBy(userId!)
             .OrderBy(r => r.Name)
@@ -40,7 +41,7 @@ public sealed class MyRigsController(AppDbContext db, TimeProvider clock) : Cont
                 r.ApprovedAt,
                 r.Events.Count(e => e.Status == EventStatus.Scheduled && e.EndsAt > now),
                 r.Mentors.Count,
-                db.FundingApplications.Where(a => a.RigId == r.Id && a.Status == FundingStatus.Awarded && a.ReportedAt == null && a.Event!.StartsAt <= now)
+                db.FundingApplications.Where(reportDue).Where(a => a.RigId == r.Id)
                     .OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefault(),
                 db.FundingApplications.Count(a => a.RigId == r.Id && a.Status == FundingStatus.Draft)))
             .ToListAsync(cancellationToken);
