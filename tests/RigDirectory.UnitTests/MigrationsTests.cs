@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using RigDirectory.Testing;
 using RigDirectory.Web.Data;
+using RigDirectory.Web.Data.Seed;
 
 namespace RigDirectory.UnitTests;
 
@@ -50,6 +51,29 @@ public sealed class MigrationsTests
         Assert.NotEmpty(SqlServerGrammar.Errors("CREATE TABLE \"Rigs\" (\"Id\" INTEGER PRIMARY KEY AUTOINCREMENT);"));
         Assert.NotEmpty(SqlServerGrammar.Errors("SELECT * FROM [Rigs] LIMIT 10;"));
         Assert.Empty(SqlServerGrammar.Errors("SELECT TOP(10) * FROM [Rigs];\nGO\nSELECT 1;"));
+    }
+
+    [Fact]
+    public void EachProvider_HasOneBaselineMigration()
+    {
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+        // Squashed before the first release; from then on migrations are kept, so raise this with the first one.
+        Assert.Single(sqlite.Database.GetMigrations());
+        Assert.Single(sqlServer.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void ADatabaseFromBeforeTheSquash_IsRefusedWithHowToDeleteIt()
+    {
+        var error = Assert.Throws<StaleDatabaseException>(() => StaleDatabase.ThrowIfUnknown(
+            ["20261128004041_Initial", "20261128014200_RegistrationProgress"], ["20261207173933_Initial"], "/repo/App_Data/rigdirectory.db"));
+
+        Assert.Contains("rm '/repo/App_Data/rigdirectory.db'*", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2 migration(s)", error.Message, StringComparison.Ordinal);
+        StaleDatabase.ThrowIfUnknown(["20261207173933_Initial"], ["20261207173933_Initial"], "/repo/App_Data/rigdirectory.db");
+        StaleDatabase.ThrowIfUnknown([], ["20261207173933_Initial"], null);
     }
 
     [Fact]

@@ -57,7 +57,10 @@ public sealed class DatabaseInitializer(
     {
         // Migrate builds the last migration's model snapshot to compare with the current model, most of a second of
         // start-up; on a database that is up to date (every start but the first after a release) it is skipped.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
+        var known = db.Database.GetMigrations().ToList();
+        StaleDatabase.ThrowIfUnknown(applied, known, db.Database.GetDbConnection().DataSource);
+        if (known.Except(applied, StringComparer.Ordinal).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

@@ -11,8 +11,8 @@ using RigDirectory.Web.Data;
 namespace RigDirectory.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207065753_OutboxSender")]
-    partial class OutboxSender
+    [Migration("20261207173933_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -574,6 +574,12 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("RigId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("EventId", "RigId");
 
@@ -1720,6 +1726,10 @@ namespace RigDirectory.Web.Data.Migrations.Sqlite
                     b.HasIndex("SchoolId", "Status");
 
                     b.HasIndex("Status", "Name");
+
+                    b.HasIndex(new[] { "SchoolId" }, "IX_Rigs_OneLiveRigPerSchool")
+                        .IsUnique()
+                        .HasFilter("Status IN ('Submitted', 'ChangesRequested', 'Approved')");
 
                     b.ToTable("Rigs");
                 });
