@@ -198,6 +198,20 @@ public static class EventRules
     public const int MaxSessions = 20;
     public const int MaxCoHosts = 5;
 
+    /// <summary>
+    /// Not hidden by ACR, and hosted by ACR or by a RIG the directory shows (<see cref="RigVisibility.IsPublic"/>,
+    /// spelled out here because EF translates no call to another expression). Cancelled events stay public, marked.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Event, bool>> Public = e => e.HiddenAt == null
+        && (e.RigId == null || (e.Rig!.Status == RigStatus.Approved && e.Rig.School!.Status == SchoolStatus.Listed));
+
+    /// <summary>The same rule for a loaded event (its RIG and school loaded, if it has one).</summary>
+    public static bool IsPublic(Event e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.HiddenAt is null && (e.RigId is null || (e.Rig?.School is not null && RigVisibility.Shows(e.Rig)));
+    }
+
     /// <summary>A co-host whose leaders accepted: only these show the event on their RIG's pages and feed.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<EventCoHost, bool>> CoHostAccepted = c => c.AcceptedAt != null;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Kernel;
 
 namespace RigDirectory.Web.Lifecycle;
 
@@ -12,7 +12,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// (and can be reverted in turn); it refuses when the field has changed again since, so that nobody's later
 /// edit is silently lost.
 /// </summary>
-public sealed class AuditReverts(AppDbContext db, AuditLog audit, RigUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class AuditReverts(AppDbContext db, AuditLog audit, SaveStep save, TimeProvider clock)
 {
     /// <summary>The profile fields a revert can set, read and written in the text the audit log stores them in.</summary>
     private static readonly Dictionary<string, (Func<Rig, string?> Get, Action<Rig, string?> Set)> Fields = new(StringComparer.Ordinal)
@@ -63,7 +63,7 @@ public sealed class AuditReverts(AppDbContext db, AuditLog audit, RigUnitOfWork 
         set(rig, change.Before);
         rig.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Rig(rig.Id, AuditAction.Reverted, AuditChanges.Of(field, change.After, change.Before), $"Reverted {field} of entry #{entryId.ToString(CultureInfo.InvariantCulture)}.");
-        var saved = await unitOfWork.SaveAsync(LifecycleResult.Ok($"{field} of {rig.Name} is back to what it was before entry #{entryId.ToString(CultureInfo.InvariantCulture)}.", rig.Id), rig.Id, RigChange.Listing, cancellationToken);
+        var saved = await save.CommitAsync(LifecycleResult.Ok($"{field} of {rig.Name} is back to what it was before entry #{entryId.ToString(CultureInfo.InvariantCulture)}.", rig.Id), cancellationToken, new RigChanged(rig.Id, RigChange.Listing), lostRace: RigLifecycle.SchoolTakenMeanwhile);
         return saved.Outcome == Outcome.Conflict ? LifecycleResult.Refused("Not reverted: the RIG changed at the same moment. Look at its history again.") : saved;
     }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Events;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
@@ -15,7 +15,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// a note, and hosts mark attendance afterwards. Every change is audited, bumps the event's calendar
 /// <see cref="Event.Sequence"/>, emails those it concerns through the outbox, and evicts the pages that show it.
 /// </summary>
-public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, EventRegistrationLifecycle registrations, EventCache cache, IHttpContextAccessor http, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, TimeProvider clock)
+public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, EventRegistrationLifecycle registrations, SaveStep save, IHttpContextAccessor http, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, TimeProvider clock)
 {
     public const string EntityType = "Event";
 
@@ -460,44 +460,13 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     }
 
     /// <summary>A new event and its audit entry, saved together (the entry needs the event's id).</summary>
-    private async Task<LifecycleResult> AddAsync(Event e, LifecycleResult done, CancellationToken cancellationToken)
-    {
-        await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
-        {
-            db.Events.Add(e);
-            await db.SaveChangesAsync(cancellationToken);
-            audit.Record(EntityType, Id(e), e.RigId, AuditAction.EventCreated, Described(e));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+    private Task<LifecycleResult> AddAsync(Event e, LifecycleResult done, CancellationToken cancellationToken) =>
+        save.AddAsync(e, added => audit.Record(EntityType, Id(added), added.RigId, AuditAction.EventCreated, Described(added)),
+            added => done with { RigId = added.RigId ?? added.Id }, cancellationToken, added => new EventChanged(added.Id));
 
-        await cache.EvictAsync(db, e.Id, cancellationToken);
-        return done with { RigId = e.RigId ?? e.Id };
-    }
-
-    private async Task<LifecycleResult> SaveAsync(LifecycleResult done, int eventId, CancellationToken cancellationToken, bool evict = true, IReadOnlyCollection<int>? formerCoHosts = null)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Conflict;
-        }
-
-        if (evict)
-        {
-            await cache.EvictAsync(db, eventId, cancellationToken, formerCoHosts);
-        }
-        else
-        {
-            await cache.EvictSeatsAsync(eventId, cancellationToken);
-        }
-
-        return done;
-    }
+    /// <summary>Saves; the event's pages and feeds change with it (<paramref name="evict"/>), or only its seats.</summary>
+    private Task<LifecycleResult> SaveAsync(LifecycleResult done, int eventId, CancellationToken cancellationToken, bool evict = true, IReadOnlyCollection<int>? formerCoHosts = null) =>
+        save.CommitAsync(done, cancellationToken, evict ? new EventChanged(eventId, formerCoHosts) : new EventSeatsChanged(eventId));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Events;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 
 namespace RigDirectory.Web.Lifecycle;
@@ -15,7 +15,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// overwriting each other (a seat counted twice, a waitlist moved past a free seat): the second is tried again.
 /// Each attempt reads and saves in one write transaction, so on one instance they take turns without colliding.
 /// </summary>
-public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, EventCache cache, TimeProvider clock)
+public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, SaveStep save, TimeProvider clock)
 {
     private const string StatusField = "Registration";
 
@@ -36,110 +36,100 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
             return LifecycleResult.Forbidden;
         }
 
-        for (var attempt = 0; ; attempt++)
+        return await SaveStep.RetryOnConflictAsync(() => RegisterOnceAsync(eventId, atSchool, userId, cancellationToken), cancellationToken, MaxAttempts);
+    }
+
+    private async Task<LifecycleResult> RegisterOnceAsync(int eventId, bool atSchool, string userId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        var e = await db.Events.Include(x => x.Rig).ThenInclude(r => r!.School).SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
+        if (e is null || !EventRules.IsPublic(e))
         {
-            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            var e = await db.Events.Include(x => x.Rig).ThenInclude(r => r!.School).SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
-            if (e is null || !EventQueries.IsPublic(e))
-            {
-                return LifecycleResult.NotFound;
-            }
-
-            if (!EventRules.RegistrationOpen(e, Now))
-            {
-                return LifecycleResult.Refused(ClosedReason(e));
-            }
-
-            if (e.Audience == EventAudience.SchoolOnly && !atSchool)
-            {
-                return LifecycleResult.Refused($"This event is for students at {e.Rig!.School!.DisplayName}. Tick that you study there to register.");
-            }
-
-            var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, cancellationToken);
-            if (registration is { Status: not RegistrationStatus.Cancelled })
-            {
-                return LifecycleResult.Refused(registration.Status == RegistrationStatus.Registered ? "You are registered already." : "You are on the waitlist already.");
-            }
-
-            var before = registration?.Status;
-            registration ??= db.EventRegistrations.Add(new EventRegistration { EventId = eventId, UserId = userId }).Entity;
-            registration.RegisteredAt = Now;
-            registration.UpdatedAt = Now;
-            registration.Attended = null;
-            int? position = null;
-            if (e.HasSeat)
-            {
-                registration.Status = RegistrationStatus.Registered;
-                e.SeatsTaken++;
-            }
-            else
-            {
-                registration.Status = RegistrationStatus.Waitlisted;
-                position = 1 + await db.EventRegistrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted && r.UserId != userId, cancellationToken);
-            }
-
-            // Touched either way, so that a registration and a cancellation of the last seat collide on its version.
-            e.UpdatedAt = Now;
-            var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email!).SingleAsync(cancellationToken);
-            audit.Record(EventLifecycle.EntityType, Id(e), e.RigId, position is null ? AuditAction.EventRegistered : AuditAction.EventWaitlisted,
-                AuditChanges.Of(StatusField, before?.ToString(), registration.Status.ToString()));
-            emails.EventRegistered(email, e, position);
-            var saved = await SaveAsync(
-                LifecycleResult.Ok(position is null
-                    ? $"You are registered for {e.Title}." + (e.IsOnline ? " The join link is below, and we email it to you the day before." : "")
-                    : $"{e.Title} is full: you are number {position} on the waitlist. If a seat frees up, it is yours and we will email you."),
-                eventId,
-                transaction,
-                cancellationToken);
-            if (saved.Outcome != Outcome.Conflict || attempt >= MaxAttempts - 1)
-            {
-                return saved;
-            }
-
-            await transaction.DisposeAsync();
-            await BackOffAsync(attempt, cancellationToken);
+            return LifecycleResult.NotFound;
         }
+
+        if (!EventRules.RegistrationOpen(e, Now))
+        {
+            return LifecycleResult.Refused(ClosedReason(e));
+        }
+
+        if (e.Audience == EventAudience.SchoolOnly && !atSchool)
+        {
+            return LifecycleResult.Refused($"This event is for students at {e.Rig!.School!.DisplayName}. Tick that you study there to register.");
+        }
+
+        var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, cancellationToken);
+        if (registration is { Status: not RegistrationStatus.Cancelled })
+        {
+            return LifecycleResult.Refused(registration.Status == RegistrationStatus.Registered ? "You are registered already." : "You are on the waitlist already.");
+        }
+
+        var before = registration?.Status;
+        registration ??= db.EventRegistrations.Add(new EventRegistration { EventId = eventId, UserId = userId }).Entity;
+        registration.RegisteredAt = Now;
+        registration.UpdatedAt = Now;
+        registration.Attended = null;
+        int? position = null;
+        if (e.HasSeat)
+        {
+            registration.Status = RegistrationStatus.Registered;
+            e.SeatsTaken++;
+        }
+        else
+        {
+            registration.Status = RegistrationStatus.Waitlisted;
+            position = 1 + await db.EventRegistrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted && r.UserId != userId, cancellationToken);
+        }
+
+        // Touched either way, so that a registration and a cancellation of the last seat collide on its version.
+        e.UpdatedAt = Now;
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email!).SingleAsync(cancellationToken);
+        audit.Record(EventLifecycle.EntityType, Id(e), e.RigId, position is null ? AuditAction.EventRegistered : AuditAction.EventWaitlisted,
+            AuditChanges.Of(StatusField, before?.ToString(), registration.Status.ToString()));
+        emails.EventRegistered(email, e, position);
+        return await SaveAsync(
+            LifecycleResult.Ok(position is null
+                ? $"You are registered for {e.Title}." + (e.IsOnline ? " The join link is below, and we email it to you the day before." : "")
+                : $"{e.Title} is full: you are number {position} on the waitlist. If a seat frees up, it is yours and we will email you."),
+            eventId,
+            transaction,
+            cancellationToken);
     }
 
     /// <summary>The student gives up their seat (the first on the waitlist gets it) or their place on the waitlist.</summary>
     public async Task<LifecycleResult> CancelAsync(int eventId, CancellationToken cancellationToken)
     {
         var userId = audit.CurrentActor.UserId;
-        for (var attempt = 0; ; attempt++)
+        return await SaveStep.RetryOnConflictAsync(() => CancelOnceAsync(eventId, userId, cancellationToken), cancellationToken, MaxAttempts);
+    }
+
+    private async Task<LifecycleResult> CancelOnceAsync(int eventId, string? userId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        var e = await db.Events.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
+        var registration = e is null ? null : await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, cancellationToken);
+        if (e is null || registration is null || registration.Status == RegistrationStatus.Cancelled)
         {
-            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            var e = await db.Events.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
-            var registration = e is null ? null : await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, cancellationToken);
-            if (e is null || registration is null || registration.Status == RegistrationStatus.Cancelled)
-            {
-                return LifecycleResult.Refused("You are not registered for this event.");
-            }
-
-            if (e.StartsAt <= Now)
-            {
-                return LifecycleResult.Refused("This event has started; there is nothing to cancel.");
-            }
-
-            var before = registration.Status;
-            registration.Status = RegistrationStatus.Cancelled;
-            registration.UpdatedAt = Now;
-            e.UpdatedAt = Now;
-            audit.Record(EventLifecycle.EntityType, Id(e), e.RigId, AuditAction.EventRegistrationCancelled, AuditChanges.Of(StatusField, before.ToString(), nameof(RegistrationStatus.Cancelled)));
-            if (before == RegistrationStatus.Registered)
-            {
-                e.SeatsTaken--;
-                await FillFromWaitlistAsync(e, cancellationToken);
-            }
-
-            var saved = await SaveAsync(LifecycleResult.Ok(before == RegistrationStatus.Registered ? $"You gave up your seat at {e.Title}." : $"You left the waitlist of {e.Title}."), eventId, transaction, cancellationToken);
-            if (saved.Outcome != Outcome.Conflict || attempt >= MaxAttempts - 1)
-            {
-                return saved;
-            }
-
-            await transaction.DisposeAsync();
-            await BackOffAsync(attempt, cancellationToken);
+            return LifecycleResult.Refused("You are not registered for this event.");
         }
+
+        if (e.StartsAt <= Now)
+        {
+            return LifecycleResult.Refused("This event has started; there is nothing to cancel.");
+        }
+
+        var before = registration.Status;
+        registration.Status = RegistrationStatus.Cancelled;
+        registration.UpdatedAt = Now;
+        e.UpdatedAt = Now;
+        audit.Record(EventLifecycle.EntityType, Id(e), e.RigId, AuditAction.EventRegistrationCancelled, AuditChanges.Of(StatusField, before.ToString(), nameof(RegistrationStatus.Cancelled)));
+        if (before == RegistrationStatus.Registered)
+        {
+            e.SeatsTaken--;
+            await FillFromWaitlistAsync(e, cancellationToken);
+        }
+
+        return await SaveAsync(LifecycleResult.Ok(before == RegistrationStatus.Registered ? $"You gave up your seat at {e.Title}." : $"You left the waitlist of {e.Title}."), eventId, transaction, cancellationToken);
     }
 
     /// <summary>
@@ -202,14 +192,10 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
                 emails.EventReminder(email, e);
             }
 
-            try
+            // Changed meanwhile (a registration, an edit, another instance's reminders): the next round looks again.
+            if ((await save.CommitAsync(LifecycleResult.Ok(), cancellationToken)).Succeeded)
             {
-                await db.SaveChangesAsync(cancellationToken);
                 reminded++;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Changed meanwhile (a registration, an edit, another instance's reminders): the next round looks again.
             }
         }
 
@@ -234,27 +220,9 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
             : "Registration for this event is closed.";
     }
 
-    private async Task<LifecycleResult> SaveAsync(LifecycleResult done, int eventId, WriteTransaction transaction, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another registration took the seat (the event's version moved on), or a double click inserted the row first.
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Conflict;
-        }
-
-        await cache.EvictSeatsAsync(eventId, cancellationToken);
-        return done;
-    }
-
-    /// <summary>Another instance changed the event meanwhile: wait a moment (longer each time, never in step with it) before reading it again.</summary>
-    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * (attempt + 1)), cancellationToken);
+    /// <summary>Another registration took the seat (the event's version moved on), or a double click inserted the row first: a conflict, tried again.</summary>
+    private Task<LifecycleResult> SaveAsync(LifecycleResult done, int eventId, WriteTransaction transaction, CancellationToken cancellationToken) =>
+        save.CommitAsync(done, cancellationToken, new EventSeatsChanged(eventId), transaction, lostRace: _ => LifecycleResult.Conflict);
 
     private static string Id(Event e) => e.Id.ToString(CultureInfo.InvariantCulture);
 }

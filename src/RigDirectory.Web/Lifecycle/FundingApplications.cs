@@ -4,6 +4,7 @@ using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 
 namespace RigDirectory.Web.Lifecycle;
@@ -14,7 +15,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// call's version, so two admins awarding the last dollars at once cannot both succeed; the note of every decision is
 /// emailed to the leaders through the outbox in that save too.
 /// </summary>
-public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditLog audit, EmailNotifications emails, ResourceFileStore files, TimeProvider clock)
+public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditLog audit, EmailNotifications emails, ResourceFileStore files, SaveStep save, TimeProvider clock)
 {
     public const string EntityType = nameof(FundingApplication);
     public const string PhotosField = "Photos";
@@ -73,30 +74,26 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         }
 
         application.UpdatedAt = Now;
+        var done = LifecycleResult.Ok(submit
+            ? $"Your application is submitted. ACR will email {rig!.Name}'s leaders its decision."
+            : $"Draft saved. Submit it before {Funding.DescribeClose(call.ClosesAt)}.");
+        void Record(FundingApplication saved) =>
+            audit.Record(EntityType, Id(saved), rigId, submit ? AuditAction.FundingApplicationSubmitted : AuditAction.FundingApplicationSaved, Changes(before, Summary(saved)));
+
+        // A co-leader started or saved the same application at the same moment.
+        static LifecycleResult? LostRace(DbUpdateException _) => LifecycleResult.Conflict;
+        LifecycleResult result;
         if (isNew)
         {
-            db.FundingApplications.Add(application);
+            result = await save.AddAsync(application, Record, _ => done, cancellationToken, lostRace: LostRace);
+        }
+        else
+        {
+            Record(application);
+            result = await save.CommitAsync(done, cancellationToken, lostRace: LostRace);
         }
 
-        try
-        {
-            // A new application needs its id for the audit entry: both saves commit together.
-            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            audit.Record(EntityType, Id(application), rigId, submit ? AuditAction.FundingApplicationSubmitted : AuditAction.FundingApplicationSaved, Changes(before, Summary(application)));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A co-leader started or saved the same application at the same moment.
-            db.ChangeTracker.Clear();
-            return (LifecycleResult.Conflict, null);
-        }
-
-        return (LifecycleResult.Ok(submit
-            ? $"Your application is submitted. ACR will email {rig!.Name}'s leaders its decision."
-            : $"Draft saved. Submit it before {Funding.DescribeClose(call.ClosesAt)}."), application.Id);
+        return (result, result.Succeeded ? application.Id : null);
     }
 
     public async Task<LifecycleResult> ScoreAsync(int id, int? score, int version, CancellationToken cancellationToken)
@@ -260,13 +257,13 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             application.UpdatedAt = Now;
             audit.Record(EntityType, Id(application), application.RigId, AuditAction.FundingReported,
                 AuditChanges.Of("Attendance", null, Text(input.Attendance)).With("Photos", null, checkedPhotos.Count == 0 ? null : Text(checkedPhotos.Count)));
-            await db.SaveChangesAsync(cancellationToken);
-            stored.Clear();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Conflict;
+            var saved = await save.CommitAsync(LifecycleResult.Ok("Thank you: the report is filed."), cancellationToken);
+            if (saved.Succeeded)
+            {
+                stored.Clear();
+            }
+
+            return saved;
         }
         finally
         {
@@ -277,8 +274,6 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
                 await photo.DisposeAsync();
             }
         }
-
-        return LifecycleResult.Ok("Thank you: the report is filed.");
     }
 
     /// <summary>Why the leaders cannot change the application now (see <see cref="Funding.WhyLeadersCannotEdit"/>), or why the RIG may not apply.</summary>
@@ -340,20 +335,9 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         return errors;
     }
 
-    private async Task<LifecycleResult> SaveDecisionAsync(string message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return LifecycleResult.Ok(message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another admin decided this application, or awarded from the same call, first: nothing of this was saved.
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Conflict;
-        }
-    }
+    /// <summary>Another admin deciding this application, or awarding from the same call, first is a conflict: nothing of this is saved.</summary>
+    private Task<LifecycleResult> SaveDecisionAsync(string message, CancellationToken cancellationToken) =>
+        save.CommitAsync(LifecycleResult.Ok(message), cancellationToken);
 
     private static AuditChanges Changes(string? before, string? after) => AuditChanges.Of("Application", before, after);
 

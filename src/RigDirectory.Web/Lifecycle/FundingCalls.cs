@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Kernel;
 
 namespace RigDirectory.Web.Lifecycle;
 
 /// <summary>Admins open funding calls and correct them; a budget is never cut below what has been awarded.</summary>
-public sealed class FundingCalls(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class FundingCalls(AppDbContext db, AuditLog audit, SaveStep save, TimeProvider clock)
 {
     public const string EntityType = nameof(FundingCall);
 
@@ -21,7 +22,7 @@ public sealed class FundingCalls(AppDbContext db, AuditLog audit, TimeProvider c
             {
                 var call = new FundingCall
                 {
-                    Slug = await RigDrafts.UniqueSlugAsync(db.FundingCalls.Select(c => c.Slug), SlugRules.From(input.Title), cancellationToken),
+                    Slug = await Slugs.UniqueAsync(db.FundingCalls.Select(c => c.Slug), SlugRules.From(input.Title), cancellationToken),
                     Title = "",
                     Funds = "",
                     CreatedAt = Now,
@@ -62,17 +63,7 @@ public sealed class FundingCalls(AppDbContext db, AuditLog audit, TimeProvider c
 
         call.UpdatedAt = Now;
         audit.Record(EntityType, Id(call), null, AuditAction.FundingCallEdited, changes);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Conflict;
-        }
-
-        return LifecycleResult.Ok($"\"{call.Title}\" is saved.");
+        return await save.CommitAsync(LifecycleResult.Ok($"\"{call.Title}\" is saved."), cancellationToken);
     }
 
     private static string Id(FundingCall call) => call.Id.ToString(CultureInfo.InvariantCulture);

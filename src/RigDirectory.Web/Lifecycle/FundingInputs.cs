@@ -4,6 +4,8 @@ using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 
+using RigDirectory.Web.Kernel;
+
 namespace RigDirectory.Web.Lifecycle;
 
 /// <summary>Exactly what the funding call form posts.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Lifecycle;

@@ -1,3 +1,5 @@
+using RigDirectory.Web.Kernel;
+
 namespace RigDirectory.Web.Lifecycle;
 
 public static class LifecycleServices
@@ -5,7 +7,7 @@ public static class LifecycleServices
     /// <summary>The owners of the write side and what they share.</summary>
     public static IServiceCollection AddAppLifecycle(this IServiceCollection services) => services
         .AddScoped<LedRigs>()
-        .AddScoped<RigUnitOfWork>()
+        .AddScoped<Kernel.SaveStep>()
         .AddScoped<RigDrafts>()
         .AddScoped<RigLifecycle>()
         .AddScoped<RigPeople>()

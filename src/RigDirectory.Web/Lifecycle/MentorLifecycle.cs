@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
@@ -14,7 +14,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// the links RIG leaders make to mentors. Each command saves once with its audit entry and emails; a conflict
 /// comes back instead of an error when the offer changed meanwhile.
 /// </summary>
-public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, MentorshipLifecycle mentorships, LedRigs led, DirectoryCache directoryCache, TimeProvider clock)
+public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, MentorshipLifecycle mentorships, LedRigs led, SaveStep save, TimeProvider clock)
 {
     public const string Prefix = "Offer";
     public const string EntityType = "Mentor";
@@ -288,8 +288,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         var last = await db.Subspecialties.MaxAsync(s => (int?)s.SortOrder, cancellationToken) ?? 0;
         db.Subspecialties.Add(new Subspecialty { Slug = slug, Name = name, SortOrder = last + 1 });
         audit.Record(nameof(Subspecialty), slug, null, AuditAction.SubspecialtyEdited, AuditChanges.Of("Name", null, name));
-        await db.SaveChangesAsync(cancellationToken);
-        return LifecycleResult.Ok($"{name} is on the list.");
+        return await save.CommitAsync(LifecycleResult.Ok($"{name} is on the list."), cancellationToken);
     }
 
     /// <summary>An admin renames a subspecialty (its link in filters stays), or retires it from new offers and filters, or brings it back.</summary>
@@ -326,8 +325,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         }
 
         audit.Record(nameof(Subspecialty), subspecialty.Slug, null, AuditAction.SubspecialtyEdited, changes);
-        await db.SaveChangesAsync(cancellationToken);
-        return LifecycleResult.Ok(subspecialty.IsRetired ? $"{subspecialty.Name} is retired: new offers and the filters no longer show it; mentors who chose it keep it." : $"{subspecialty.Name} is saved.");
+        return await save.CommitAsync(LifecycleResult.Ok(subspecialty.IsRetired ? $"{subspecialty.Name} is retired: new offers and the filters no longer show it; mentors who chose it keep it." : $"{subspecialty.Name} is saved."), cancellationToken);
     }
 
     private async Task<LifecycleResult> MoveOwnAsync(int version, MentorStatus from, MentorStatus to, AuditAction action, string done, CancellationToken cancellationToken)
@@ -415,32 +413,9 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
     /// <summary>A mentor's history is keyed by their account: one offer per account, and a new offer has no id before it is saved.</summary>
     public static string Id(MentorProfile profile) => (profile ?? throw new ArgumentNullException(nameof(profile))).UserId;
 
-    private async Task<LifecycleResult> SaveAsync(LifecycleResult done, int mentorId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Conflict;
-        }
+    private Task<LifecycleResult> SaveAsync(LifecycleResult done, int mentorId, CancellationToken cancellationToken) =>
+        save.CommitAsync(done, cancellationToken, new MentorChanged(mentorId));
 
-        // A linked mentor shows on RIG profiles: those pages start again when the mentor changes.
-        var rigs = await db.RigMentors.Where(l => l.MentorId == mentorId).Select(l => l.RigId).ToListAsync(cancellationToken);
-        foreach (var rigId in rigs)
-        {
-            await directoryCache.EvictRigAsync(db, rigId, RigChange.Profile, cancellationToken);
-        }
-
-        return done;
-    }
-
-    private async Task<LifecycleResult> SaveAndEvictRigAsync(LifecycleResult done, int rigId, CancellationToken cancellationToken)
-    {
-        await db.SaveChangesAsync(cancellationToken);
-        await directoryCache.EvictRigAsync(db, rigId, RigChange.Profile, cancellationToken);
-        return done;
-    }
+    private Task<LifecycleResult> SaveAndEvictRigAsync(LifecycleResult done, int rigId, CancellationToken cancellationToken) =>
+        save.CommitAsync(done, cancellationToken, new RigChanged(rigId, RigChange.Profile));
 }

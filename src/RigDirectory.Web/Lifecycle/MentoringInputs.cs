@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 
+using RigDirectory.Web.Kernel;
+
 namespace RigDirectory.Web.Lifecycle;
 
 /// <summary>Exactly what the offer-to-mentor form posts.</summary>

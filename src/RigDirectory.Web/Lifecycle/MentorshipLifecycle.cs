@@ -4,6 +4,7 @@ using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 
 namespace RigDirectory.Web.Lifecycle;
@@ -14,7 +15,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// last place collide: the second is tried again and finds no room. Every step is audited, and the other side is
 /// emailed through the outbox in the same save.
 /// </summary>
-public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, SchoolFinder schools, TimeProvider clock)
+public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, SchoolFinder schools, SaveStep save, TimeProvider clock)
 {
     public const string Prefix = "Request";
     public const string EntityType = "Mentorship";
@@ -85,13 +86,11 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             CreatedAt = Now,
             ExpiresAt = Now.AddDays(MentoringRules.ExpiryDays),
         };
-        db.Mentorships.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(EntityType, Id(request), null, AuditAction.MentorshipRequested, AuditChanges.Of(StatusField, null, nameof(MentorshipStatus.Requested)).With("Mentor", null, mentor.User!.DisplayName));
-        await emails.MentorshipRequestedAsync(mentor.User.Email!, student.DisplayName, school.DisplayName, request.Message, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return LifecycleResult.Ok($"Your request went to {mentor.User.DisplayName}. They have {MentoringRules.ExpiryDays} days to answer; we will email you.");
+        await emails.MentorshipRequestedAsync(mentor.User!.Email!, student.DisplayName, school.DisplayName, request.Message, cancellationToken);
+        return await save.AddAsync(request,
+            added => audit.Record(EntityType, Id(added), null, AuditAction.MentorshipRequested, AuditChanges.Of(StatusField, null, nameof(MentorshipStatus.Requested)).With("Mentor", null, mentor.User.DisplayName)),
+            _ => LifecycleResult.Ok($"Your request went to {mentor.User.DisplayName}. They have {MentoringRules.ExpiryDays} days to answer; we will email you."),
+            cancellationToken, transaction: transaction);
     }
 
     private const string SchoolField = $"{Prefix}.{nameof(MentorshipRequestInput.SchoolName)}";
@@ -140,49 +139,46 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
     /// The mentor accepts: both then see each other's email. Refused when the request expired or the mentor has no
     /// place left; when two acceptances race for the last place, the second finds it taken.
     /// </summary>
-    public async Task<LifecycleResult> AcceptAsync(int id, CancellationToken cancellationToken)
+    public Task<LifecycleResult> AcceptAsync(int id, CancellationToken cancellationToken) =>
+        SaveStep.RetryOnConflictAsync(() => AcceptOnceAsync(id, cancellationToken), cancellationToken, attempts: 2);
+
+    private async Task<LifecycleResult> AcceptOnceAsync(int id, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        var request = await LoadAsync(id, cancellationToken);
+        if (request is null || request.Mentor!.UserId != audit.CurrentActor.UserId)
         {
-            var request = await LoadAsync(id, cancellationToken);
-            if (request is null || request.Mentor!.UserId != audit.CurrentActor.UserId)
-            {
-                return LifecycleResult.NotFound;
-            }
-
-            if (request.Status != MentorshipStatus.Requested)
-            {
-                return LifecycleResult.Refused($"This request is {request.Status.DisplayName().ToLowerInvariant()}; it can no longer be accepted.");
-            }
-
-            if (request.ExpiresAt <= Now)
-            {
-                return LifecycleResult.Refused($"This request expired: it waited {MentoringRules.ExpiryDays} days. The student may ask you again.");
-            }
-
-            var mentor = request.Mentor;
-            if (!MentoringRules.Approved(mentor.Status))
-            {
-                return LifecycleResult.Refused("Your offer to mentor is not standing, so you cannot take on mentees.");
-            }
-
-            if (!mentor.HasRoom)
-            {
-                return LifecycleResult.Refused($"You mentor {mentor.ActiveMentees} students, your limit. End a mentorship or raise how many students you take at once, then accept.");
-            }
-
-            Move(request, MentorshipStatus.Accepted, AuditAction.MentorshipAccepted, null);
-            request.AnsweredAt = Now;
-            mentor.ActiveMentees++;
-            mentor.UpdatedAt = Now;
-            emails.MentorshipAnswered(request.Student!.Email!, mentor.User!.DisplayName, mentor.User.Email, accepted: true, note: null);
-            var saved = await SaveAsync(LifecycleResult.Ok($"You are now {request.Student.DisplayName}'s mentor. Their email is below; they have yours."), cancellationToken);
-            if (saved.Outcome != Outcome.Conflict || attempt > 0)
-            {
-                return saved;
-            }
+            return LifecycleResult.NotFound;
         }
+
+        if (request.Status != MentorshipStatus.Requested)
+        {
+            return LifecycleResult.Refused($"This request is {request.Status.DisplayName().ToLowerInvariant()}; it can no longer be accepted.");
+        }
+
+        if (request.ExpiresAt <= Now)
+        {
+            return LifecycleResult.Refused($"This request expired: it waited {MentoringRules.ExpiryDays} days. The student may ask you again.");
+        }
+
+        var mentor = request.Mentor;
+        if (!MentoringRules.Approved(mentor.Status))
+        {
+            return LifecycleResult.Refused("Your offer to mentor is not standing, so you cannot take on mentees.");
+        }
+
+        if (!mentor.HasRoom)
+        {
+            return LifecycleResult.Refused($"You mentor {mentor.ActiveMentees} students, your limit. End a mentorship or raise how many students you take at once, then accept.");
+        }
+
+        Move(request, MentorshipStatus.Accepted, AuditAction.MentorshipAccepted, null);
+        request.AnsweredAt = Now;
+        mentor.ActiveMentees++;
+        mentor.UpdatedAt = Now;
+        emails.MentorshipAnswered(request.Student!.Email!, mentor.User!.DisplayName, mentor.User.Email, accepted: true, note: null);
+        return await SaveAsync(LifecycleResult.Ok($"You are now {request.Student.DisplayName}'s mentor. Their email is below; they have yours."), cancellationToken);
     }
+
 
     /// <summary>The mentor declines, with an optional note the student reads.</summary>
     public async Task<LifecycleResult> DeclineAsync(int id, MentoringNoteInput input, CancellationToken cancellationToken)
@@ -267,10 +263,9 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
         {
             report.ResolvedAt = Now;
             audit.Record(EntityType, report.MentorshipId.ToString(CultureInfo.InvariantCulture), null, AuditAction.MentorshipReportResolved, note: report.Text);
-            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return LifecycleResult.Ok("The report is marked dealt with.");
+        return await save.CommitAsync(LifecycleResult.Ok("The report is marked dealt with."), cancellationToken);
     }
 
     /// <summary>
@@ -357,17 +352,5 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
 
     private static string Id(Mentorship request) => request.Id.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<LifecycleResult> SaveAsync(LifecycleResult done, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return done;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Conflict;
-        }
-    }
+    private Task<LifecycleResult> SaveAsync(LifecycleResult done, CancellationToken cancellationToken) => save.CommitAsync(done, cancellationToken);
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 
 namespace RigDirectory.Web.Lifecycle;
@@ -14,7 +14,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// per award, until its first winner is chosen), admins choose winners. A winner's badge is on its profile and its
 /// row of the list at once: choosing evicts the RIG's cached pages and refreshes its row.
 /// </summary>
-public sealed class Recognition(AppDbContext db, AuditLog audit, EmailNotifications emails, DirectoryCache cache, TimeProvider clock)
+public sealed class Recognition(AppDbContext db, AuditLog audit, EmailNotifications emails, SaveStep save, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -32,7 +32,7 @@ public sealed class Recognition(AppDbContext db, AuditLog audit, EmailNotificati
             {
                 var award = new Award
                 {
-                    Slug = await RigDrafts.UniqueSlugAsync(db.Awards.Select(a => a.Slug), SlugRules.From(title), cancellationToken),
+                    Slug = await Slugs.UniqueAsync(db.Awards.Select(a => a.Slug), SlugRules.From(title), cancellationToken),
                     Name = input.Name.Trim(),
                     Year = input.Year,
                     Criteria = input.Criteria.Trim(),
@@ -81,17 +81,9 @@ public sealed class Recognition(AppDbContext db, AuditLog audit, EmailNotificati
         var nomination = new Nomination { AwardId = award.Id, RigId = rig.Id, Statement = input.Statement.Trim(), NominatedByUserId = actor.UserId, NominatedBy = actor.DisplayName, NominatedAt = Now };
         db.Nominations.Add(nomination);
         audit.Record(nameof(Nomination), award.Id.ToString(CultureInfo.InvariantCulture), rig.Id, AuditAction.Nominated, AuditChanges.Of("Award", null, award.Title));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Refused($"{rig.Name} is already nominated for {award.Title}.");
-        }
-
-        return LifecycleResult.Ok($"{rig.Name} is nominated for {award.Title}. Thank you: ACR's judges will read your statement beside the RIG's record.");
+        // A co-leader nominated it at the same moment: one nomination per RIG and award.
+        return await save.CommitAsync(LifecycleResult.Ok($"{rig.Name} is nominated for {award.Title}. Thank you: ACR's judges will read your statement beside the RIG's record."),
+            cancellationToken, lostRace: _ => LifecycleResult.Refused($"{rig.Name} is already nominated for {award.Title}."));
     }
 
     /// <summary>Chooses a nominated RIG as a winner (<paramref name="selected"/>), or takes the choice back.</summary>
@@ -122,18 +114,8 @@ public sealed class Recognition(AppDbContext db, AuditLog audit, EmailNotificati
             emails.AwardWon(rig, rig.CurrentOfficerEmails(), award);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Conflict;
-        }
-
-        await cache.EvictRigAsync(db, rig.Id, RigChange.Listing, cancellationToken);
-        return LifecycleResult.Ok(selected ? $"{rig.Name} wins {award.Title}: the badge is on its profile and in the list, and its leaders are emailed." : $"{rig.Name} is no longer a winner of {award.Title}.");
+        return await save.CommitAsync(LifecycleResult.Ok(selected ? $"{rig.Name} wins {award.Title}: the badge is on its profile and in the list, and its leaders are emailed." : $"{rig.Name} is no longer a winner of {award.Title}."),
+            cancellationToken, new RigChanged(rig.Id, RigChange.Listing));
     }
 }
 

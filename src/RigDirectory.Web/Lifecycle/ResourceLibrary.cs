@@ -5,6 +5,7 @@ using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Kernel;
 
 namespace RigDirectory.Web.Lifecycle;
 
@@ -12,7 +13,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// Admins publish and edit the resource library. An edit keeps the text it replaces as a numbered revision, in the
 /// same save as the edit and its audit entry; an edit made from a stale page is refused, so nobody's text is lost.
 /// </summary>
-public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFileStore files, TimeProvider clock)
+public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFileStore files, SaveStep save, TimeProvider clock)
 {
     public const string FileField = "File";
 
@@ -28,7 +29,7 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
             {
                 var resource = new Resource
                 {
-                    Slug = await RigDrafts.UniqueSlugAsync(db.Resources.Select(r => r.Slug), SlugRules.From(input.Title), cancellationToken),
+                    Slug = await Slugs.UniqueAsync(db.Resources.Select(r => r.Slug), SlugRules.From(input.Title), cancellationToken),
                     Title = "",
                     Summary = "",
                     Body = "",
@@ -82,18 +83,9 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
         }
 
         audit.Record(EntityType, Id(resource), null, AuditAction.ResourceEdited, changes);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another admin's edit took this revision number (or the version) first.
-            db.ChangeTracker.Clear();
-            return LifecycleResult.Conflict;
-        }
-
-        return LifecycleResult.Ok($"\"{resource.Title}\" is saved; the previous text is kept as revision {before.Number.ToString(CultureInfo.InvariantCulture)}.");
+        // Another admin's edit took this revision number (or the version) first.
+        return await save.CommitAsync(LifecycleResult.Ok($"\"{resource.Title}\" is saved; the previous text is kept as revision {before.Number.ToString(CultureInfo.InvariantCulture)}."),
+            cancellationToken, lostRace: _ => LifecycleResult.Conflict);
     }
 
     /// <summary>
@@ -120,17 +112,20 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
         resource.Attachments.Add(new ResourceAttachment { FileName = upload.FileName, ContentType = upload.ContentType, Size = upload.Size, StoredName = stored, UploadedAt = Now });
         resource.UpdatedAt = Now;
         audit.Record(EntityType, Id(resource), null, AuditAction.ResourceFileAttached, AuditChanges.Of("File", null, fileName));
+        var saved = LifecycleResult.Conflict;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            saved = await save.CommitAsync(LifecycleResult.Ok($"{fileName} is attached."), cancellationToken);
+            return saved;
         }
-        catch
+        finally
         {
-            files.Delete(stored);
-            throw;
+            // A file whose attachment was not saved is not kept.
+            if (!saved.Succeeded)
+            {
+                files.Delete(stored);
+            }
         }
-
-        return LifecycleResult.Ok($"{fileName} is attached.");
     }
 
     public async Task<LifecycleResult> RemoveAttachmentAsync(string slug, int attachmentId, CancellationToken cancellationToken)
@@ -143,9 +138,13 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
 
         db.ResourceAttachments.Remove(attachment);
         audit.Record(EntityType, Id(attachment.Resource!), null, AuditAction.ResourceFileRemoved, AuditChanges.Of("File", attachment.FileName, null));
-        await db.SaveChangesAsync(cancellationToken);
-        files.Delete(attachment.StoredName);
-        return LifecycleResult.Ok($"{attachment.FileName} is removed.");
+        var saved = await save.CommitAsync(LifecycleResult.Ok($"{attachment.FileName} is removed."), cancellationToken);
+        if (saved.Succeeded)
+        {
+            files.Delete(attachment.StoredName);
+        }
+
+        return saved;
     }
 
     private static string Id(Resource resource) => resource.Id.ToString(CultureInfo.InvariantCulture);

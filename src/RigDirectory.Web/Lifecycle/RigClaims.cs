@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
@@ -15,7 +15,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// The owner of a claim's life: a student asks to lead an unclaimed RIG, its sponsor vouches for them by email, an
 /// admin approves (the student becomes an officer and a RIG leader) or declines with a note the student is emailed.
 /// </summary>
-public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotifications emails, RigUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotifications emails, SaveStep save, TimeProvider clock)
 {
     public const string EntityType = nameof(RigClaim);
 
@@ -72,7 +72,7 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
         audit.Rig(rig.Id, AuditAction.Claimed, AuditChanges.Of("Claim", null, Describe(audit.CurrentActor.DisplayName, claim)), claim.Message);
         var student = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
         await emails.ClaimConfirmationAsync(rig, claim, student.DisplayName, student.Email!, token, cancellationToken);
-        return await unitOfWork.SaveAsync(LifecycleResult.Ok($"Your claim is sent. {sponsor.Name} is asked to confirm you by email, then ACR decides; you will get an email either way.", rig.Id), rig.Id, null, cancellationToken);
+        return await save.CommitAsync(LifecycleResult.Ok($"Your claim is sent. {sponsor.Name} is asked to confirm you by email, then ACR decides; you will get an email either way.", rig.Id), cancellationToken);
     }
 
     /// <summary>The claim a sponsor's link is for, or why the link no longer works.</summary>
@@ -105,7 +105,7 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
             audit.Record(EntityType, Id(claim), claim.RigId, AuditAction.ClaimConfirmedBySponsor, AuditChanges.Of("Sponsor confirmed", null, claim.SponsorName), by: Actor.Named(claim.SponsorName));
         }
 
-        return await unitOfWork.SaveAsync(LifecycleResult.Ok(), claim.RigId, null, cancellationToken);
+        return await save.CommitAsync(LifecycleResult.Ok(), cancellationToken);
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
 
         emails.ClaimDecided(claim.User!.Email!, rig, approve, note);
         var done = LifecycleResult.Ok(approve ? $"{claim.User.DisplayName} now leads {rig.Name}." : $"The claim was declined and {claim.User.DisplayName} was told why.");
-        return await unitOfWork.SaveAsync(done, rig.Id, approve ? RigChange.Listing : null, cancellationToken);
+        return await save.CommitAsync(done, cancellationToken, approve ? new RigChanged(rig.Id, RigChange.Listing) : null);
     }
 
     private static string Describe(string name, RigClaim claim) =>

@@ -1,14 +1,14 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Kernel;
 
 namespace RigDirectory.Web.Lifecycle;
 
 /// <summary>How a registration begins and moves through the wizard's steps: the draft, its slug, a requested school.</summary>
-public sealed class RigDrafts(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class RigDrafts(AppDbContext db, AuditLog audit, SaveStep save, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -32,12 +32,8 @@ public sealed class RigDrafts(AppDbContext db, AuditLog audit, TimeProvider cloc
         // picked inside it, in the database's write turn, so that two students starting at one school at the same
         // moment do not both pick "school-rig".
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        rig.Slug = await UniqueSlugAsync(db.Rigs.Select(r => r.Slug), SlugRules.From($"{school.Slug} rig"), cancellationToken);
-        db.Rigs.Add(rig);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Rig(rig.Id, AuditAction.Started, note: note);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        rig.Slug = await Slugs.UniqueAsync(db.Rigs.Select(r => r.Slug), SlugRules.From($"{school.Slug} rig"), cancellationToken);
+        await save.AddAsync(rig, added => audit.Rig(added.Id, AuditAction.Started, note: note), _ => LifecycleResult.Ok(), cancellationToken, transaction: transaction);
         return rig.Id;
     }
 
@@ -48,7 +44,7 @@ public sealed class RigDrafts(AppDbContext db, AuditLog audit, TimeProvider cloc
         ArgumentNullException.ThrowIfNull(jurisdiction);
         var school = new School
         {
-            Slug = await UniqueSlugAsync(db.Schools.Select(s => s.Slug), SlugRules.From($"{input.Name} {input.Campus} {input.City}"), cancellationToken),
+            Slug = await Slugs.UniqueAsync(db.Schools.Select(s => s.Slug), SlugRules.From($"{input.Name} {input.Campus} {input.City}"), cancellationToken),
             Name = input.Name.Trim(),
             Campus = string.IsNullOrWhiteSpace(input.Campus) ? null : input.Campus.Trim(),
             City = input.City.Trim(),
@@ -71,25 +67,6 @@ public sealed class RigDrafts(AppDbContext db, AuditLog audit, TimeProvider cloc
         if (step > rig.RegistrationStep)
         {
             rig.RegistrationStep = step;
-        }
-    }
-
-    internal static async Task<string> UniqueSlugAsync(IQueryable<string> slugs, string stem, CancellationToken cancellationToken)
-    {
-        stem = stem.Length > SlugRules.MaxLength - 6 ? stem[..(SlugRules.MaxLength - 6)].TrimEnd('-') : stem;
-        var taken = await slugs.Where(s => s == stem || s.StartsWith(stem + "-")).ToListAsync(cancellationToken);
-        if (!taken.Contains(stem))
-        {
-            return stem;
-        }
-
-        for (var i = 2; ; i++)
-        {
-            var candidate = $"{stem}-{i.ToString(CultureInfo.InvariantCulture)}";
-            if (!taken.Contains(candidate))
-            {
-                return candidate;
-            }
         }
     }
 }

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 
+using RigDirectory.Web.Kernel;
+
 namespace RigDirectory.Web.Lifecycle;
 
 // The commands of the RIG lifecycle, as the forms post them: validated by their attributes, then by the lifecycle.

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Kernel;
 
 namespace RigDirectory.Web.Lifecycle;
 
@@ -9,7 +10,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// A student's "I'm interested" in a published RIG, and its withdrawal. Nothing public changes, so nothing is
 /// evicted; the audit entry says who and when, never what they shared (withdrawing must leave none of it behind).
 /// </summary>
-public sealed class RigInterests(AppDbContext db, AuditLog audit, RigUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class RigInterests(AppDbContext db, AuditLog audit, SaveStep save, TimeProvider clock)
 {
     public const string Prefix = "Interest";
 
@@ -64,16 +65,9 @@ public sealed class RigInterests(AppDbContext db, AuditLog audit, RigUnitOfWork 
         interest.UpdatedAt = Now;
         audit.Rig(rig.Id, AuditAction.InterestShown);
         var done = LifecycleResult.Ok($"{rig.Name}'s leaders can now see that you are interested, and write to {interest.SharedEmail}.", rig.Id);
-        try
-        {
-            return await unitOfWork.SaveAsync(done, rig.Id, change: null, cancellationToken);
-        }
-        catch (DbUpdateException) when (interest.Id == 0)
-        {
-            // A double click: the same student's other request recorded the interest a moment ago.
-            db.ChangeTracker.Clear();
-            return done;
-        }
+        // A double click: the same student's other request recorded the interest a moment ago.
+        var isNew = interest.Id == 0;
+        return await save.CommitAsync(done, cancellationToken, lostRace: _ => isNew ? done : null);
     }
 
     /// <summary>Deletes the signed-in student's interest in the RIG: the leaders no longer see them or what they shared.</summary>
@@ -88,6 +82,6 @@ public sealed class RigInterests(AppDbContext db, AuditLog audit, RigUnitOfWork 
 
         db.RigInterests.Remove(interest);
         audit.Rig(interest.RigId, AuditAction.InterestWithdrawn);
-        return await unitOfWork.SaveAsync(LifecycleResult.Ok($"You are no longer on {interest.Rig!.Name}'s list of interested students; what you shared is deleted.", interest.RigId), interest.RigId, change: null, cancellationToken);
+        return await save.CommitAsync(LifecycleResult.Ok($"You are no longer on {interest.Rig!.Name}'s list of interested students; what you shared is deleted.", interest.RigId), cancellationToken);
     }
 }

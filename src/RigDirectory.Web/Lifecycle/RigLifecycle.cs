@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
@@ -15,7 +15,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// leaders' emails and the transaction: each command saves once, so all of it commits or none does. Cache
 /// eviction follows a commit that changed what the public pages show.
 /// </summary>
-public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, RigUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, SaveStep save, TimeProvider clock)
 {
     private const string DecisionNote = "Decision.Note";
     private const string StatusNote = "Status.Note";
@@ -86,7 +86,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         var done = LifecycleResult.Ok($"The registration is now for {school.DisplayName}.", rig.Id);
 
         // Being registered, it shows as such on both schools' pages and regions, and on the map: all start again.
-        return RegistrationWorkflow.BeingRegistered(rig.Status) ? await unitOfWork.SaveAndEvictAllAsync(done, cancellationToken) : await SaveAsync(rig, done, null, cancellationToken);
+        return RegistrationWorkflow.BeingRegistered(rig.Status) ? await SaveAsync(rig, done, RigChange.Identity, cancellationToken) : await SaveAsync(rig, done, null, cancellationToken);
     }
 
     /// <summary>Saves the details step: the RIG's own fields and its first event.</summary>
@@ -378,13 +378,17 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
     private static List<ApplicationUser> Leaders(Rig rig) => rig.Officers.Where(o => o.EndedAt == null && o.User is not null).Select(o => o.User!).ToList();
 
+    /// <summary>Another registration may have taken the school between this command's check and its save.</summary>
+    public static LifecycleResult? SchoolTakenMeanwhile(DbUpdateException exception) =>
+        UniqueViolations.IsOneLiveRigPerSchool(exception) ? LifecycleResult.Refused(RegistrationWorkflow.SchoolTaken("This school")) : null;
+
     private Task<LifecycleResult> SaveAsync(Rig rig, LifecycleResult done, RigChange? change, CancellationToken cancellationToken) =>
-        unitOfWork.SaveAsync(done, rig.Id, change, cancellationToken);
+        save.CommitAsync(done, cancellationToken, change is { } what ? new RigChanged(rig.Id, what) : null, lostRace: SchoolTakenMeanwhile);
 
     /// <summary>Saves only if the RIG is still at the version the reviewer saw: a second reviewer on a stale page writes nothing.</summary>
     private Task<LifecycleResult> SaveIfUnchangedAsync(Rig rig, int seenVersion, LifecycleResult done, RigChange? change, CancellationToken cancellationToken, bool evictAll = false)
     {
         db.Entry(rig).Property(r => r.Version).OriginalValue = seenVersion;
-        return evictAll ? unitOfWork.SaveAndEvictAllAsync(done, cancellationToken) : SaveAsync(rig, done, change, cancellationToken);
+        return SaveAsync(rig, done, evictAll ? RigChange.Identity : change, cancellationToken);
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
@@ -14,12 +14,12 @@ namespace RigDirectory.Web.Lifecycle;
 /// The people of a RIG, during registration and after approval: faculty sponsors (added, confirmed from an emailed
 /// link, removed), the leader's own position, and co-leaders invited by email (sent, accepted once, or expired).
 /// </summary>
-public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, RigUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, AuditLog audit, EmailNotifications emails, SaveStep save, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<LifecycleResult> AddSponsorAsync(int id, SponsorInput input, CancellationToken cancellationToken) =>
-        RetryOnConflictAsync(() => AddSponsorOnceAsync(id, input, cancellationToken));
+        SaveStep.RetryOnConflictAsync(() => AddSponsorOnceAsync(id, input, cancellationToken), cancellationToken);
 
     private async Task<LifecycleResult> AddSponsorOnceAsync(int id, SponsorInput input, CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
     }
 
     public Task<LifecycleResult> RemoveSponsorAsync(int id, int sponsorId, CancellationToken cancellationToken) =>
-        RetryOnConflictAsync(() => RemoveSponsorOnceAsync(id, sponsorId, cancellationToken));
+        SaveStep.RetryOnConflictAsync(() => RemoveSponsorOnceAsync(id, sponsorId, cancellationToken), cancellationToken);
 
     private async Task<LifecycleResult> RemoveSponsorOnceAsync(int id, int sponsorId, CancellationToken cancellationToken)
     {
@@ -149,13 +149,12 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         var student = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
         await emails.StarterMessageAsync(student.DisplayName, student.Email!, rig, rig.Officers.Select(o => o.User!.Email!), input.Message, cancellationToken);
         audit.Rig(rig.Id, AuditAction.StartersMessaged, note: input.Message.Trim());
-        await db.SaveChangesAsync(cancellationToken);
-        return LifecycleResult.Ok($"Your message is on its way to the starters of {rig.Name}. They see your name and email address, so they can reply to you.", rig.Id);
+        return await save.CommitAsync(LifecycleResult.Ok($"Your message is on its way to the starters of {rig.Name}. They see your name and email address, so they can reply to you.", rig.Id), cancellationToken);
     }
 
     /// <summary>The signed-in leader's own position and graduation year.</summary>
     public Task<LifecycleResult> SaveOwnPositionAsync(int id, OfficerInput input, CancellationToken cancellationToken) =>
-        RetryOnConflictAsync(() => SaveOwnPositionOnceAsync(id, input, cancellationToken));
+        SaveStep.RetryOnConflictAsync(() => SaveOwnPositionOnceAsync(id, input, cancellationToken), cancellationToken);
 
     private async Task<LifecycleResult> SaveOwnPositionOnceAsync(int id, OfficerInput input, CancellationToken cancellationToken)
     {
@@ -192,7 +191,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
     }
 
     public Task<LifecycleResult> InviteAsync(int id, InvitationInput input, CancellationToken cancellationToken) =>
-        RetryOnConflictAsync(() => InviteOnceAsync(id, input, cancellationToken));
+        SaveStep.RetryOnConflictAsync(() => InviteOnceAsync(id, input, cancellationToken), cancellationToken);
 
     private async Task<LifecycleResult> InviteOnceAsync(int id, InvitationInput input, CancellationToken cancellationToken)
     {
@@ -249,9 +248,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
 
         audit.Record(nameof(OfficerInvitation), invitation.Id.ToString(CultureInfo.InvariantCulture), invitation.RigId, AuditAction.InvitationAccepted,
             AuditChanges.Of("Officer", null, $"{invitation.Email} as {invitation.Position}"));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return await SaveAsync(invitation.Rig!, $"You are now {invitation.Position} of {invitation.Rig!.Name}.", cancellationToken);
+        return await SaveAsync(invitation.Rig!, $"You are now {invitation.Position} of {invitation.Rig!.Name}.", cancellationToken, transaction);
     }
 
     /// <summary>A faculty sponsor confirms from the emailed link (no account needed); a second confirmation changes nothing.</summary>
@@ -266,24 +263,8 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         sponsor.ConfirmedAt = Now;
         audit.Record(nameof(FacultySponsor), sponsor.Id.ToString(CultureInfo.InvariantCulture), sponsor.RigId, AuditAction.SponsorConfirmed,
             AuditChanges.Of("Sponsor confirmed", null, sponsor.Email), by: Actor.Named(sponsor.Name));
-        await db.SaveChangesAsync(cancellationToken);
         // A confirmed sponsor appears on the public profile.
         return await SaveAsync(sponsor.Rig!, null, cancellationToken);
-    }
-
-    /// <summary>
-    /// A co-leader's content edit saved between this command's load and its save makes it a conflict; the command
-    /// runs again on the fresh state (twice at most) rather than failing an addition that collides with nothing.
-    /// </summary>
-    private static async Task<LifecycleResult> RetryOnConflictAsync(Func<Task<LifecycleResult>> command)
-    {
-        var result = await command();
-        for (var retry = 0; retry < 2 && result.Outcome == Outcome.Conflict; retry++)
-        {
-            result = await command();
-        }
-
-        return result;
     }
 
     public string? GraduationYearRefusal(int year) => GraduationYears.Refusal(year, Now);
@@ -295,11 +276,10 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         return officer;
     }
 
-    /// <summary>Saves, then evicts the profile if the public sees this RIG. Already-saved changes (an accepted invitation, a confirmation) send nothing more.</summary>
-    private Task<LifecycleResult> SaveAsync(Rig rig, string? message, CancellationToken cancellationToken)
+    /// <summary>Saves (in <paramref name="transaction"/>, if any); the profile changes only if the public sees this RIG.</summary>
+    private Task<LifecycleResult> SaveAsync(Rig rig, string? message, CancellationToken cancellationToken, WriteTransaction? transaction = null)
     {
         var shown = RigVisibility.Shows(rig);
-        return unitOfWork.SaveAsync(LifecycleResult.Ok(message, rig.Id, shown), rig.Id, shown ? RigChange.Profile : null, cancellationToken);
+        return save.CommitAsync(LifecycleResult.Ok(message, rig.Id, shown), cancellationToken, shown ? new RigChanged(rig.Id, RigChange.Profile) : null, transaction);
     }
-
 }

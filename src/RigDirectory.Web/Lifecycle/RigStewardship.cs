@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 
 namespace RigDirectory.Web.Lifecycle;
@@ -15,7 +15,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// own with its version checked, so a second instance doing the same round at once, or a restart halfway, never
 /// sends an email twice: the counter or year that says "sent" commits with the email in the outbox.
 /// </summary>
-public sealed class RigStewardship(AppDbContext db, AuditLog audit, EmailNotifications emails, RigUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class RigStewardship(AppDbContext db, AuditLog audit, EmailNotifications emails, SaveStep save, TimeProvider clock)
 {
     /// <summary>RIGs handled per kind of work in one round; the next round takes the rest.</summary>
     public const int Batch = 200;
@@ -148,7 +148,7 @@ public sealed class RigStewardship(AppDbContext db, AuditLog audit, EmailNotific
         audit.Rig(rig.Id, AuditAction.Verified, AuditChanges.Of(nameof(Rig.LastVerifiedAt), rig.LastVerifiedAt?.ToString("O"), Now.ToString("O")), "Confirmed with the link in the reminder email.", ByEmailedLink);
         rig.LastVerifiedAt = Now;
         rig.VerificationRemindersSent = 0;
-        var saved = await unitOfWork.SaveAsync(LifecycleResult.Ok($"Thank you: {rig.Name} now shows as verified by its leaders today.", rig.Id), rig.Id, RigChange.Listing, cancellationToken);
+        var saved = await save.CommitAsync(LifecycleResult.Ok($"Thank you: {rig.Name} now shows as verified by its leaders today.", rig.Id), cancellationToken, new RigChanged(rig.Id, RigChange.Listing));
         // Two clicks at once: the other one verified it.
         return saved.Outcome == Outcome.Conflict ? LifecycleResult.Refused("This link was already used: the RIG is verified.") : saved;
     }
@@ -166,7 +166,7 @@ public sealed class RigStewardship(AppDbContext db, AuditLog audit, EmailNotific
             {
                 // The officers' rows carry no version: bumping the RIG's makes a concurrent round's save of it fail.
                 db.Entry(rig).Property(r => r.Version).IsModified = true;
-                if ((await unitOfWork.SaveAsync(LifecycleResult.Ok(), rig.Id, touched, cancellationToken)).Succeeded)
+                if ((await save.CommitAsync(LifecycleResult.Ok(), cancellationToken, touched is { } what ? new RigChanged(rig.Id, what) : null)).Succeeded)
                 {
                     changed++;
                 }

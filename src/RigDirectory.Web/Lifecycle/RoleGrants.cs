@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 
+using RigDirectory.Web.Kernel;
+
 namespace RigDirectory.Web.Lifecycle;
 
 /// <summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 
 namespace RigDirectory.Web.Lifecycle;
@@ -15,7 +15,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// <see cref="School.IsSeedManaged"/>, so re-seeding never undoes it. Each is one save with its audit entries, and
 /// every directory page starts again after it.
 /// </summary>
-public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotifications emails, DirectoryCache directoryCache, TimeProvider clock)
+public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotifications emails, SaveStep save, TimeProvider clock)
 {
     public const string EntityType = nameof(School);
 
@@ -34,7 +34,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var school = new School
         {
-            Slug = await RigDrafts.UniqueSlugAsync(db.Schools.Select(s => s.Slug), SlugRules.From($"{input.Name} {input.Campus}"), cancellationToken),
+            Slug = await Slugs.UniqueAsync(db.Schools.Select(s => s.Slug), SlugRules.From($"{input.Name} {input.Campus}"), cancellationToken),
             Name = "",
             City = "",
             JurisdictionCode = jurisdiction.Code,
@@ -43,10 +43,8 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
         };
         var changes = input.ApplyTo(school, jurisdiction);
         school.UpdatedAt = Now;
-        db.Schools.Add(school);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(EntityType, Id(school), null, AuditAction.SchoolAdded, changes);
-        return await SaveAsync($"{school.DisplayName} is listed.", cancellationToken, transaction);
+        return await save.AddAsync(school, added => audit.Record(EntityType, Id(added), null, AuditAction.SchoolAdded, changes),
+            added => LifecycleResult.Ok($"{added.DisplayName} is listed."), cancellationToken, added => new SchoolChanged(added.Id), transaction);
     }
 
     /// <summary>Saves an edit; <paramref name="list"/> also lists a school a leader requested (its coordinates set first).</summary>
@@ -80,7 +78,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
         school.IsSeedManaged = false;
         school.UpdatedAt = Now;
         audit.Record(EntityType, Id(school), null, list ? AuditAction.SchoolListed : AuditAction.SchoolEdited, changes);
-        return await SaveAsync(list ? $"{school.DisplayName} is listed." : $"{school.DisplayName} is saved.", cancellationToken);
+        return await SaveAsync(school, list ? $"{school.DisplayName} is listed." : $"{school.DisplayName} is saved.", cancellationToken);
     }
 
     /// <summary>
@@ -111,7 +109,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
             emails.RegistrationDecided(rig, rig.CurrentOfficerEmails(), RigStatus.ChangesRequested, note.Trim());
         }
 
-        return await SaveAsync($"{school.DisplayName} was declined.", cancellationToken);
+        return await SaveAsync(school, $"{school.DisplayName} was declined.", cancellationToken);
     }
 
     /// <summary>Retires a school that closed or was listed in error; its RIGs are archived with the note, their leaders told.</summary>
@@ -141,7 +139,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
             }
         }
 
-        return await SaveAsync($"{school.DisplayName} is retired.", cancellationToken);
+        return await SaveAsync(school, $"{school.DisplayName} is retired.", cancellationToken);
     }
 
     /// <summary>
@@ -183,7 +181,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
         into.IsSeedManaged = false;
         into.UpdatedAt = Now;
         Retire(from, AuditAction.SchoolMerged, $"Merged into {into.DisplayName}.");
-        return await SaveAsync($"{from.DisplayName} was merged into {into.DisplayName}; its RIGs moved there.", cancellationToken, transaction);
+        return await SaveAsync(from, $"{from.DisplayName} was merged into {into.DisplayName}; its RIGs moved there.", cancellationToken, transaction);
     }
 
     /// <summary>The school with its RIGs and their officers' accounts, for the decisions that email its leaders.</summary>
@@ -198,18 +196,9 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
         school.UpdatedAt = Now;
     }
 
-    /// <summary>Saves (and commits <paramref name="transaction"/>, if any), then every directory page starts again.</summary>
-    private async Task<LifecycleResult> SaveAsync(string message, CancellationToken cancellationToken, WriteTransaction? transaction = null)
-    {
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        await directoryCache.EvictAsync(cancellationToken);
-        return LifecycleResult.Ok(message);
-    }
+    /// <summary>Saves (and commits <paramref name="transaction"/>, if any); every directory page may name the school.</summary>
+    private Task<LifecycleResult> SaveAsync(School school, string message, CancellationToken cancellationToken, WriteTransaction? transaction = null) =>
+        save.CommitAsync(LifecycleResult.Ok(message), cancellationToken, new SchoolChanged(school.Id), transaction);
 
     private static string Id(School school) => school.Id.ToString(CultureInfo.InvariantCulture);
 }

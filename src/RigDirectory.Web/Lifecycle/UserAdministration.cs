@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Notifications;
 using RigDirectory.Web.Security;
 
@@ -14,7 +15,7 @@ namespace RigDirectory.Web.Lifecycle;
 /// starts). The directory never loses its last admin: the check and the change share one write transaction, so
 /// two admins removing each other at once cannot both succeed.
 /// </summary>
-public sealed class UserAdministration(AppDbContext db, UserManager<ApplicationUser> users, AuditLog audit, EmailNotifications emails, TimeProvider clock)
+public sealed class UserAdministration(AppDbContext db, UserManager<ApplicationUser> users, AuditLog audit, EmailNotifications emails, SaveStep save, TimeProvider clock)
 {
     public const string EntityType = "User";
 
@@ -122,13 +123,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<ApplicationU
         }
 
         var result = await change(user);
-        if (result.Succeeded)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return result;
+        return result.Succeeded ? await save.CommitAsync(result, cancellationToken, transaction: transaction) : result;
     }
 
     private static void Check(IdentityResult result)

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.BenchmarkHost;

@@ -5,6 +5,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Events;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 

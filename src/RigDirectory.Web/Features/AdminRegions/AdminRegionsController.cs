@@ -1,13 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Common;
-using RigDirectory.Web.Features.Directory;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 
@@ -16,7 +14,7 @@ namespace RigDirectory.Web.Features.AdminRegions;
 /// <summary>Regions are data: curators rename them, describe them and keep their contacts current.</summary>
 [Authorize(Policy = Policies.Administer)]
 [Route("admin/regions")]
-public sealed class AdminRegionsController(AppDbContext db, AuditLog audit, DirectoryCache directoryCache, RegionCuration curation) : Controller
+public sealed class AdminRegionsController(AppDbContext db, RegionCuration curation) : Controller
 {
     private const string EditView = "~/Features/AdminRegions/Edit.cshtml";
 
@@ -77,67 +75,36 @@ public sealed class AdminRegionsController(AppDbContext db, AuditLog audit, Dire
     public async Task<IActionResult> Save(string slug, [Bind(Prefix = "Region")] RegionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var region = await db.Regions.SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
-        if (region is null)
-        {
-            return NotFound();
-        }
-
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(EditView, await PageAsync(slug, input, null, cancellationToken));
+            var page = await PageAsync(slug, input, null, cancellationToken);
+            return page is null ? NotFound() : InvalidForm(page);
         }
 
-        var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-        Audit(region, AuditAction.RegionEdited, new AuditChanges().With(nameof(Region.Name), region.Name, input.Name.Trim()).With(nameof(Region.Description), region.Description, description));
-        region.Name = input.Name.Trim();
-        region.Description = description;
-        await db.SaveChangesAsync(cancellationToken);
-        await directoryCache.EvictAsync(cancellationToken);
-        TempData.SetStatus($"{region.Name} is saved.");
-        return RedirectToAction(nameof(Edit), new { slug });
+        return Translate(slug, await curation.EditAsync(slug, input.Name, input.Description, cancellationToken));
     }
 
     [HttpPost("{slug}/contacts")]
     public async Task<IActionResult> AddContact(string slug, [Bind(Prefix = "Contact")] ContactInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var region = await db.Regions.Include(r => r.Contacts).SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
-        if (region is null)
-        {
-            return NotFound();
-        }
-
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(EditView, await PageAsync(slug, null, input, cancellationToken));
+            var page = await PageAsync(slug, null, input, cancellationToken);
+            return page is null ? NotFound() : InvalidForm(page);
         }
 
-        region.Contacts.Add(new RegionalContact { Name = input.Name.Trim(), Role = input.Role.Trim(), Email = input.Email.Trim(), SortOrder = region.Contacts.Count });
-        Audit(region, AuditAction.RegionalContactAdded, AuditChanges.Of("Contact", null, $"{input.Name.Trim()} <{input.Email.Trim()}>"));
-        await db.SaveChangesAsync(cancellationToken);
-        await directoryCache.EvictAsync(cancellationToken);
-        TempData.SetStatus($"{input.Name.Trim()} was added to {region.Name}.");
-        return RedirectToAction(nameof(Edit), new { slug });
+        return Translate(slug, await curation.AddContactAsync(slug, input.Name, input.Role, input.Email, cancellationToken));
     }
 
     [HttpPost("{slug}/contacts/{contactId:int}/remove")]
-    public async Task<IActionResult> RemoveContact(string slug, int contactId, CancellationToken cancellationToken)
-    {
-        var contact = await db.RegionalContacts.Include(c => c.Region).SingleOrDefaultAsync(c => c.Id == contactId && c.Region!.Slug == slug, cancellationToken);
-        if (contact is null)
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> RemoveContact(string slug, int contactId, CancellationToken cancellationToken) =>
+        Translate(slug, await curation.RemoveContactAsync(slug, contactId, cancellationToken));
 
-        db.RegionalContacts.Remove(contact);
-        Audit(contact.Region!, AuditAction.RegionalContactRemoved, AuditChanges.Of("Contact", $"{contact.Name} <{contact.Email}>", null));
-        await db.SaveChangesAsync(cancellationToken);
-        await directoryCache.EvictAsync(cancellationToken);
-        TempData.SetStatus($"{contact.Name} was removed.");
-        return RedirectToAction(nameof(Edit), new { slug });
+    private ViewResult InvalidForm(RegionEditViewModel page)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(EditView, page);
     }
 
     private async Task<RegionEditViewModel?> PageAsync(string slug, RegionInput? region, ContactInput? contact, CancellationToken cancellationToken)
@@ -158,9 +125,6 @@ public sealed class AdminRegionsController(AppDbContext db, AuditLog audit, Dire
         return data is null ? null : new RegionEditViewModel(data.Slug, data.Name, data.States, data.Contacts,
             region ?? new RegionInput { Name = data.Name, Description = data.Description }, contact ?? new ContactInput(), others, data.RetiredAt is not null);
     }
-
-    private void Audit(Region region, AuditAction action, AuditChanges changes) =>
-        audit.Record(nameof(Region), region.Id.ToString(CultureInfo.InvariantCulture), null, action, changes);
 }
 
 public sealed class RegionInput

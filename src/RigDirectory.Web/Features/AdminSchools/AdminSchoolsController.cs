@@ -7,6 +7,7 @@ using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Map;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Common;

@@ -81,7 +81,7 @@ public static class CoverageQueries
             .GroupBy(m => m.Jurisdiction!.RegionId)
             .Select(g => new { Region = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Region, x => x.Count, cancellationToken);
-        var events = await db.Events.AsNoTracking().Where(EventQueries.Public).Where(e => e.Status == EventStatus.Scheduled && e.EndsAt >= now)
+        var events = await db.Events.AsNoTracking().Where(EventRules.Public).Where(e => e.Status == EventStatus.Scheduled && e.EndsAt >= now)
             .GroupBy(e => e.RigId == null ? e.RegionId : e.Rig!.School!.Jurisdiction!.RegionId)
             .Select(g => new { Region = g.Key, Count = g.Count() })
             .Where(x => x.Region != null)

@@ -2,27 +2,9 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
+using RigDirectory.Web.Kernel;
 
 namespace RigDirectory.Web.Features.Directory;
-
-/// <summary>What a change to one RIG can alter on the public pages.</summary>
-public enum RigChange
-{
-    /// <summary>Only its profile (sponsors, officers).</summary>
-    Profile,
-
-    /// <summary>Its profile and its row in the list, search, CSV and API (a routine edit, a verification).</summary>
-    Listing,
-
-    /// <summary>Whether and where it is shown at all (approval, archive, restore): also the map, its school and region.</summary>
-    Placement,
-
-    /// <summary>
-    /// Whether it is being registered (submitted, or rejected after that): not listed, but the map, its school and
-    /// its region say "a RIG here is being registered".
-    /// </summary>
-    Pending,
-}
 
 /// <summary>
 /// Public directory pages are output-cached for anonymous visitors, compressed once per entry (the cache sits

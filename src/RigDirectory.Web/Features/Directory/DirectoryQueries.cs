@@ -8,11 +8,6 @@ namespace RigDirectory.Web.Features.Directory;
 /// <summary>Read-only queries shared by the public pages. Each is one SQL statement, whatever the data size.</summary>
 public static class DirectoryQueries
 {
-    /// <summary>Only these RIGs are ever public.</summary>
-    public static IQueryable<Rig> Published(this IQueryable<Rig> rigs) => rigs.Where(RigVisibility.IsPublic);
-
-    public static IQueryable<School> Listed(this IQueryable<School> schools) => schools.Where(s => s.Status == SchoolStatus.Listed);
-
     /// <summary>Every region with its states/provinces and its counts (one statement).</summary>
     public static Task<List<RegionOverview>> RegionOverviewsAsync(AppDbContext db, CancellationToken cancellationToken) =>
         db.Regions.AsNoTracking().Active()

@@ -22,6 +22,7 @@ public static class DirectoryServices
         services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((options, configuration) =>
             options.SizeLimit = configuration.GetValue(SizeLimitKey, DefaultSizeLimitMegabytes) * 1024L * 1024L);
         services.AddSingleton<DirectoryCache>();
+        services.AddScoped<Kernel.IChangeListener, DirectoryChangeListener>();
         services.AddSingleton<DirectorySnapshot>();
         services.AddSingleton<SchoolFinder>();
         return services;

@@ -58,16 +58,8 @@ public static class EventQueries
 {
     public const string AcrHost = "ACR Medical Student Section";
 
-    /// <summary>Not hidden by ACR, and hosted by ACR or by a RIG the directory shows. Cancelled events stay public, marked.</summary>
-    public static readonly Expression<Func<Event, bool>> Public = e => e.HiddenAt == null
-        && (e.RigId == null || (e.Rig!.Status == RigStatus.Approved && e.Rig.School!.Status == SchoolStatus.Listed));
-
-    /// <summary>The same rule for a loaded event (its RIG and school loaded, if it has one).</summary>
-    public static bool IsPublic(Event e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return e.HiddenAt is null && (e.RigId is null || (e.Rig is { } rig && rig.Status == RigStatus.Approved && rig.School?.Status == SchoolStatus.Listed));
-    }
+    /// <summary>The public-event rule (<see cref="EventRules.Public"/>), for this class's queries.</summary>
+    private static readonly Expression<Func<Event, bool>> Public = EventRules.Public;
 
     /// <summary>The card of each event, as SQL.</summary>
     public static readonly Expression<Func<Event, EventCard>> Card = e => new EventCard(

@@ -23,6 +23,7 @@ public static class EventServices
         services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section);
         services.AddSingleton<EventSnapshot>();
         services.AddScoped<EventCache>();
+        services.AddScoped<Kernel.IChangeListener, EventChangeListener>();
         services.AddSingleton<CalendarFragments>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<EventHosting>();

@@ -10,6 +10,7 @@ using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 
@@ -119,7 +120,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
         var details = await db.Events.AsNoTracking().Where(e => e.Id == id)
             .Select(e => new
             {
-                Public = db.Events.Where(x => x.Id == e.Id).Any(EventQueries.Public),
+                Public = db.Events.Where(x => x.Id == e.Id).Any(EventRules.Public),
                 Details = new EventDetails(
                     e.Id, e.Title, e.Type, e.Description, e.StartsAt, e.EndsAt, e.TimeZoneId, e.Format, e.Location, e.JoinUrl, e.Audience,
                     e.Capacity, e.SeatsTaken, e.CoHostGroup, e.RegistrationOpensAt, e.RegistrationClosesAt, e.Status, e.HiddenAt, e.HiddenNote,

@@ -5,6 +5,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Invitation;

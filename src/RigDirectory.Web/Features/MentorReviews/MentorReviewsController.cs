@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Mentoring;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Mentoring;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Mentors;

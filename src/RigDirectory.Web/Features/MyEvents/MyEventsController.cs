@@ -29,7 +29,7 @@ public sealed class MyEventsController(AppDbContext db, PublicUrls urls, TimePro
             .OrderBy(r => r.Event!.StartsAt).Take(EventQueries.FeedLimit)
             .ToDictionaryAsync(r => r.EventId, r => r.Status, cancellationToken);
         var ids = status.Keys.ToList();
-        var cards = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id)).Where(EventQueries.Public).Select(EventQueries.Card).ToListAsync(cancellationToken);
+        var cards = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id)).Where(EventRules.Public).Select(EventQueries.Card).ToListAsync(cancellationToken);
         var hasFeed = await db.CalendarFeedKeys.AnyAsync(k => k.UserId == UserId, cancellationToken);
         return View(new MyEventsViewModel([.. cards.OrderBy(c => c.StartsAt).Select(c => new MyEventRow(c, status[c.Id]))], TempData[NewFeedKey] as string, hasFeed));
     }

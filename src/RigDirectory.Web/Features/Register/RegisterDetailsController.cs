@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Common;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Register;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Common;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.RigMentors;

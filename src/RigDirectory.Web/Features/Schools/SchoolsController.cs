@@ -10,6 +10,7 @@ using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Events;
 using RigDirectory.Web.Features.Map;
 using RigDirectory.Web.Features.Regions;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 

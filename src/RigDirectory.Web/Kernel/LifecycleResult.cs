@@ -1,4 +1,4 @@
-namespace RigDirectory.Web.Lifecycle;
+namespace RigDirectory.Web.Kernel;
 
 public enum Outcome
 {
