@@ -5,7 +5,7 @@ using RigDirectory.BrowserTests.Infrastructure;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Coverage;
+using RigDirectory.Web.Features.Stewardship.Coverage;
 using static Microsoft.Playwright.Assertions;
 
 namespace RigDirectory.BrowserTests;

@@ -2,6 +2,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using RigDirectory.BrowserTests.Infrastructure;
+using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
 
 namespace RigDirectory.BrowserTests;
@@ -22,13 +23,7 @@ public sealed class ScreenshotTests(BrowserAppFactory app) : IClassFixture<Brows
             return configured;
         }
 
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RigDirectory.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
+        return Path.Combine(SourceTree.Root(), "TestResults", "screenshots");
     }
 
     [Fact]

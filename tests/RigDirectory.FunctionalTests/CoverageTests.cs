@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Coverage;
+using RigDirectory.Web.Features.Stewardship.Coverage;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests;

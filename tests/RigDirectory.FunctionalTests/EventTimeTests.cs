@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Lifecycle;
+using RigDirectory.Web.Features.Events;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests;

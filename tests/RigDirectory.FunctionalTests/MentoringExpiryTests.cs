@@ -62,7 +62,7 @@ public sealed class MentoringExpiryTests(MentoringWorkerFactory factory) : IClas
         await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<Web.Lifecycle.MentorshipLifecycle>().ExpireDueAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Web.Features.Mentoring.MentorshipLifecycle>().ExpireDueAsync(CancellationToken.None);
         }));
         for (var i = 0; i < 50 && await factory.WithDbAsync(db => db.Mentorships.AnyAsync(m => m.MentorId == mentorId && m.Status == MentorshipStatus.Requested)); i++)
         {

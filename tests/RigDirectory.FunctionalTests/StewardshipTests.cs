@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using RigDirectory.FunctionalTests.Infrastructure;
 using RigDirectory.Testing;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Stewardship;
 using RigDirectory.Web.Infrastructure.Email;
-using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.FunctionalTests;

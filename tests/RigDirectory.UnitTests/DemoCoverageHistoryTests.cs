@@ -1,5 +1,5 @@
 using RigDirectory.Web.Data.Seed;
-using RigDirectory.Web.Features.Coverage;
+using RigDirectory.Web.Features.Stewardship.Coverage;
 
 namespace RigDirectory.UnitTests;
 

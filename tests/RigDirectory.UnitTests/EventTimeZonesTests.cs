@@ -1,6 +1,6 @@
 using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Lifecycle;
+using RigDirectory.Web.Features.Events;
 
 namespace RigDirectory.UnitTests;
 

@@ -1,4 +1,4 @@
-using RigDirectory.Web.Features.Map;
+using RigDirectory.Web.Features.Directory;
 
 namespace RigDirectory.UnitTests;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RigDirectory.Testing;
 
 namespace RigDirectory.UnitTests;
 
@@ -39,22 +40,11 @@ public sealed class RegionColoursTests
 
     private static List<string> RegionColours()
     {
-        var css = File.ReadAllText(Path.Combine(Root(), "src", "RigDirectory.Web", "wwwroot", "css", "site.css"));
+        var css = File.ReadAllText(Path.Combine(SourceTree.Root(), "src", "RigDirectory.Web", "wwwroot", "css", "site.css"));
         return [.. Enumerable.Range(1, 11).Select(i => RuleFill(i).Match(css) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException($"No colour for .r{i}."))];
     }
 
     private static Regex RuleFill(int index) => new($@"\.r{index} :is\(path, rect\) \{{ fill: (#[0-9a-f]{{6}}); \}}", RegexOptions.CultureInvariant);
-
-    private static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RigDirectory.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("RigDirectory.sln not found above the test's folder.");
-    }
 
     private static double[] Rgb(string hex) =>
         [.. Enumerable.Range(0, 3).Select(i => int.Parse(hex.AsSpan(1 + (2 * i), 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture) / 255.0)];

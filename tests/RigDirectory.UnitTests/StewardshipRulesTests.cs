@@ -1,7 +1,7 @@
 using System.Globalization;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Coverage;
+using RigDirectory.Web.Features.Stewardship.Coverage;
 
 namespace RigDirectory.UnitTests;
 

@@ -212,6 +212,9 @@ public static class EventRules
         return e.HiddenAt is null && (e.RigId is null || (e.Rig?.School is not null && RigVisibility.Shows(e.Rig)));
     }
 
+    /// <summary>A registration that holds a seat (not waitlisted, not cancelled).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<EventRegistration, bool>> HoldsSeat = r => r.Status == RegistrationStatus.Registered;
+
     /// <summary>A co-host whose leaders accepted: only these show the event on their RIG's pages and feed.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<EventCoHost, bool>> CoHostAccepted = c => c.AcceptedAt != null;
 

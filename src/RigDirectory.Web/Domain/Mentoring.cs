@@ -211,6 +211,9 @@ public static class MentoringRules
     /// <summary>Whether the mentor's offer stands (active or paused): they answer requests and mentor.</summary>
     public static bool Approved(MentorStatus status) => status is MentorStatus.Active or MentorStatus.Paused;
 
+    /// <summary>A mentorship under way: it holds one of its mentor's places.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Mentorship, bool>> Ongoing = m => m.Status == MentorshipStatus.Accepted;
+
     /// <summary>Whether the request or mentorship still holds a place or waits for an answer.</summary>
     public static bool Open(MentorshipStatus status) => status is MentorshipStatus.Requested or MentorshipStatus.Accepted;
 

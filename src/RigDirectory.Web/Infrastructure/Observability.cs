@@ -99,7 +99,7 @@ internal sealed class JsonLines(IOptionsMonitor<ConsoleFormatterOptions> options
         using (var json = new Utf8JsonWriter(buffer, Writing))
         {
             json.WriteStartObject();
-            json.WriteString("Timestamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("Timestamp", TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteString("LogLevel", logEntry.LogLevel.ToString());
             json.WriteString("Category", logEntry.Category);
             json.WriteNumber("EventId", logEntry.EventId.Id);

@@ -20,12 +20,8 @@ public static class WebServiceCollectionExtensions
         services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             // Codes as pages and the CSV write them: "US", "MD", not 0.
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
-            .AddRazorOptions(options =>
-            {
-                // Feature folders: a controller, its models and its views side by side.
-                options.ViewLocationFormats.Insert(0, "/Features/{1}/{0}.cshtml");
-                options.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
-            });
+            // Feature folders: a controller, its models and its views side by side.
+            .AddRazorOptions(FeatureFolders.AddTo);
         services.AddRazorPages(options =>
         {
             RateLimits.LimitAccountPages(options.Conventions);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Kernel;
 
 namespace RigDirectory.Web.Security;
 
@@ -53,34 +54,24 @@ public sealed class AppUserManager(
 
     /// <summary>
     /// Deleting an account is one transaction, with its entry in the security log: a failure part-way leaves the
-    /// account, its mentorships and its seats as they were. A student's mentorships do not cascade from their account
-    /// (SQL Server allows one cascade path to a row, and the mentor's is that one): they go first, each active one
-    /// freeing its mentor's place. Their event registrations go too, and each seat they held passes to the first
-    /// student waiting for it.
+    /// account and everything of it as it was. Each capability erases what no cascade can (<see cref="IAccountErasure"/>:
+    /// seats passed to the waitlist, mentors' places freed) before the account goes.
     /// </summary>
     public override async Task<IdentityResult> DeleteAsync(ApplicationUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var cancellationToken = http.HttpContext?.RequestAborted ?? CancellationToken.None;
         await using var transaction = db.Database.CurrentTransaction is null ? await db.BeginWriteTransactionAsync(cancellationToken) : null;
-        var mentors = await db.Mentorships.Where(m => m.StudentUserId == user.Id && m.Status == MentorshipStatus.Accepted).Select(m => m.MentorId).ToListAsync(cancellationToken);
-        await db.MentorProfiles.Where(m => mentors.Contains(m.Id) && m.ActiveMentees > 0)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ActiveMentees, m => m.ActiveMentees - 1).SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
-        await db.MentorshipReports.Where(r => r.ReporterUserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.Mentorships.Where(m => m.StudentUserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-
-        var seats = await db.EventRegistrations.Where(r => r.UserId == user.Id && r.Status == RegistrationStatus.Registered).Select(r => r.EventId).ToListAsync(cancellationToken);
-        await db.EventRegistrations.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-        // Resolved here, not injected: its emails need this user manager.
-        var registrations = scope.GetRequiredService<Lifecycle.EventRegistrationLifecycle>();
-        foreach (var e in await db.Events.Where(e => seats.Contains(e.Id)).ToListAsync(cancellationToken))
+        var givenBack = new List<string>();
+        foreach (var erasure in scope.GetServices<IAccountErasure>())
         {
-            e.SeatsTaken = Math.Max(0, e.SeatsTaken - 1);
-            e.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            await registrations.FillFromWaitlistAsync(e, cancellationToken);
+            if (await erasure.EraseAsync(user.Id, cancellationToken) is { } what)
+            {
+                givenBack.Add(what);
+            }
         }
 
-        await securityLog.RecordAsync(SecurityEventKind.AccountDeleted, user, detail: seats.Count + mentors.Count == 0 ? null : $"gave back {seats.Count} event seat(s) and {mentors.Count} mentee place(s)");
+        await securityLog.RecordAsync(SecurityEventKind.AccountDeleted, user, detail: givenBack.Count == 0 ? null : $"gave back {string.Join(" and ", givenBack)}");
         var result = await base.DeleteAsync(user);
         if (result.Succeeded && transaction is not null)
         {

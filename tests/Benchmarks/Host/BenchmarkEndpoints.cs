@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Features.Registration;
 using RigDirectory.Web.Kernel;
-using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.BenchmarkHost;
 

@@ -328,7 +328,7 @@ public sealed class DatabaseInitializer(
         await db.SaveChangesAsync(cancellationToken);
 
         // Three years of coverage for the console's chart, grown to today's figures.
-        db.CoverageSnapshots.AddRange(DemoCoverageHistory.Generate(await Features.Coverage.CoverageQueries.ByRegionAsync(db, now, cancellationToken), now));
+        db.CoverageSnapshots.AddRange(DemoCoverageHistory.Generate(await Features.Stewardship.Coverage.CoverageQueries.ByRegionAsync(db, now, cancellationToken), now));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded demo data: {Rigs} RIGs, {Users} officers and students, {Events} events", data.Rigs.Count, data.Users.Count, events.Events.Count);
     }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Map;
 
 namespace RigDirectory.Web.Features.Directory;
 
@@ -42,3 +41,7 @@ public sealed record RegionOverview(
 {
     public int SchoolsWithoutRig => Schools - SchoolsWithRig;
 }
+
+public sealed record RegionalContactViewModel(string Name, string Role, string Email);
+
+public sealed record RigLinkViewModel(string Slug, string Name);

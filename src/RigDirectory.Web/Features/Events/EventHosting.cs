@@ -3,7 +3,6 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
-using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Events;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using RigDirectory.Web.Infrastructure;
-using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Events;
 

@@ -7,11 +7,9 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
 using RigDirectory.Web.Kernel;
-using RigDirectory.Web.Lifecycle;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Events;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Reviews;
-using RigDirectory.Web.Lifecycle;
+using RigDirectory.Web.Features.Registration;
 
 namespace RigDirectory.Web.Features.Mentoring;
 

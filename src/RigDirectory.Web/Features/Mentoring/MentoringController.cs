@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using RigDirectory.Web.Features.Common;
 using RigDirectory.Web.Kernel;
-using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Mentoring;
 

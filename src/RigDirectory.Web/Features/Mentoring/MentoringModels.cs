@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Mentoring;
 
@@ -133,7 +132,7 @@ public sealed record MentorPageViewModel(
 /// <summary>Where a mentor works, drawn as their state or province with a dot, in the directory map's projection.</summary>
 public sealed record MentorPlaceMap(string ViewBox, string Path, double X, double Y, double Radius, string Caption)
 {
-    public static MentorPlaceMap? Of(Map.MapGeometry geometry, string code, double latitude, double longitude, string caption)
+    public static MentorPlaceMap? Of(Directory.MapGeometry geometry, string code, double latitude, double longitude, string caption)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         if (!geometry.ShapesByCode.TryGetValue(code, out var shape))

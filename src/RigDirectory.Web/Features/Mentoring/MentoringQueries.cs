@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
-using RigDirectory.Web.Lifecycle;
 
 namespace RigDirectory.Web.Features.Mentoring;
 
@@ -12,7 +11,7 @@ namespace RigDirectory.Web.Features.Mentoring;
 /// number of statements whatever the number of mentors: its options, then either a count and a page, or (sorted by
 /// distance) the candidates' places and the page's details.
 /// </summary>
-public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Map.MapGeometry geometry, TimeProvider clock)
+public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Directory.MapGeometry geometry, TimeProvider clock)
 {
     public const int PageSize = 20;
     public const int PastShown = 20;

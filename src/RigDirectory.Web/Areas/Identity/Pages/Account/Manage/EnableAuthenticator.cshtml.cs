@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using QRCoder;
 using RigDirectory.Web.Domain;
-using RigDirectory.Web.Features.Common;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Areas.Identity.Pages.Account.Manage;
@@ -107,6 +107,6 @@ public class EnableAuthenticatorModel(UserManager<ApplicationUser> users, SignIn
         AuthenticatorUri = Authenticator.Uri(security.Value.AuthenticatorIssuer, await users.GetEmailAsync(user) ?? "", key, urlEncoder);
         using var data = QRCodeGenerator.GenerateQrCode(AuthenticatorUri, QRCodeGenerator.ECCLevel.M);
         QrCodeSvg = new SvgQRCode(data).GetGraphic(4, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
-        ForAdmin = await users.IsInRoleAsync(user, Roles.AcrAdmin) && !await users.GetTwoFactorEnabledAsync(user);
+        ForAdmin = await users.IsAdminAsync(user) && !await users.GetTwoFactorEnabledAsync(user);
     }
 }

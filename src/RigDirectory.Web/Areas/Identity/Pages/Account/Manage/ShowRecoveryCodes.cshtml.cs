@@ -27,7 +27,7 @@ public class ShowRecoveryCodesModel(UserManager<ApplicationUser> users) : PageMo
         }
 
         Codes = codes;
-        IsAdmin = await users.GetUserAsync(User) is { } user && await users.IsInRoleAsync(user, Roles.AcrAdmin);
+        IsAdmin = await users.GetUserAsync(User) is { } user && await users.IsAdminAsync(user);
         return Page();
     }
 

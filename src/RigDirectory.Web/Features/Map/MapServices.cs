@@ -1,8 +1,0 @@
-namespace RigDirectory.Web.Features.Map;
-
-public static class MapServices
-{
-    /// <summary>The offline map's shapes and projection, loaded once.</summary>
-    public static IServiceCollection AddMap(this IServiceCollection services) =>
-        services.AddSingleton(_ => new MapGeometry(MapGeometry.DefaultFolder));
-}

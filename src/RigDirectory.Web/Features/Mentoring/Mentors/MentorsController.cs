@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using RigDirectory.Web.Features.Mentoring;
+using RigDirectory.Web.Kernel;
+
+namespace RigDirectory.Web.Features.Mentoring.Mentors;
+
+/// <summary>Find a mentor (signed in): filter, sort by distance from one's school, read a mentor's page and ask.</summary>
+[Route("mentors")]
+public sealed class MentorsController(MentoringQueries queries, MentorshipLifecycle mentorships) : Controller
+{
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(MentorSearchInput input, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            input = new MentorSearchInput();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        // A typed (or cleared) school decides alone; with none in the address, the last request's school is used.
+        var nearGiven = Request.Query.ContainsKey("near");
+        return View(await queries.FindAsync(input, UserId, nearGiven, rememberSchool: !nearGiven && !Request.Query.ContainsKey("school"), cancellationToken));
+    }
+
+    /// <summary><paramref name="school"/>: the school the student searched from, to fill in their request.</summary>
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, [FromQuery, System.ComponentModel.DataAnnotations.StringLength(Data.Limits.Slug)] string? school, CancellationToken cancellationToken) =>
+        await queries.MentorAsync(id, UserId, null, ModelState.IsValid ? school : null, cancellationToken) is { } page ? View(page) : NotFound();
+
+    [HttpPost("{id:int}/ask")]
+    public async Task<IActionResult> Ask(int id, [Bind(Prefix = MentorshipLifecycle.Prefix)] MentorshipRequestInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var result = ModelState.IsValid ? await mentorships.AskAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]);
+        if (result.Succeeded)
+        {
+            return this.Done(result, RedirectToAction("Index", "MyMentors"));
+        }
+
+        if (this.Failure(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.Outcome == Outcome.Refused)
+        {
+            ModelState.AddModelError(string.Empty, result.Message!);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
+        return await queries.MentorAsync(id, UserId, input, null, cancellationToken) is { } page ? View(nameof(Show), page) : NotFound();
+    }
+}

@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using RigDirectory.Web.Features.Mentoring;
+
+namespace RigDirectory.Web.Features.Mentoring.MyMentors;
+
+/// <summary>A student's requests to mentors and their mentorships.</summary>
+[Route("my/mentors")]
+public sealed class MyMentorsController(MentoringQueries queries) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await queries.MyMentorsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken));
+}
