@@ -214,6 +214,9 @@ public static class MentoringRules
     /// <summary>A mentorship under way: it holds one of its mentor's places.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Mentorship, bool>> Ongoing = m => m.Status == MentorshipStatus.Accepted;
 
+    /// <summary><see cref="Open"/> as a query translates it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Mentorship, bool>> IsOpen = m => m.Status == MentorshipStatus.Requested || m.Status == MentorshipStatus.Accepted;
+
     /// <summary>Whether the request or mentorship still holds a place or waits for an answer.</summary>
     public static bool Open(MentorshipStatus status) => status is MentorshipStatus.Requested or MentorshipStatus.Accepted;
 

@@ -59,7 +59,9 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         }
 
         var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, cancellationToken);
-        if (registration is { Status: not RegistrationStatus.Cancelled })
+        // A new registration starts where a cancelled one is: holding nothing.
+        var command = e.HasSeat ? SeatCommand.Register : SeatCommand.Waitlist;
+        if (registration is not null && !Lifecycles.EventSeat.Allows(registration.Status, command))
         {
             return LifecycleResult.Refused(registration.Status == RegistrationStatus.Registered ? "You are registered already." : "You are on the waitlist already.");
         }
@@ -70,14 +72,13 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         registration.UpdatedAt = Now;
         registration.Attended = null;
         int? position = null;
-        if (e.HasSeat)
+        registration.Status = Lifecycles.EventSeat.To(RegistrationStatus.Cancelled, command)!.Value;
+        if (command == SeatCommand.Register)
         {
-            registration.Status = RegistrationStatus.Registered;
             e.SeatsTaken++;
         }
         else
         {
-            registration.Status = RegistrationStatus.Waitlisted;
             position = 1 + await db.EventRegistrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted && r.UserId != userId, cancellationToken);
         }
 
@@ -108,7 +109,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var e = await db.Events.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         var registration = e is null ? null : await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, cancellationToken);
-        if (e is null || registration is null || registration.Status == RegistrationStatus.Cancelled)
+        if (e is null || registration is null || Lifecycles.EventSeat.To(registration.Status, SeatCommand.Cancel) is not { } cancelled)
         {
             return LifecycleResult.Refused("You are not registered for this event.");
         }
@@ -119,7 +120,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         }
 
         var before = registration.Status;
-        registration.Status = RegistrationStatus.Cancelled;
+        registration.Status = cancelled;
         registration.UpdatedAt = Now;
         e.UpdatedAt = Now;
         audit.Record(EventLifecycle.EntityType, Id(e), e.RigId, AuditAction.EventRegistrationCancelled, AuditChanges.Of(StatusField, before.ToString(), nameof(RegistrationStatus.Cancelled)));
@@ -157,7 +158,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
             .ToListAsync(cancellationToken);
         foreach (var registration in next)
         {
-            registration.Status = RegistrationStatus.Registered;
+            registration.Status = Lifecycles.EventSeat.To(registration.Status, SeatCommand.Promote)!.Value;
             registration.UpdatedAt = Now;
             e.SeatsTaken++;
             audit.Record(EventLifecycle.EntityType, Id(e), e.RigId, AuditAction.EventSeatGiven,

@@ -68,9 +68,10 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         application.BudgetLines = [.. input.BudgetLines.Where(l => !l.IsEmpty).Select(l => new FundingBudgetLine { Number = ++number, Item = (l.Item ?? "").Trim(), Amount = l.Amount ?? 0 })];
         var questions = call.QuestionList;
         application.Answers = [.. questions.Select((q, i) => new FundingAnswer { Number = i + 1, Question = q, Text = input.Answers.ElementAtOrDefault(i)?.Trim() ?? "" })];
+        application.Status = Lifecycles.FundingApplication.To(application.Status, submit ? FundingCommand.Submit : FundingCommand.Save)
+            ?? throw new InvalidOperationException($"{application.Status} cannot be edited by its leaders.");
         if (submit)
         {
-            application.Status = FundingStatus.Submitted;
             application.SubmittedAt = Now;
         }
 
@@ -139,7 +140,13 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             return LifecycleResult.Conflict;
         }
 
-        if (application.Status != FundingStatus.Submitted)
+        var command = input.Kind switch
+        {
+            FundingDecision.Award => FundingCommand.Award,
+            FundingDecision.Decline => FundingCommand.Decline,
+            _ => FundingCommand.SendBack,
+        };
+        if (Lifecycles.FundingApplication.To(application.Status, command) is not { } decided)
         {
             return LifecycleResult.Refused(application.Status == FundingStatus.ChangesRequested
                 ? "The leaders have not sent the application back yet."
@@ -155,32 +162,24 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         }
 
         var from = application.Status;
-        switch (input.Kind)
+        if (command == FundingCommand.Award)
         {
-            case FundingDecision.Award:
-                if (input.Amount is not { } amount || amount < 1 || amount > application.AmountAsked)
-                {
-                    return LifecycleResult.Invalid("Decision." + nameof(FundingDecisionInput.Amount), $"Award from $1 up to the {Domain.Funding.Dollars(application.AmountAsked)} asked.");
-                }
+            if (input.Amount is not { } amount || amount < 1 || amount > application.AmountAsked)
+            {
+                return LifecycleResult.Invalid("Decision." + nameof(FundingDecisionInput.Amount), $"Award from $1 up to the {Domain.Funding.Dollars(application.AmountAsked)} asked.");
+            }
 
-                if (amount > call.Remaining)
-                {
-                    return LifecycleResult.Invalid("Decision." + nameof(FundingDecisionInput.Amount), $"Only {Domain.Funding.Dollars(call.Remaining)} is left in this call's budget.");
-                }
+            if (amount > call.Remaining)
+            {
+                return LifecycleResult.Invalid("Decision." + nameof(FundingDecisionInput.Amount), $"Only {Domain.Funding.Dollars(call.Remaining)} is left in this call's budget.");
+            }
 
-                application.Status = FundingStatus.Awarded;
-                application.AmountAwarded = amount;
-                call.Awarded += amount;
-                call.UpdatedAt = Now;
-                break;
-            case FundingDecision.Decline:
-                application.Status = FundingStatus.Declined;
-                break;
-            default:
-                application.Status = FundingStatus.ChangesRequested;
-                break;
+            application.AmountAwarded = amount;
+            call.Awarded += amount;
+            call.UpdatedAt = Now;
         }
 
+        application.Status = decided;
         application.DecisionNote = note;
         application.DecidedAt = Now;
         application.DecidedBy = audit.CurrentActor.DisplayName;

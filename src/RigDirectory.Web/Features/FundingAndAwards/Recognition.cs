@@ -97,13 +97,15 @@ public sealed class Recognition(AppDbContext db, AuditLog audit, EmailNotificati
             return LifecycleResult.NotFound;
         }
 
-        if ((nomination.SelectedAt is not null) == selected)
+        var state = nomination.SelectedAt is null ? NominationState.Nominated : NominationState.Winner;
+        if (Lifecycles.Nomination.To(state, selected ? NominationCommand.Select : NominationCommand.Unselect) is not { } now)
         {
+            // Chosen (or unchosen) already: the same click twice changes nothing.
             return LifecycleResult.Ok(selected ? "Already a winner." : "Not a winner.");
         }
 
         var (award, rig) = (nomination.Award!, nomination.Rig!);
-        nomination.SelectedAt = selected ? Now : null;
+        nomination.SelectedAt = now == NominationState.Winner ? Now : null;
 
         // The award's version moves with each choice, so two admins' choices are made one after the other.
         award.Version++;

@@ -40,7 +40,8 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         }
 
         var profile = await db.MentorProfiles.Include(m => m.Subspecialties).SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
-        if (profile?.Status is MentorStatus.Rejected or MentorStatus.Deactivated)
+        var offer = profile is null ? MentorCommand.Offer : Lifecycles.MentorOffer.Allows(profile.Status, MentorCommand.Edit) ? MentorCommand.Edit : MentorCommand.Offer;
+        if (profile is not null && !Lifecycles.MentorOffer.Allows(profile.Status, offer))
         {
             return LifecycleResult.Refused("ACR closed your offer to mentor; write to ACR if you would like them to look at it again.");
         }
@@ -93,7 +94,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         profile.UpdatedAt = Now;
         var changes = Changes(before, Describe(profile));
 
-        if (MentoringRules.Approved(profile.Status))
+        if (offer == MentorCommand.Edit)
         {
             audit.Record(EntityType, Id(profile), null, AuditAction.Edited, changes);
             return await SaveAsync(LifecycleResult.Ok("Your mentor profile is updated; students see it now."), profile.Id, cancellationToken);
@@ -111,19 +112,19 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
     public async Task<LifecycleResult> DecideAsync(int id, DecisionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        MentorStatus? to = input.Action switch
+        MentorCommand? command = input.Action switch
         {
-            ReviewAction.Approve => MentorStatus.Active,
-            ReviewAction.RequestChanges => MentorStatus.ChangesRequested,
-            ReviewAction.Reject => MentorStatus.Rejected,
+            ReviewAction.Approve => MentorCommand.Approve,
+            ReviewAction.RequestChanges => MentorCommand.RequestChanges,
+            ReviewAction.Reject => MentorCommand.Reject,
             _ => null,
         };
-        if (to is null)
+        if (command is null)
         {
             return LifecycleResult.Invalid("Decision.Action", "Choose a decision: approve, request changes, or reject.");
         }
 
-        if (to != MentorStatus.Active && string.IsNullOrWhiteSpace(input.Note))
+        if (command != MentorCommand.Approve && string.IsNullOrWhiteSpace(input.Note))
         {
             return LifecycleResult.Invalid("Decision.Note", "Write a note: the mentor reads it and needs to know what to change, or why.");
         }
@@ -139,7 +140,8 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
             return LifecycleResult.Conflict;
         }
 
-        if (profile.Status != MentorStatus.Submitted)
+        var to = Lifecycles.MentorOffer.To(profile.Status, command.Value);
+        if (to is null)
         {
             return LifecycleResult.Invalid(string.Empty, $"This offer is {profile.Status.DisplayName().ToLowerInvariant()}: there is nothing to decide.");
         }
@@ -167,10 +169,10 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
 
     /// <summary>The mentor takes a break: nobody can find or ask them; requests already made can still be answered.</summary>
     public Task<LifecycleResult> PauseAsync(int version, CancellationToken cancellationToken) =>
-        MoveOwnAsync(version, MentorStatus.Active, MentorStatus.Paused, AuditAction.MentorPaused, "You are paused: students cannot find or ask you until you resume.", cancellationToken);
+        MoveOwnAsync(version, MentorCommand.Pause, AuditAction.MentorPaused, "You are paused: students cannot find or ask you until you resume.", cancellationToken);
 
     public Task<LifecycleResult> ResumeAsync(int version, CancellationToken cancellationToken) =>
-        MoveOwnAsync(version, MentorStatus.Paused, MentorStatus.Active, AuditAction.MentorResumed, "Welcome back: students can find and ask you again.", cancellationToken);
+        MoveOwnAsync(version, MentorCommand.Resume, AuditAction.MentorResumed, "Welcome back: students can find and ask you again.", cancellationToken);
 
     /// <summary>The mentor stops: open requests are declined and mentorships end, with the students told.</summary>
     public async Task<LifecycleResult> WithdrawAsync(int version, CancellationToken cancellationToken)
@@ -186,12 +188,12 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
             return LifecycleResult.Conflict;
         }
 
-        if (profile.Status is not (MentorStatus.Active or MentorStatus.Paused or MentorStatus.Submitted or MentorStatus.ChangesRequested))
+        if (!Lifecycles.MentorOffer.Allows(profile.Status, MentorCommand.Withdraw))
         {
             return LifecycleResult.Refused("Your offer is not standing: there is nothing to withdraw.");
         }
 
-        return await StopAsync(profile, MentorStatus.Withdrawn, AuditAction.MentorWithdrawn, null,
+        return await StopAsync(profile, MentorCommand.Withdraw, AuditAction.MentorWithdrawn, null,
             $"{profile.User!.DisplayName} stopped mentoring on RigDirectory.", "You withdrew your offer to mentor. Thank you for the time you gave; you may offer again at any time.", cancellationToken);
     }
 
@@ -215,13 +217,13 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
             return LifecycleResult.Conflict;
         }
 
-        if (profile.Status is MentorStatus.Deactivated or MentorStatus.Rejected or MentorStatus.Withdrawn)
+        if (!Lifecycles.MentorOffer.Allows(profile.Status, MentorCommand.Deactivate))
         {
             return LifecycleResult.Invalid(string.Empty, $"This mentor is {profile.Status.DisplayName().ToLowerInvariant()} already.");
         }
 
         emails.MentorDecided(profile.User!.Email!, MentorStatus.Deactivated, input.Note);
-        return await StopAsync(profile, MentorStatus.Deactivated, AuditAction.MentorDeactivated, input.Note.Trim(),
+        return await StopAsync(profile, MentorCommand.Deactivate, AuditAction.MentorDeactivated, input.Note.Trim(),
             $"{profile.User.DisplayName} no longer mentors on RigDirectory.", $"{profile.User.DisplayName} is deactivated; their students were told.", cancellationToken);
     }
 
@@ -329,7 +331,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         return await save.CommitAsync(LifecycleResult.Ok(subspecialty.IsRetired ? $"{subspecialty.Name} is retired: new offers and the filters no longer show it; mentors who chose it keep it." : $"{subspecialty.Name} is saved."), cancellationToken);
     }
 
-    private async Task<LifecycleResult> MoveOwnAsync(int version, MentorStatus from, MentorStatus to, AuditAction action, string done, CancellationToken cancellationToken)
+    private async Task<LifecycleResult> MoveOwnAsync(int version, MentorCommand command, AuditAction action, string done, CancellationToken cancellationToken)
     {
         var profile = await OwnAsync(cancellationToken);
         if (profile is null)
@@ -342,7 +344,8 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
             return LifecycleResult.Conflict;
         }
 
-        if (profile.Status != from)
+        var from = profile.Status;
+        if (Lifecycles.MentorOffer.To(from, command) is not { } to)
         {
             return LifecycleResult.Refused($"Your offer is {profile.Status.DisplayName().ToLowerInvariant()}.");
         }
@@ -353,9 +356,10 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         return await SaveAsync(LifecycleResult.Ok(done), profile.Id, cancellationToken);
     }
 
-    private async Task<LifecycleResult> StopAsync(MentorProfile profile, MentorStatus to, AuditAction action, string? note, string toStudents, string done, CancellationToken cancellationToken)
+    private async Task<LifecycleResult> StopAsync(MentorProfile profile, MentorCommand command, AuditAction action, string? note, string toStudents, string done, CancellationToken cancellationToken)
     {
         var from = profile.Status;
+        var to = Lifecycles.MentorOffer.To(from, command) ?? throw new InvalidOperationException($"{command} is not allowed from {from}.");
         profile.Status = to;
         profile.ReviewNote = to == MentorStatus.Deactivated ? note : profile.ReviewNote;
         profile.UpdatedAt = Now;

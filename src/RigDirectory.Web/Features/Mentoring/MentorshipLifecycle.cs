@@ -57,7 +57,7 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             return LifecycleResult.Refused($"{mentor.User!.DisplayName} is full: they mentor as many students as they can just now. Ask someone else, or look again later.");
         }
 
-        var mine = await db.Mentorships.Where(m => m.StudentUserId == userId && (m.Status == MentorshipStatus.Requested || m.Status == MentorshipStatus.Accepted))
+        var mine = await db.Mentorships.Where(m => m.StudentUserId == userId).Where(MentoringRules.IsOpen)
             .Select(m => new { m.MentorId, m.Status }).ToListAsync(cancellationToken);
         if (mine.Any(m => m.MentorId == mentorId))
         {
@@ -125,12 +125,12 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             return LifecycleResult.NotFound;
         }
 
-        if (request.Status != MentorshipStatus.Requested)
+        if (!Lifecycles.Mentorship.Allows(request.Status, MentorshipCommand.Cancel))
         {
             return LifecycleResult.Refused($"This request is {request.Status.DisplayName().ToLowerInvariant()}; there is nothing to cancel.");
         }
 
-        Move(request, MentorshipStatus.Cancelled, AuditAction.MentorshipCancelled, null);
+        Move(request, MentorshipCommand.Cancel, AuditAction.MentorshipCancelled, null);
         request.ClosedAt = Now;
         return await SaveAsync(LifecycleResult.Ok($"Your request to {request.Mentor!.User!.DisplayName} is cancelled."), cancellationToken);
     }
@@ -150,7 +150,7 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             return LifecycleResult.NotFound;
         }
 
-        if (request.Status != MentorshipStatus.Requested)
+        if (!Lifecycles.Mentorship.Allows(request.Status, MentorshipCommand.Accept))
         {
             return LifecycleResult.Refused($"This request is {request.Status.DisplayName().ToLowerInvariant()}; it can no longer be accepted.");
         }
@@ -171,7 +171,7 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             return LifecycleResult.Refused($"You mentor {mentor.ActiveMentees} students, your limit. End a mentorship or raise how many students you take at once, then accept.");
         }
 
-        Move(request, MentorshipStatus.Accepted, AuditAction.MentorshipAccepted, null);
+        Move(request, MentorshipCommand.Accept, AuditAction.MentorshipAccepted, null);
         request.AnsweredAt = Now;
         mentor.ActiveMentees++;
         mentor.UpdatedAt = Now;
@@ -190,13 +190,13 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             return LifecycleResult.NotFound;
         }
 
-        if (request.Status != MentorshipStatus.Requested)
+        if (!Lifecycles.Mentorship.Allows(request.Status, MentorshipCommand.Decline))
         {
             return LifecycleResult.Refused($"This request is {request.Status.DisplayName().ToLowerInvariant()}; it can no longer be declined.");
         }
 
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        Move(request, MentorshipStatus.Declined, AuditAction.MentorshipDeclined, note);
+        Move(request, MentorshipCommand.Decline, AuditAction.MentorshipDeclined, note);
         request.AnsweredAt = Now;
         request.Note = note;
         emails.MentorshipAnswered(request.Student!.Email!, request.Mentor.User!.DisplayName, null, accepted: false, note);
@@ -215,7 +215,7 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             return LifecycleResult.NotFound;
         }
 
-        if (request.Status != MentorshipStatus.Accepted)
+        if (!Lifecycles.Mentorship.Allows(request.Status, MentorshipCommand.End))
         {
             return LifecycleResult.Refused($"This mentorship is {request.Status.DisplayName().ToLowerInvariant()}; there is nothing to end.");
         }
@@ -284,12 +284,12 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
         {
             // Each in its own save: one answered or expired elsewhere meanwhile leaves the others to go ahead.
             var request = await LoadAsync(id, cancellationToken);
-            if (request is null || request.Status != MentorshipStatus.Requested)
+            if (request is null || !Lifecycles.Mentorship.Allows(request.Status, MentorshipCommand.Expire))
             {
                 continue;
             }
 
-            Move(request, MentorshipStatus.Expired, AuditAction.MentorshipExpired, null, Actor.System);
+            Move(request, MentorshipCommand.Expire, AuditAction.MentorshipExpired, null, Actor.System);
             request.ClosedAt = now;
             emails.MentorshipExpired(request.Student!.Email!, request.Mentor!.User!.DisplayName);
             if ((await SaveAsync(LifecycleResult.Ok(), cancellationToken)).Succeeded)
@@ -311,18 +311,18 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
     {
         ArgumentNullException.ThrowIfNull(mentor);
         var open = await db.Mentorships.Include(m => m.Student)
-            .Where(m => m.MentorId == mentor.Id && (m.Status == MentorshipStatus.Requested || m.Status == MentorshipStatus.Accepted))
+            .Where(m => m.MentorId == mentor.Id).Where(MentoringRules.IsOpen)
             .ToListAsync(cancellationToken);
         foreach (var request in open)
         {
-            if (request.Status == MentorshipStatus.Accepted)
+            if (Lifecycles.Mentorship.Allows(request.Status, MentorshipCommand.End))
             {
                 End(request, why);
                 emails.MentorshipEnded(request.Student!.Email!, "Your mentorship has ended", why + " Your mentorship with them has ended.", null, toStudent: true);
             }
             else
             {
-                Move(request, MentorshipStatus.Declined, AuditAction.MentorshipDeclined, why);
+                Move(request, MentorshipCommand.Decline, AuditAction.MentorshipDeclined, why);
                 request.AnsweredAt = Now;
                 request.Note = why;
                 emails.MentorshipEnded(request.Student!.Email!, "Your request to a mentor was closed", why + " Your request to them is closed.", null, toStudent: true);
@@ -334,15 +334,17 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
 
     private void End(Mentorship request, string? note)
     {
-        Move(request, MentorshipStatus.Ended, AuditAction.MentorshipEnded, note);
+        Move(request, MentorshipCommand.End, AuditAction.MentorshipEnded, note);
         request.ClosedAt = Now;
         request.Note = note;
         request.Mentor!.ActiveMentees = Math.Max(0, request.Mentor.ActiveMentees - 1);
         request.Mentor.UpdatedAt = Now;
     }
 
-    private void Move(Mentorship request, MentorshipStatus to, AuditAction action, string? note, Actor? by = null)
+    /// <summary>Moves the request as the transition table says (the caller checked the command is allowed).</summary>
+    private void Move(Mentorship request, MentorshipCommand command, AuditAction action, string? note, Actor? by = null)
     {
+        var to = Lifecycles.Mentorship.To(request.Status, command) ?? throw new InvalidOperationException($"{command} is not allowed from {request.Status}.");
         audit.Record(EntityType, Id(request), null, action, AuditChanges.Of(StatusField, request.Status.ToString(), to.ToString()), note, by);
         request.Status = to;
     }

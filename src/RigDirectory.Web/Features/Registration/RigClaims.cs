@@ -121,13 +121,13 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
             return LifecycleResult.NotFound;
         }
 
-        if (claim.Status != ClaimStatus.Waiting || claim.Version != input.Version)
+        var approve = input.Approve == true;
+        if (Lifecycles.Claim.To(claim.Status, approve ? ClaimCommand.Approve : ClaimCommand.Decline) is not { } decided || claim.Version != input.Version)
         {
             return LifecycleResult.Conflict;
         }
 
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        var approve = input.Approve == true;
         if (note is null && (!approve || claim.SponsorConfirmedAt is null))
         {
             return LifecycleResult.Invalid(NoteField, approve
@@ -141,12 +141,13 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
             return LifecycleResult.Refused("This RIG is no longer in the directory; decline the claim instead.");
         }
 
-        claim.Status = approve ? ClaimStatus.Approved : ClaimStatus.Declined;
+        var from = claim.Status;
+        claim.Status = decided;
         claim.DecidedAt = Now;
         claim.DecidedByUserId = audit.CurrentActor.UserId;
         claim.DecisionNote = note;
         audit.Record(EntityType, Id(claim), rig.Id, approve ? AuditAction.ClaimApproved : AuditAction.ClaimDeclined,
-            AuditChanges.Of("Claim", ClaimStatus.Waiting.ToString(), claim.Status.ToString()), note);
+            AuditChanges.Of("Claim", from.ToString(), claim.Status.ToString()), note);
         if (approve && !rig.Officers.Any(o => o.UserId == claim.UserId && o.EndedAt == null))
         {
             rig.Officers.Add(new RigOfficer { UserId = claim.UserId, Position = claim.Position, GraduationYear = claim.GraduationYear, StartedAt = Now });
