@@ -35,25 +35,6 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
     public void Rig(int rigId, AuditAction action, AuditChanges? changes = null, string? note = null, Actor? by = null) =>
         Record(nameof(Domain.Rig), rigId.ToString(CultureInfo.InvariantCulture), rigId, action, changes, note, by);
 
-    /// <summary>
-    /// Adds a new entity and its entry (which needs the id the first save gives) in one write transaction, so that
-    /// neither is saved without the other; <paramref name="build"/> runs inside it, so a unique slug it picks stays unique.
-    /// </summary>
-    public async Task<T> AddAsync<T>(Func<Task<(T Entity, AuditChanges Changes)>> build, Func<T, int> id, AuditAction action, CancellationToken cancellationToken)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(build);
-        ArgumentNullException.ThrowIfNull(id);
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var (entity, changes) = await build();
-        db.Add(entity);
-        await db.SaveChangesAsync(cancellationToken);
-        Record(typeof(T).Name, id(entity).ToString(CultureInfo.InvariantCulture), null, action, changes);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return entity;
-    }
-
     /// <summary>An entry about anything else (a region, a contact), or about a part of a RIG.</summary>
     public void Record(string entityType, string entityId, int? rigId, AuditAction action, AuditChanges? changes = null, string? note = null, Actor? by = null)
     {

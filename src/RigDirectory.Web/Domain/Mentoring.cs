@@ -205,6 +205,9 @@ public static class MentoringRules
     /// <summary>What both sides read once a request is accepted.</summary>
     public const string FirstStep = "A good first step: the student writes within a week to suggest a 20-minute video call, with two or three questions they would like to talk about.";
 
+    /// <summary><see cref="Findable"/> as a query translates it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<MentorProfile, bool>> IsFindable = m => m.Status == MentorStatus.Active;
+
     /// <summary>Whether a mentor in this status can be found and asked (room aside).</summary>
     public static bool Findable(MentorStatus status) => status == MentorStatus.Active;
 

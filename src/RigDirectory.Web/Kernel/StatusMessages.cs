@@ -29,6 +29,27 @@ public static class StatusMessages
         return next;
     }
 
+    /// <summary>What a conflict tells the user when the owner has no sentence of its own.</summary>
+    public const string ChangedMeanwhile = "That changed while you were looking at it; here is how it stands now.";
+
+    /// <summary>
+    /// The one translation of a command's result for a post that goes back to a page: 404 or 403 when the thing is
+    /// not there or not the user's; otherwise <paramref name="next"/>, carrying the command's message, the refusal's
+    /// reason, the first field error, or for a conflict <paramref name="conflict"/> (the owner's sentence).
+    /// </summary>
+    public static IActionResult Back(this Controller controller, LifecycleResult result, IActionResult next, string conflict = ChangedMeanwhile)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden)
+        {
+            return controller.Failure(result)!;
+        }
+
+        controller.TempData.SetStatus(result.Outcome == Outcome.Conflict ? conflict : result.Message ?? (result.Errors.Count > 0 ? result.Errors[0].Value : null));
+        return next;
+    }
+
     /// <summary>
     /// The answer every controller gives the same way: 404, 403, or (for a form to correct) the errors added to the
     /// model state and a 400 status; null when the controller decides (success, refusal, conflict).

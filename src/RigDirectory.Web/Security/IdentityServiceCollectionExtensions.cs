@@ -40,24 +40,7 @@ public static class IdentityServiceCollectionExtensions
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
 
-        services.AddDefaultIdentity<ApplicationUser>(options =>
-            {
-                // Length over composition (NIST SP 800-63B): 12 characters, no character-class rules.
-                options.Password.RequiredLength = 12;
-                options.Password.RequiredUniqueChars = 1;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-
-                options.SignIn.RequireConfirmedAccount = true;
-                options.SignIn.RequireConfirmedEmail = true;
-                options.User.RequireUniqueEmail = true;
-            })
+        services.AddDefaultIdentity<ApplicationUser>(AccountRules)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>()
@@ -87,6 +70,32 @@ public static class IdentityServiceCollectionExtensions
             };
         });
 
+        AddCookies(services, security);
+        return services;
+    }
+
+    /// <summary>Length over composition (NIST SP 800-63B): 12 characters, no character-class rules; five tries, then 15 minutes.</summary>
+    private static void AccountRules(IdentityOptions options)
+    {
+        options.Password.RequiredLength = 12;
+        options.Password.RequiredUniqueChars = 1;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+
+        options.SignIn.RequireConfirmedAccount = true;
+        options.SignIn.RequireConfirmedEmail = true;
+        options.User.RequireUniqueEmail = true;
+    }
+
+    /// <summary>Every cookie the site sets, named <c>__Host-…</c> and Secure when HTTPS is required; HSTS and the HTTPS redirect.</summary>
+    private static void AddCookies(IServiceCollection services, SecurityOptions security)
+    {
         var prefix = security.RequireHttps ? CookiePrefix : "";
         var securePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         NameCookie(services, IdentityConstants.ApplicationScheme, $"{prefix}rigdirectory.auth", securePolicy);
@@ -129,7 +138,6 @@ public static class IdentityServiceCollectionExtensions
             options.Cookie.SecurePolicy = securePolicy;
             options.Cookie.Path = "/";
         });
-        return services;
     }
 
     private static void NameCookie(IServiceCollection services, string scheme, string name, CookieSecurePolicy securePolicy) =>

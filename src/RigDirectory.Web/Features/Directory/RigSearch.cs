@@ -151,13 +151,7 @@ public static class RigSearchQuery
         if (query is null && input.FilterCount == 0)
         {
             // Nothing to match: the page is a slice of the presorted order.
-            var slice = new List<RigListItem>(Math.Clamp(ordered.Count - skip, 0, Math.Min(take, ordered.Count)));
-            for (var i = skip; i < ordered.Count && slice.Count < take; i++)
-            {
-                slice.Add(ordered[i].Item);
-            }
-
-            return (ordered.Count, slice);
+            return (ordered.Count, Slice(ordered, skip, take));
         }
 
         var matcher = query?.For(snapshot.Vocabulary);
@@ -173,16 +167,8 @@ public static class RigSearchQuery
             for (var i = 0; i < ordered.Count; i++)
             {
                 var r = ordered[i];
-                var match = SearchMatch.None;
-                if ((input.Region is null || r.Item.RegionSlug == input.Region)
-                    && (input.Country is not { } country || r.Item.Country == country)
-                    && (input.State is null || r.Item.JurisdictionCode == input.State)
-                    && (input.Degree is not { } degree || r.Item.Degree == degree)
-                    && (r.Item.Activities & activities) == activities
-                    && (!input.AwardWinners || r.Item.Awards > 0))
-                {
-                    match = matcher is null || r.Item.PostalCode == postalCode ? SearchMatch.Prefix : matcher.Match(r.Search);
-                }
+                var match = !Passes(r.Item, input, activities) ? SearchMatch.None
+                    : matcher is null || r.Item.PostalCode == postalCode ? SearchMatch.Prefix : matcher.Match(r.Search);
 
                 matches[i] = match;
                 counts[(int)match]++;
@@ -193,28 +179,53 @@ public static class RigSearchQuery
                 counts[(int)SearchMatch.Prefix] = counts[(int)SearchMatch.Typo] = 0;
             }
 
-            // Exact names first, then matches without a typo, then with one; each in the chosen order.
-            var page = new List<RigListItem>(Math.Min(take, 64));
-            foreach (var kind in (ReadOnlySpan<SearchMatch>)[SearchMatch.Exact, SearchMatch.Prefix, SearchMatch.Typo])
-            {
-                var seen = 0;
-                for (var i = 0; i < ordered.Count && page.Count < take && skip < counts[(int)kind]; i++)
-                {
-                    if (matches[i] == kind && seen++ >= skip)
-                    {
-                        page.Add(ordered[i].Item);
-                    }
-                }
-
-                skip = Math.Max(skip - counts[(int)kind], 0);
-            }
-
-            return (counts[(int)SearchMatch.Exact] + counts[(int)SearchMatch.Prefix] + counts[(int)SearchMatch.Typo], page);
+            return (counts[(int)SearchMatch.Exact] + counts[(int)SearchMatch.Prefix] + counts[(int)SearchMatch.Typo], Page(ordered, matches, counts, skip, take));
         }
         finally
         {
             ArrayPool<SearchMatch>.Shared.Return(matches);
         }
+    }
+
+    private static List<RigListItem> Slice(IReadOnlyList<DirectorySnapshot.SearchableRig> ordered, int skip, int take)
+    {
+        var slice = new List<RigListItem>(Math.Clamp(ordered.Count - skip, 0, Math.Min(take, ordered.Count)));
+        for (var i = skip; i < ordered.Count && slice.Count < take; i++)
+        {
+            slice.Add(ordered[i].Item);
+        }
+
+        return slice;
+    }
+
+    /// <summary>Whether the RIG passes every filter of the search (region, country, state, degree, activities, awards).</summary>
+    private static bool Passes(RigListItem item, RigSearchInput input, RigActivities activities) =>
+        (input.Region is null || item.RegionSlug == input.Region)
+        && (input.Country is not { } country || item.Country == country)
+        && (input.State is null || item.JurisdictionCode == input.State)
+        && (input.Degree is not { } degree || item.Degree == degree)
+        && (item.Activities & activities) == activities
+        && (!input.AwardWinners || item.Awards > 0);
+
+    /// <summary>The page: exact names first, then matches without a typo, then with one; each in the chosen order.</summary>
+    private static List<RigListItem> Page(IReadOnlyList<DirectorySnapshot.SearchableRig> ordered, SearchMatch[] matches, ReadOnlySpan<int> counts, int skip, int take)
+    {
+        var page = new List<RigListItem>(Math.Min(take, 64));
+        foreach (var kind in (ReadOnlySpan<SearchMatch>)[SearchMatch.Exact, SearchMatch.Prefix, SearchMatch.Typo])
+        {
+            var seen = 0;
+            for (var i = 0; i < ordered.Count && page.Count < take && skip < counts[(int)kind]; i++)
+            {
+                if (matches[i] == kind && seen++ >= skip)
+                {
+                    page.Add(ordered[i].Item);
+                }
+            }
+
+            skip = Math.Max(skip - counts[(int)kind], 0);
+        }
+
+        return page;
     }
 
     public static IQueryable<RigListItem> ToListItems(this IQueryable<Rig> rigs) =>

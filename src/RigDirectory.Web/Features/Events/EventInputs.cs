@@ -68,50 +68,7 @@ public class EventInput
         var errors = new List<KeyValuePair<string, string>>();
         void Error(string field, string message) => errors.Add(new($"{Prefix}.{field}", message));
 
-        DateTime startsAt = default, endsAt = default;
-        if (!EventTimeZones.IsKnown(TimeZoneId))
-        {
-            Error(nameof(TimeZoneId), "Choose the venue's time zone from the list.");
-        }
-        else if (Starts is { } starts && Ends is { } ends)
-        {
-            var zone = EventTimeZones.Get(TimeZoneId);
-            if (EventTimeZones.ToUtc(starts, TimeZoneId) is { } start)
-            {
-                startsAt = start;
-            }
-            else
-            {
-                Error(nameof(Starts), $"{starts:h:mm tt} does not exist on {starts:MMM d} in {zone.Label}: the clocks go forward. Choose another time.");
-            }
-
-            if (EventTimeZones.ToUtc(ends, TimeZoneId) is { } end)
-            {
-                endsAt = end;
-            }
-            else
-            {
-                Error(nameof(Ends), $"{ends:h:mm tt} does not exist on {ends:MMM d} in {zone.Label}: the clocks go forward. Choose another time.");
-            }
-
-            if (startsAt != default && endsAt != default)
-            {
-                if (endsAt <= startsAt)
-                {
-                    Error(nameof(Ends), "The event must end after it starts.");
-                }
-                else if (endsAt - startsAt > EventRules.MaxLength)
-                {
-                    Error(nameof(Ends), "An event lasts at most three days; add longer programs as several events.");
-                }
-
-                if (startsAt > now + EventRules.MaxAhead)
-                {
-                    Error(nameof(Starts), "Plan events at most two years ahead.");
-                }
-            }
-        }
-
+        var (startsAt, endsAt) = Times(now, Error);
         if (Format != EventFormat.Virtual && string.IsNullOrWhiteSpace(Location))
         {
             Error(nameof(Location), "Say where the event is, such as \"Medical education building, room 210\".");
@@ -123,6 +80,56 @@ public class EventInput
         }
 
         return (startsAt, endsAt, errors);
+    }
+
+    /// <summary>The instants the venue's times mean, each checked (it exists in the zone, ends after it starts, within limits); default where not.</summary>
+    private (DateTime StartsAt, DateTime EndsAt) Times(DateTime now, Action<string, string> error)
+    {
+        DateTime startsAt = default, endsAt = default;
+        if (!EventTimeZones.IsKnown(TimeZoneId))
+        {
+            error(nameof(TimeZoneId), "Choose the venue's time zone from the list.");
+        }
+        else if (Starts is { } starts && Ends is { } ends)
+        {
+            var zone = EventTimeZones.Get(TimeZoneId);
+            if (EventTimeZones.ToUtc(starts, TimeZoneId) is { } start)
+            {
+                startsAt = start;
+            }
+            else
+            {
+                error(nameof(Starts), $"{starts:h:mm tt} does not exist on {starts:MMM d} in {zone.Label}: the clocks go forward. Choose another time.");
+            }
+
+            if (EventTimeZones.ToUtc(ends, TimeZoneId) is { } end)
+            {
+                endsAt = end;
+            }
+            else
+            {
+                error(nameof(Ends), $"{ends:h:mm tt} does not exist on {ends:MMM d} in {zone.Label}: the clocks go forward. Choose another time.");
+            }
+
+            if (startsAt != default && endsAt != default)
+            {
+                if (endsAt <= startsAt)
+                {
+                    error(nameof(Ends), "The event must end after it starts.");
+                }
+                else if (endsAt - startsAt > EventRules.MaxLength)
+                {
+                    error(nameof(Ends), "An event lasts at most three days; add longer programs as several events.");
+                }
+
+                if (startsAt > now + EventRules.MaxAhead)
+                {
+                    error(nameof(Starts), "Plan events at most two years ahead.");
+                }
+            }
+        }
+
+        return (startsAt, endsAt);
     }
 
     private static bool IsWebLink(string? url) =>
@@ -205,7 +212,14 @@ public sealed class ConferenceInput : EventInput
             errors.Add(new($"{Prefix}.{nameof(RegistrationOpens)}", "Open registration before it closes."));
         }
 
-        var agenda = new List<(string, string?, DateTime, DateTime)>();
+        var agenda = Agenda(startsAt, endsAt, errors);
+        return (opensAt, closesAt, [.. agenda.OrderBy(s => s.Item3)], errors);
+    }
+
+    /// <summary>The agenda's filled rows as instants in the conference's zone, in order; each row that does not fit adds an error.</summary>
+    private List<(string Title, string? Speakers, DateTime StartsAt, DateTime EndsAt)> Agenda(DateTime startsAt, DateTime endsAt, List<KeyValuePair<string, string>> errors)
+    {
+        var agenda = new List<(string Title, string? Speakers, DateTime StartsAt, DateTime EndsAt)>();
         var rows = Sessions.Where(s => !s.IsBlank).ToList();
         if (rows.Count > EventRules.MaxSessions)
         {
@@ -237,7 +251,7 @@ public sealed class ConferenceInput : EventInput
             agenda.Add((row.Title.Trim(), string.IsNullOrWhiteSpace(row.Speakers) ? null : row.Speakers.Trim(), start.Value, end.Value));
         }
 
-        return (opensAt, closesAt, [.. agenda.OrderBy(s => s.Item3)], errors);
+        return agenda;
     }
 
     public void LoadConferenceFrom(Event e)

@@ -43,19 +43,14 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
     {
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var e = await db.Events.Include(x => x.Rig).ThenInclude(r => r!.School).SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
-        if (e is null || !EventRules.IsPublic(e))
+        if (e is null)
         {
             return LifecycleResult.NotFound;
         }
 
-        if (!EventRules.RegistrationOpen(e, Now))
+        if (WhyNotRegister(e, atSchool) is { } refusal)
         {
-            return LifecycleResult.Refused(ClosedReason(e));
-        }
-
-        if (e.Audience == EventAudience.SchoolOnly && !atSchool)
-        {
-            return LifecycleResult.Refused($"This event is for students at {e.Rig!.School!.DisplayName}. Tick that you study there to register.");
+            return refusal;
         }
 
         var registration = await db.EventRegistrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, cancellationToken);
@@ -88,14 +83,30 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         audit.Record(EventLifecycle.EntityType, Id(e), e.RigId, position is null ? AuditAction.EventRegistered : AuditAction.EventWaitlisted,
             AuditChanges.Of(StatusField, before?.ToString(), registration.Status.ToString()));
         emails.EventRegistered(email, e, position);
-        return await SaveAsync(
-            LifecycleResult.Ok(position is null
-                ? $"You are registered for {e.Title}." + (e.IsOnline ? " The join link is below, and we email it to you the day before." : "")
-                : $"{e.Title} is full: you are number {position} on the waitlist. If a seat frees up, it is yours and we will email you."),
-            eventId,
-            transaction,
-            cancellationToken);
+        return await SaveAsync(Registered(e, position), eventId, transaction, cancellationToken);
     }
+
+    /// <summary>Not found when the public cannot see the event; refused when registration is closed or it is for another school.</summary>
+    private LifecycleResult? WhyNotRegister(Event e, bool atSchool)
+    {
+        if (!EventRules.IsPublic(e))
+        {
+            return LifecycleResult.NotFound;
+        }
+
+        if (!EventRules.RegistrationOpen(e, Now))
+        {
+            return LifecycleResult.Refused(ClosedReason(e));
+        }
+
+        return e.Audience == EventAudience.SchoolOnly && !atSchool
+            ? LifecycleResult.Refused($"This event is for students at {e.Rig!.School!.DisplayName}. Tick that you study there to register.")
+            : null;
+    }
+
+    private static LifecycleResult Registered(Event e, int? position) => LifecycleResult.Ok(position is null
+        ? $"You are registered for {e.Title}." + (e.IsOnline ? " The join link is below, and we email it to you the day before." : "")
+        : $"{e.Title} is full: you are number {position} on the waitlist. If a seat frees up, it is yours and we will email you.");
 
     /// <summary>The student gives up their seat (the first on the waitlist gets it) or their place on the waitlist.</summary>
     public async Task<LifecycleResult> CancelAsync(int eventId, CancellationToken cancellationToken)

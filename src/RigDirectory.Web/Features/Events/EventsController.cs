@@ -95,22 +95,14 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
 
     [HttpPost("events/{id:int}/register")]
     public async Task<IActionResult> Register(int id, [FromForm] bool atSchool, CancellationToken cancellationToken) =>
-        Translate(id, await registrations.RegisterAsync(id, atSchool, cancellationToken));
+        Back(id, await registrations.RegisterAsync(id, atSchool, cancellationToken));
 
     [HttpPost("events/{id:int}/cancel-registration")]
     public async Task<IActionResult> CancelRegistration(int id, CancellationToken cancellationToken) =>
-        Translate(id, await registrations.CancelAsync(id, cancellationToken));
+        Back(id, await registrations.CancelAsync(id, cancellationToken));
 
-    private IActionResult Translate(int id, LifecycleResult result)
-    {
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden)
-        {
-            return this.Failure(result)!;
-        }
-
-        TempData.SetStatus(result.Outcome == Outcome.Conflict ? "Someone registered at the same moment; here is how it stands now. Try again if you still want a seat." : result.Message);
-        return RedirectToAction(nameof(Show), new { id });
-    }
+    private IActionResult Back(int id, LifecycleResult result) =>
+        this.Back(result, RedirectToAction(nameof(Show), new { id }), "Someone registered at the same moment; here is how it stands now. Try again if you still want a seat.");
 
     /// <summary>The page, or null when it does not exist or is hidden from this viewer (hidden events show only to ACR and their hosts).</summary>
     private async Task<EventPageViewModel?> PageAsync(int id, CancellationToken cancellationToken)

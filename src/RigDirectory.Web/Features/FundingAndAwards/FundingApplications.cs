@@ -57,6 +57,13 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             return (LifecycleResult.Invalid(errors), application?.Id);
         }
 
+        return await WriteAsync(call, rig!, application, input, submit, cancellationToken);
+    }
+
+    /// <summary>Writes the checked form into the application (a new one when the RIG has none), audited, as a draft or submitted.</summary>
+    private async Task<(LifecycleResult Result, int? Id)> WriteAsync(FundingCall call, Rig rig, FundingApplication? application, FundingApplicationInput input, bool submit, CancellationToken cancellationToken)
+    {
+        var rigId = rig.Id;
         var isNew = application is null;
         application ??= new FundingApplication { CallId = call.Id, RigId = rigId, CreatedAt = Now, CreatedByUserId = audit.CurrentActor.UserId };
         var before = Summary(application);
@@ -77,7 +84,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
 
         application.UpdatedAt = Now;
         var done = LifecycleResult.Ok(submit
-            ? $"Your application is submitted. ACR will email {rig!.Name}'s leaders its decision."
+            ? $"Your application is submitted. ACR will email {rig.Name}'s leaders its decision."
             : $"Draft saved. Submit it before {Domain.Funding.DescribeClose(call.ClosesAt)}.");
         void Record(FundingApplication saved) =>
             audit.Record(EntityType, Id(saved), rigId, submit ? AuditAction.FundingApplicationSubmitted : AuditAction.FundingApplicationSaved, Changes(before, Summary(saved)));
@@ -154,28 +161,16 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         }
 
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        if (input.Kind != FundingDecision.Award && note is null)
+        if (DecisionError(input, note, application, call) is { } error)
         {
-            return LifecycleResult.Invalid("Decision." + nameof(FundingDecisionInput.Note), input.Kind == FundingDecision.Decline
-                ? "Say why it is declined: the leaders read this note."
-                : "Say what to change: the leaders read this note.");
+            return error;
         }
 
         var from = application.Status;
         if (command == FundingCommand.Award)
         {
-            if (input.Amount is not { } amount || amount < 1 || amount > application.AmountAsked)
-            {
-                return LifecycleResult.Invalid("Decision." + nameof(FundingDecisionInput.Amount), $"Award from $1 up to the {Domain.Funding.Dollars(application.AmountAsked)} asked.");
-            }
-
-            if (amount > call.Remaining)
-            {
-                return LifecycleResult.Invalid("Decision." + nameof(FundingDecisionInput.Amount), $"Only {Domain.Funding.Dollars(call.Remaining)} is left in this call's budget.");
-            }
-
-            application.AmountAwarded = amount;
-            call.Awarded += amount;
+            application.AmountAwarded = input.Amount;
+            call.Awarded += input.Amount!.Value;
             call.UpdatedAt = Now;
         }
 
@@ -184,10 +179,10 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         application.DecidedAt = Now;
         application.DecidedBy = audit.CurrentActor.DisplayName;
         application.UpdatedAt = Now;
-        var action = input.Kind switch
+        var action = command switch
         {
-            FundingDecision.Award => AuditAction.FundingAwarded,
-            FundingDecision.Decline => AuditAction.FundingDeclined,
+            FundingCommand.Award => AuditAction.FundingAwarded,
+            FundingCommand.Decline => AuditAction.FundingDeclined,
             _ => AuditAction.FundingChangesRequested,
         };
         audit.Record(EntityType, Id(application), application.RigId, action,
@@ -200,6 +195,27 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             FundingDecision.Decline => $"Declined; {rig.Name}'s leaders are emailed the note.",
             _ => $"Sent back to {rig.Name}'s leaders with the note.",
         }, cancellationToken);
+    }
+
+    /// <summary>A decline or a sending back needs a note the leaders read; an award, an amount the application and the call allow.</summary>
+    private static LifecycleResult? DecisionError(FundingDecisionInput input, string? note, FundingApplication application, FundingCall call)
+    {
+        const string Field = "Decision.";
+        if (input.Kind != FundingDecision.Award)
+        {
+            return note is not null ? null : LifecycleResult.Invalid(Field + nameof(FundingDecisionInput.Note), input.Kind == FundingDecision.Decline
+                ? "Say why it is declined: the leaders read this note."
+                : "Say what to change: the leaders read this note.");
+        }
+
+        if (input.Amount is not { } amount || amount < 1 || amount > application.AmountAsked)
+        {
+            return LifecycleResult.Invalid(Field + nameof(FundingDecisionInput.Amount), $"Award from $1 up to the {Domain.Funding.Dollars(application.AmountAsked)} asked.");
+        }
+
+        return amount > call.Remaining
+            ? LifecycleResult.Invalid(Field + nameof(FundingDecisionInput.Amount), $"Only {Domain.Funding.Dollars(call.Remaining)} is left in this call's budget.")
+            : null;
     }
 
     /// <summary>The report after the event: attendance, what happened and up to three photos (PNG or JPG, checked by their bytes).</summary>
@@ -229,6 +245,12 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             return LifecycleResult.Invalid(PhotosField, "Attach at most 3 photos.");
         }
 
+        return await FileReportAsync(application, input, photos, cancellationToken);
+    }
+
+    /// <summary>Checks and stores the photos, then saves the report; photos of a report that was not saved are deleted.</summary>
+    private async Task<LifecycleResult> FileReportAsync(FundingApplication application, FundingReportInput input, IReadOnlyList<(string? FileName, Stream Content)> photos, CancellationToken cancellationToken)
+    {
         var checkedPhotos = new List<CheckedUpload>();
         var stored = new List<string>();
         try

@@ -17,23 +17,14 @@ public sealed class FundingCalls(AppDbContext db, AuditLog audit, SaveStep save,
     public async Task<(LifecycleResult Result, string? Slug)> OpenAsync(FundingCallInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var call = await audit.AddAsync(
-            async () =>
-            {
-                var call = new FundingCall
-                {
-                    Slug = await Slugs.UniqueAsync(db.FundingCalls.Select(c => c.Slug), SlugRules.From(input.Title), cancellationToken),
-                    Title = "",
-                    Funds = "",
-                    CreatedAt = Now,
-                    UpdatedAt = Now,
-                };
-                return (call, input.ApplyTo(call));
-            },
-            c => c.Id,
-            AuditAction.FundingCallOpened,
-            cancellationToken);
-        return (LifecycleResult.Ok($"\"{call.Title}\" is open to applications from {Domain.Funding.OpensOn(call.OpensAt).ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"))} until {Domain.Funding.DescribeClose(call.ClosesAt)}."), call.Slug);
+        // The slug is picked in the write transaction that adds the call, so two calls opened at once differ.
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        var call = new FundingCall { Slug = await Slugs.UniqueAsync(db.FundingCalls.Select(c => c.Slug), SlugRules.From(input.Title), cancellationToken), Title = "", Funds = "", CreatedAt = Now, UpdatedAt = Now };
+        var changes = input.ApplyTo(call);
+        var result = await save.AddAsync(call, added => audit.Record(EntityType, Id(added), null, AuditAction.FundingCallOpened, changes),
+            added => LifecycleResult.Ok($"\"{added.Title}\" is open to applications from {Domain.Funding.OpensOn(added.OpensAt).ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"))} until {Domain.Funding.DescribeClose(added.ClosesAt)}."),
+            cancellationToken, transaction: transaction);
+        return (result, result.Succeeded ? call.Slug : null);
     }
 
     public async Task<LifecycleResult> EditAsync(string slug, FundingCallInput input, CancellationToken cancellationToken)

@@ -27,24 +27,20 @@ public sealed class Recognition(AppDbContext db, AuditLog audit, EmailNotificati
             return LifecycleResult.Invalid("Input." + nameof(AwardInput.Name), $"There is already an award called {title}.");
         }
 
-        await audit.AddAsync(
-            async () =>
-            {
-                var award = new Award
-                {
-                    Slug = await Slugs.UniqueAsync(db.Awards.Select(a => a.Slug), SlugRules.From(title), cancellationToken),
-                    Name = input.Name.Trim(),
-                    Year = input.Year,
-                    Criteria = input.Criteria.Trim(),
-                    Title = title,
-                    CreatedAt = Now,
-                };
-                return (award, AuditChanges.Of(nameof(Award.Title), null, title).With(nameof(Award.Criteria), null, award.Criteria));
-            },
-            a => a.Id,
-            AuditAction.AwardCreated,
-            cancellationToken);
-        return LifecycleResult.Ok($"{title} is open for nominations.");
+        // The slug is picked in the write transaction that adds the award, so two awards defined at once differ.
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        var award = new Award
+        {
+            Slug = await Slugs.UniqueAsync(db.Awards.Select(a => a.Slug), SlugRules.From(title), cancellationToken),
+            Name = input.Name.Trim(),
+            Year = input.Year,
+            Criteria = input.Criteria.Trim(),
+            Title = title,
+            CreatedAt = Now,
+        };
+        return await save.AddAsync(award,
+            added => audit.Record(nameof(Award), added.Id.ToString(CultureInfo.InvariantCulture), null, AuditAction.AwardCreated, AuditChanges.Of(nameof(Award.Title), null, title).With(nameof(Award.Criteria), null, added.Criteria)),
+            _ => LifecycleResult.Ok($"{title} is open for nominations."), cancellationToken, transaction: transaction);
     }
 
     /// <summary>A leader or admin nominates an approved RIG, with why; a RIG is nominated once per award.</summary>

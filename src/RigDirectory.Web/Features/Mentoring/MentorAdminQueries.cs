@@ -100,7 +100,7 @@ public sealed class MentorAdminQueries(AppDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddYears(-1);
-        var supply = await db.MentorProfiles.AsNoTracking().Where(m => m.Status == MentorStatus.Active)
+        var supply = await db.MentorProfiles.AsNoTracking().Where(MentoringRules.IsFindable)
             .GroupBy(m => m.Jurisdiction!.RegionId)
             .Select(g => new { RegionId = g.Key, Mentors = g.Count(), Free = g.Sum(m => m.ActiveMentees < m.Capacity ? m.Capacity - m.ActiveMentees : 0) })
             .ToListAsync(cancellationToken);

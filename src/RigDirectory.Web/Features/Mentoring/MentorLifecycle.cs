@@ -46,15 +46,42 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
             return LifecycleResult.Refused("ACR closed your offer to mentor; write to ACR if you would like them to look at it again.");
         }
 
-        var errors = new List<KeyValuePair<string, string>>();
         var jurisdiction = await db.Jurisdictions.SingleOrDefaultAsync(j => j.Code == input.State, cancellationToken);
+        var chosen = await db.Subspecialties.Where(s => input.Subspecialties.Contains(s.Id)).ToListAsync(cancellationToken);
+        chosen.RemoveAll(s => s.IsRetired && profile?.Subspecialties.Contains(s) != true);
+        if (OfferErrors(input, profile, jurisdiction, chosen) is { Count: > 0 } errors)
+        {
+            return LifecycleResult.Invalid(errors);
+        }
+
+        var isNew = profile is null;
+        profile ??= db.MentorProfiles.Add(new MentorProfile { UserId = user.Id, Institution = "", City = "", JurisdictionCode = jurisdiction!.Code, Bio = "", CreatedAt = Now, Status = MentorStatus.Submitted }).Entity;
+        var before = Describe(profile);
+        Apply(input, profile, jurisdiction!, chosen, await PlaceAsync(input.City, jurisdiction!, cancellationToken));
+        var changes = Changes(before, Describe(profile));
+
+        if (offer == MentorCommand.Edit)
+        {
+            audit.Record(EntityType, Id(profile), null, AuditAction.Edited, changes);
+            return await SaveAsync(LifecycleResult.Ok("Your mentor profile is updated; students see it now."), profile.Id, cancellationToken);
+        }
+
+        var from = profile.Status;
+        profile.Status = Lifecycles.MentorOffer.To(from, MentorCommand.Offer)!.Value;
+        profile.SubmittedAt = Now;
+        profile.ReviewNote = null;
+        audit.Record(EntityType, Id(profile), null, AuditAction.MentorOffered, changes.With(StatusField, isNew ? null : from.ToString(), nameof(MentorStatus.Submitted)));
+        return await SaveAsync(LifecycleResult.Ok("Thank you: your offer to mentor went to ACR for review. We will email you when they have looked at it."), profile.Id, cancellationToken);
+    }
+
+    private static List<KeyValuePair<string, string>> OfferErrors(MentorOfferInput input, MentorProfile? profile, Jurisdiction? jurisdiction, List<Subspecialty> chosen)
+    {
+        var errors = new List<KeyValuePair<string, string>>();
         if (jurisdiction is null)
         {
             errors.Add(new($"{Prefix}.{nameof(MentorOfferInput.State)}", "Choose the state or province."));
         }
 
-        var chosen = await db.Subspecialties.Where(s => input.Subspecialties.Contains(s.Id)).ToListAsync(cancellationToken);
-        chosen.RemoveAll(s => s.IsRetired && profile?.Subspecialties.Contains(s) != true);
         if (chosen.Count == 0)
         {
             errors.Add(new($"{Prefix}.{nameof(MentorOfferInput.Subspecialties)}", "Choose at least one subspecialty."));
@@ -70,21 +97,16 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
             errors.Add(new($"{Prefix}.{nameof(MentorOfferInput.Capacity)}", $"You mentor {profile.ActiveMentees} students now: end a mentorship before lowering this below {profile.ActiveMentees}."));
         }
 
-        if (errors.Count > 0)
-        {
-            return LifecycleResult.Invalid(errors);
-        }
+        return errors;
+    }
 
-        var (latitude, longitude) = await PlaceAsync(input.City, jurisdiction!, cancellationToken);
-        var isNew = profile is null;
-        profile ??= db.MentorProfiles.Add(new MentorProfile { UserId = user.Id, Institution = "", City = "", JurisdictionCode = jurisdiction!.Code, Bio = "", CreatedAt = Now, Status = MentorStatus.Submitted }).Entity;
-        var before = Describe(profile);
+    private void Apply(MentorOfferInput input, MentorProfile profile, Jurisdiction jurisdiction, List<Subspecialty> chosen, (double Latitude, double Longitude) place)
+    {
         profile.Role = input.Role!.Value;
         profile.Institution = input.Institution.Trim();
         profile.City = input.City.Trim();
-        profile.JurisdictionCode = jurisdiction!.Code;
-        profile.Latitude = latitude;
-        profile.Longitude = longitude;
+        profile.JurisdictionCode = jurisdiction.Code;
+        (profile.Latitude, profile.Longitude) = place;
         profile.Offers = input.OffersAsFlags;
         profile.Format = input.Format!.Value;
         profile.Bio = input.Bio.Trim();
@@ -92,41 +114,16 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         profile.Subspecialties.RemoveAll(s => !chosen.Contains(s));
         profile.Subspecialties.AddRange(chosen.Where(s => !profile.Subspecialties.Contains(s)));
         profile.UpdatedAt = Now;
-        var changes = Changes(before, Describe(profile));
-
-        if (offer == MentorCommand.Edit)
-        {
-            audit.Record(EntityType, Id(profile), null, AuditAction.Edited, changes);
-            return await SaveAsync(LifecycleResult.Ok("Your mentor profile is updated; students see it now."), profile.Id, cancellationToken);
-        }
-
-        var from = profile.Status;
-        profile.Status = MentorStatus.Submitted;
-        profile.SubmittedAt = Now;
-        profile.ReviewNote = null;
-        audit.Record(EntityType, Id(profile), null, AuditAction.MentorOffered, changes.With(StatusField, isNew ? null : from.ToString(), nameof(MentorStatus.Submitted)));
-        return await SaveAsync(LifecycleResult.Ok("Thank you: your offer to mentor went to ACR for review. We will email you when they have looked at it."), profile.Id, cancellationToken);
     }
 
     /// <summary>ACR approves an offer (the mentor can be found and gets the Mentor role), asks for changes or rejects it, with a note.</summary>
     public async Task<LifecycleResult> DecideAsync(int id, DecisionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        MentorCommand? command = input.Action switch
+        var (command, invalid) = DecisionOf(input);
+        if (invalid is not null)
         {
-            ReviewAction.Approve => MentorCommand.Approve,
-            ReviewAction.RequestChanges => MentorCommand.RequestChanges,
-            ReviewAction.Reject => MentorCommand.Reject,
-            _ => null,
-        };
-        if (command is null)
-        {
-            return LifecycleResult.Invalid("Decision.Action", "Choose a decision: approve, request changes, or reject.");
-        }
-
-        if (command != MentorCommand.Approve && string.IsNullOrWhiteSpace(input.Note))
-        {
-            return LifecycleResult.Invalid("Decision.Note", "Write a note: the mentor reads it and needs to know what to change, or why.");
+            return invalid;
         }
 
         var profile = await db.MentorProfiles.Include(m => m.User).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -140,7 +137,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
             return LifecycleResult.Conflict;
         }
 
-        var to = Lifecycles.MentorOffer.To(profile.Status, command.Value);
+        var to = Lifecycles.MentorOffer.To(profile.Status, command);
         if (to is null)
         {
             return LifecycleResult.Invalid(string.Empty, $"This offer is {profile.Status.DisplayName().ToLowerInvariant()}: there is nothing to decide.");
@@ -165,6 +162,26 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         audit.Record(EntityType, Id(profile), null, action, AuditChanges.Of(StatusField, from.ToString(), to.ToString()), input.Note);
         emails.MentorDecided(profile.User!.Email!, to.Value, input.Note);
         return await SaveAsync(LifecycleResult.Ok($"{profile.User.DisplayName}: {to.Value.DisplayName().ToLowerInvariant()}. They were emailed."), profile.Id, cancellationToken);
+    }
+
+    /// <summary>The reviewer's decision as a command; a decision other than approval needs a note the mentor reads.</summary>
+    private static (MentorCommand Command, LifecycleResult? Invalid) DecisionOf(DecisionInput input)
+    {
+        MentorCommand? command = input.Action switch
+        {
+            ReviewAction.Approve => MentorCommand.Approve,
+            ReviewAction.RequestChanges => MentorCommand.RequestChanges,
+            ReviewAction.Reject => MentorCommand.Reject,
+            _ => null,
+        };
+        if (command is null)
+        {
+            return (default, LifecycleResult.Invalid("Decision.Action", "Choose a decision: approve, request changes, or reject."));
+        }
+
+        return command != MentorCommand.Approve && string.IsNullOrWhiteSpace(input.Note)
+            ? (command.Value, LifecycleResult.Invalid("Decision.Note", "Write a note: the mentor reads it and needs to know what to change, or why."))
+            : (command.Value, null);
     }
 
     /// <summary>The mentor takes a break: nobody can find or ask them; requests already made can still be answered.</summary>

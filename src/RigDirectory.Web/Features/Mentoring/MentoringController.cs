@@ -48,14 +48,6 @@ public sealed class MentoringController(MentoringQueries queries, MentorLifecycl
     [HttpPost("withdraw")]
     public async Task<IActionResult> Withdraw([FromForm] int version, CancellationToken cancellationToken) => Translate(await mentors.WithdrawAsync(version, cancellationToken));
 
-    private IActionResult Translate(LifecycleResult result)
-    {
-        if (this.Failure(result) is { } failure)
-        {
-            return failure;
-        }
-
-        TempData.SetStatus(result.Outcome == Outcome.Conflict ? "Your offer changed since you opened this page; here it is as it stands now." : result.Message);
-        return RedirectToAction(nameof(Index));
-    }
+    private IActionResult Translate(LifecycleResult result) =>
+        this.Back(result, RedirectToAction(nameof(Index)), "Your offer changed since you opened this page; here it is as it stands now.");
 }

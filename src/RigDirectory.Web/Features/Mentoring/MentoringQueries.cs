@@ -55,29 +55,57 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
         ArgumentNullException.ThrowIfNull(input);
         var subspecialties = await SubspecialtyOptionsAsync(cancellationToken);
         var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new Choice(r.Slug, r.Name)).ToListAsync(cancellationToken);
-        List<SchoolOption> found = [];
-        if (nearGiven)
-        {
-            var near = SchoolFinder.Bounded(input.Near);
-            found = string.IsNullOrEmpty(near) ? [] : await SchoolsAsync(await finder.FindAsync(db, near, MentoringRules.SchoolChoicesShown, cancellationToken), cancellationToken);
-        }
-        else if (input.School is { } slug)
-        {
-            found = await SchoolsAsync([slug], cancellationToken);
-        }
-        else if (rememberSchool)
-        {
-            found = await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId).OrderByDescending(m => m.CreatedAt).Take(1)
-                .Select(m => new SchoolOption(m.StudentSchool!.Slug, m.StudentSchool.Name + (m.StudentSchool.Campus == null ? "" : " — " + m.StudentSchool.Campus), m.StudentSchool.Latitude, m.StudentSchool.Longitude))
-                .ToListAsync(cancellationToken);
-        }
-
+        var found = await StartingSchoolsAsync(input, userId, nearGiven, rememberSchool, cancellationToken);
         var from = found.FirstOrDefault();
         var unknown = from is null && (nearGiven ? !string.IsNullOrWhiteSpace(input.Near) : input.School is not null);
         input.School = from?.Slug;
         IReadOnlyList<SchoolOption> others = nearGiven ? found.Skip(1).ToList() : [];
 
-        var query = db.MentorProfiles.AsNoTracking().Where(m => m.Status == MentorStatus.Active);
+        var query = Filtered(input, subspecialties);
+        if (from is null)
+        {
+            var total = await query.CountAsync(cancellationToken);
+            // With room only (the default), the index's own order serves: newest first, no sort of every mentor.
+            var sorted = input.Room ? query.OrderByDescending(m => m.ApprovedAt) : query.OrderByDescending(m => m.ActiveMentees < m.Capacity).ThenByDescending(m => m.ApprovedAt);
+            var page = await sorted.ThenBy(m => m.Id)
+                .Skip((input.Page - 1) * PageSize).Take(PageSize)
+                .Select(Card).ToListAsync(cancellationToken);
+            page = await WithSubspecialtiesAsync(db, page, cancellationToken);
+            return new MentorSearchViewModel(input, page, total, subspecialties, regions, null, [], unknown);
+        }
+
+        var (ordered, count) = await NearestAsync(query, from, input, cancellationToken);
+        return new MentorSearchViewModel(input, ordered, count, subspecialties, regions, from, others, SchoolUnknown: false);
+    }
+
+    /// <summary>The school distances are measured from: typed, named in the address, or that of the student's last request; several when the typed name fits several.</summary>
+    private async Task<List<SchoolOption>> StartingSchoolsAsync(MentorSearchInput input, string userId, bool nearGiven, bool rememberSchool, CancellationToken cancellationToken)
+    {
+        if (nearGiven)
+        {
+            var near = SchoolFinder.Bounded(input.Near);
+            return string.IsNullOrEmpty(near) ? [] : await SchoolsAsync(await finder.FindAsync(db, near, MentoringRules.SchoolChoicesShown, cancellationToken), cancellationToken);
+        }
+
+        if (input.School is { } slug)
+        {
+            return await SchoolsAsync([slug], cancellationToken);
+        }
+
+        if (rememberSchool)
+        {
+            return await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId).OrderByDescending(m => m.CreatedAt).Take(1)
+                .Select(m => new SchoolOption(m.StudentSchool!.Slug, m.StudentSchool.Name + (m.StudentSchool.Campus == null ? "" : " — " + m.StudentSchool.Campus), m.StudentSchool.Latitude, m.StudentSchool.Longitude))
+                .ToListAsync(cancellationToken);
+        }
+
+        return [];
+    }
+
+    /// <summary>Active mentors matching the filters (room, subspecialty, offer, format, region).</summary>
+    private IQueryable<MentorProfile> Filtered(MentorSearchInput input, IReadOnlyList<Choice> subspecialties)
+    {
+        var query = db.MentorProfiles.AsNoTracking().Where(MentoringRules.IsFindable);
         if (input.Room)
         {
             query = query.Where(m => m.ActiveMentees < m.Capacity);
@@ -107,18 +135,12 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
             query = query.Where(m => m.Jurisdiction!.Region!.Slug == region);
         }
 
-        if (from is null)
-        {
-            var total = await query.CountAsync(cancellationToken);
-            // With room only (the default), the index's own order serves: newest first, no sort of every mentor.
-            var sorted = input.Room ? query.OrderByDescending(m => m.ApprovedAt) : query.OrderByDescending(m => m.ActiveMentees < m.Capacity).ThenByDescending(m => m.ApprovedAt);
-            var page = await sorted.ThenBy(m => m.Id)
-                .Skip((input.Page - 1) * PageSize).Take(PageSize)
-                .Select(Card).ToListAsync(cancellationToken);
-            page = await WithSubspecialtiesAsync(db, page, cancellationToken);
-            return new MentorSearchViewModel(input, page, total, subspecialties, regions, null, [], unknown);
-        }
+        return query;
+    }
 
+    /// <summary>A page of mentors nearest <paramref name="from"/> (those with room first), with their distances, and how many there are.</summary>
+    private async Task<(List<MentorCard> Page, int Total)> NearestAsync(IQueryable<MentorProfile> query, SchoolOption from, MentorSearchInput input, CancellationToken cancellationToken)
+    {
         if (input.Within is { } radius)
         {
             var (minLatitude, maxLatitude, minLongitude, maxLongitude) = MentoringRules.Box(from.Latitude, from.Longitude, radius);
@@ -136,7 +158,7 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
         var cards = await WithSubspecialtiesAsync(db, await db.MentorProfiles.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(Card).ToListAsync(cancellationToken), cancellationToken);
         var miles = ranked.Where(p => ids.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Miles);
         var ordered = cards.OrderBy(c => ids.IndexOf(c.Id)).Select(c => c with { Miles = miles[c.Id] }).ToList();
-        return new MentorSearchViewModel(input, ordered, ranked.Count, subspecialties, regions, from, others, SchoolUnknown: false);
+        return (ordered, ranked.Count);
     }
 
     /// <summary>An active mentor's page, with whether the user may ask them (and why not); null when not findable.</summary>

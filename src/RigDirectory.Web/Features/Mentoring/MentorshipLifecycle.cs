@@ -47,26 +47,9 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             return LifecycleResult.NotFound;
         }
 
-        if (mentor.UserId == userId)
+        if (await WhyNotAskAsync(mentor, userId, cancellationToken) is { } refusal)
         {
-            return LifecycleResult.Refused("This is you: students ask you from here.");
-        }
-
-        if (!mentor.HasRoom)
-        {
-            return LifecycleResult.Refused($"{mentor.User!.DisplayName} is full: they mentor as many students as they can just now. Ask someone else, or look again later.");
-        }
-
-        var mine = await db.Mentorships.Where(m => m.StudentUserId == userId).Where(MentoringRules.IsOpen)
-            .Select(m => new { m.MentorId, m.Status }).ToListAsync(cancellationToken);
-        if (mine.Any(m => m.MentorId == mentorId))
-        {
-            return LifecycleResult.Refused($"You asked {mentor.User!.DisplayName} already: see it on My mentors.");
-        }
-
-        if (mine.Count(m => m.Status == MentorshipStatus.Requested) >= MentoringRules.MaxOpenRequests)
-        {
-            return LifecycleResult.Refused($"You have {MentoringRules.MaxOpenRequests} requests waiting for an answer, the most at once. Cancel one on My mentors, or wait for an answer (requests expire after {MentoringRules.ExpiryDays} days).");
+            return refusal;
         }
 
         var school = await db.Schools.Listed().SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken);
@@ -91,6 +74,34 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             added => audit.Record(EntityType, Id(added), null, AuditAction.MentorshipRequested, AuditChanges.Of(StatusField, null, nameof(MentorshipStatus.Requested)).With("Mentor", null, mentor.User.DisplayName)),
             _ => LifecycleResult.Ok($"Your request went to {mentor.User.DisplayName}. They have {MentoringRules.ExpiryDays} days to answer; we will email you."),
             cancellationToken, transaction: transaction);
+    }
+
+    /// <summary>Why this student may not ask this mentor now: themselves, a full mentor, asked already, or too many requests waiting.</summary>
+    private async Task<LifecycleResult?> WhyNotAskAsync(MentorProfile mentor, string userId, CancellationToken cancellationToken)
+    {
+        if (mentor.UserId == userId)
+        {
+            return LifecycleResult.Refused("This is you: students ask you from here.");
+        }
+
+        if (!mentor.HasRoom)
+        {
+            return LifecycleResult.Refused($"{mentor.User!.DisplayName} is full: they mentor as many students as they can just now. Ask someone else, or look again later.");
+        }
+
+        var mine = await db.Mentorships.Where(m => m.StudentUserId == userId).Where(MentoringRules.IsOpen)
+            .Select(m => new { m.MentorId, m.Status }).ToListAsync(cancellationToken);
+        if (mine.Any(m => m.MentorId == mentor.Id))
+        {
+            return LifecycleResult.Refused($"You asked {mentor.User!.DisplayName} already: see it on My mentors.");
+        }
+
+        if (mine.Count(m => m.Status == MentorshipStatus.Requested) >= MentoringRules.MaxOpenRequests)
+        {
+            return LifecycleResult.Refused($"You have {MentoringRules.MaxOpenRequests} requests waiting for an answer, the most at once. Cancel one on My mentors, or wait for an answer (requests expire after {MentoringRules.ExpiryDays} days).");
+        }
+
+        return null;
     }
 
     private const string SchoolField = $"{Prefix}.{nameof(MentorshipRequestInput.SchoolName)}";

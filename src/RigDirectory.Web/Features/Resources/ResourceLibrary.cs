@@ -24,24 +24,12 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
     public async Task<LifecycleResult> PublishAsync(ResourceInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var resource = await audit.AddAsync(
-            async () =>
-            {
-                var resource = new Resource
-                {
-                    Slug = await Slugs.UniqueAsync(db.Resources.Select(r => r.Slug), SlugRules.From(input.Title), cancellationToken),
-                    Title = "",
-                    Summary = "",
-                    Body = "",
-                    CreatedAt = Now,
-                    UpdatedAt = Now,
-                };
-                return (resource, input.ApplyTo(resource));
-            },
-            r => r.Id,
-            AuditAction.ResourcePublished,
-            cancellationToken);
-        return LifecycleResult.Ok($"\"{resource.Title}\" is published.");
+        // The slug is picked in the write transaction that adds the resource, so two published at once differ.
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        var resource = new Resource { Slug = await Slugs.UniqueAsync(db.Resources.Select(r => r.Slug), SlugRules.From(input.Title), cancellationToken), Title = "", Summary = "", Body = "", CreatedAt = Now, UpdatedAt = Now };
+        var changes = input.ApplyTo(resource);
+        return await save.AddAsync(resource, added => audit.Record(EntityType, Id(added), null, AuditAction.ResourcePublished, changes),
+            added => LifecycleResult.Ok($"\"{added.Title}\" is published."), cancellationToken, transaction: transaction);
     }
 
     public async Task<LifecycleResult> EditAsync(string slug, ResourceInput input, CancellationToken cancellationToken)

@@ -43,16 +43,7 @@ public sealed class AdminRegionsController(AppDbContext db, RegionCuration curat
         return result.Succeeded ? this.Done(result, RedirectToAction(nameof(Index))) : Translate(slug, result);
     }
 
-    private IActionResult Translate(string slug, LifecycleResult result)
-    {
-        if (this.Failure(result) is { } failure)
-        {
-            return failure;
-        }
-
-        TempData.SetStatus(result.Message);
-        return RedirectToAction(nameof(Edit), new { slug });
-    }
+    private IActionResult Translate(string slug, LifecycleResult result) => this.Back(result, RedirectToAction(nameof(Edit), new { slug }));
 
     private async Task<IActionResult> IndexAsync(NewRegionInput input, CancellationToken cancellationToken)
     {

@@ -56,19 +56,7 @@ public sealed class UsersController(UserQueries queries, UserAdministration admi
         Translate(id, await administration.ResendConfirmationAsync(id, cancellationToken));
 
     /// <summary>Success and refusals alike go back to the account's page with the message; a bad role is a 400.</summary>
-    private IActionResult Translate(string id, LifecycleResult result)
-    {
-        if (result.Outcome == Outcome.Invalid)
-        {
-            return BadRequest();
-        }
-
-        if (this.Failure(result) is { } failure)
-        {
-            return failure;
-        }
-
-        TempData.SetStatus(result.Message);
-        return RedirectToAction(nameof(Show), new { id });
-    }
+    /// <summary>A role the form never offers is a malformed request (400); the rest goes back to the account's page.</summary>
+    private IActionResult Translate(string id, LifecycleResult result) =>
+        result.Outcome == Outcome.Invalid ? BadRequest() : this.Back(result, RedirectToAction(nameof(Show), new { id }));
 }

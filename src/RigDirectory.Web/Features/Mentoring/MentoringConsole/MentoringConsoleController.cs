@@ -41,14 +41,5 @@ public sealed class MentoringConsoleController(MentorAdminQueries queries, Mento
     }
 
     /// <summary>The list's forms are short: a refusal comes back as the status message above the list.</summary>
-    private IActionResult Back(LifecycleResult result)
-    {
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden)
-        {
-            return this.Failure(result)!;
-        }
-
-        TempData.SetStatus(result.Message ?? (result.Errors.Count > 0 ? result.Errors[0].Value : null));
-        return Redirect(Url.Action(nameof(Index)) + "#subspecialties");
-    }
+    private IActionResult Back(LifecycleResult result) => this.Back(result, Redirect(Url.Action(nameof(Index)) + "#subspecialties"));
 }

@@ -32,14 +32,6 @@ public sealed class MentorshipsController(MentorshipLifecycle mentorships) : Con
     }
 
     /// <summary>Success and refusals both go back with a message; a failed form's only field is a short note, so its error is the message.</summary>
-    private IActionResult Translate(LifecycleResult result, bool mentorSide)
-    {
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden)
-        {
-            return this.Failure(result)!;
-        }
-
-        TempData.SetStatus(result.Outcome == Outcome.Conflict ? "That changed while you were looking at it; here is how it stands now." : result.Message);
-        return mentorSide ? RedirectToAction("Index", "Mentoring") : RedirectToAction("Index", "MyMentors");
-    }
+    private IActionResult Translate(LifecycleResult result, bool mentorSide) =>
+        this.Back(result, mentorSide ? RedirectToAction("Index", "Mentoring") : RedirectToAction("Index", "MyMentors"));
 }
