@@ -51,6 +51,8 @@ public sealed class ShellTests(BrowserAppFactory app) : IClassFixture<BrowserApp
             {
                 await Assertions.Expect(account).Not.ToBeVisibleAsync();
                 await admin.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true }).ClickAsync();
+                // The menu slides open; a click on the account button while it still moves can land where it was.
+                await Assertions.Expect(admin.Locator("#main-nav")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bshow\b"));
             }
 
             await Assertions.Expect(account).ToBeVisibleAsync();

@@ -166,11 +166,25 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             return error;
         }
 
-        var from = application.Status;
+        Decide(application, command, decided, input.Amount, note);
+        var rig = application.Rig!;
+        emails.FundingDecided(rig, rig.CurrentOfficerEmails(), call, application);
+        return await SaveDecisionAsync(input.Kind switch
+        {
+            FundingDecision.Award => $"Awarded {Domain.Funding.Dollars(application.AmountAwarded!.Value)} to {rig.Name}; {Domain.Funding.Dollars(call.Remaining)} is left. The leaders are emailed.",
+            FundingDecision.Decline => $"Declined; {rig.Name}'s leaders are emailed the note.",
+            _ => $"Sent back to {rig.Name}'s leaders with the note.",
+        }, cancellationToken);
+    }
+
+    /// <summary>Records the decision (an award is added to the call's total, guarded by the call's version) and its audit entry.</summary>
+    private void Decide(FundingApplication application, FundingCommand command, FundingStatus decided, int? amount, string? note)
+    {
+        var (from, call) = (application.Status, application.Call!);
         if (command == FundingCommand.Award)
         {
-            application.AmountAwarded = input.Amount;
-            call.Awarded += input.Amount!.Value;
+            application.AmountAwarded = amount;
+            call.Awarded += amount!.Value;
             call.UpdatedAt = Now;
         }
 
@@ -186,15 +200,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             _ => AuditAction.FundingChangesRequested,
         };
         audit.Record(EntityType, Id(application), application.RigId, action,
-            AuditChanges.Of("Application", from.ToString(), application.Status.ToString()).With("Awarded", null, Text(application.AmountAwarded)), note);
-        var rig = application.Rig!;
-        emails.FundingDecided(rig, rig.CurrentOfficerEmails(), call, application);
-        return await SaveDecisionAsync(input.Kind switch
-        {
-            FundingDecision.Award => $"Awarded {Domain.Funding.Dollars(application.AmountAwarded!.Value)} to {rig.Name}; {Domain.Funding.Dollars(call.Remaining)} is left. The leaders are emailed.",
-            FundingDecision.Decline => $"Declined; {rig.Name}'s leaders are emailed the note.",
-            _ => $"Sent back to {rig.Name}'s leaders with the note.",
-        }, cancellationToken);
+            AuditChanges.Of("Application", from.ToString(), decided.ToString()).With("Awarded", null, Text(application.AmountAwarded)), note);
     }
 
     /// <summary>A decline or a sending back needs a note the leaders read; an award, an amount the application and the call allow.</summary>
@@ -340,21 +346,26 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             Error(nameof(input.BudgetLines), "List what the money will pay for, one line each.");
         }
 
+        CheckAnswers(call, input, submit, Error);
+        return errors;
+    }
+
+    /// <summary>Each answer within its length and, to submit, given.</summary>
+    private static void CheckAnswers(FundingCall call, FundingApplicationInput input, bool submit, Action<string, string> error)
+    {
         var questions = call.QuestionList;
         for (var i = 0; i < questions.Count; i++)
         {
             var answer = input.Answers.ElementAtOrDefault(i);
             if (answer?.Length > Domain.Funding.AnswerLength)
             {
-                Error($"Answers[{i}]", "Keep each answer under 2,000 characters.");
+                error($"Answers[{i}]", "Keep each answer under 2,000 characters.");
             }
             else if (submit && string.IsNullOrWhiteSpace(answer))
             {
-                Error($"Answers[{i}]", "Answer this question.");
+                error($"Answers[{i}]", "Answer this question.");
             }
         }
-
-        return errors;
     }
 
     /// <summary>Another admin deciding this application, or awarding from the same call, first is a conflict: nothing of this is saved.</summary>

@@ -58,13 +58,19 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             return LifecycleResult.Invalid(SchoolField, "Enter your school again: the one chosen is no longer listed.");
         }
 
+        return await RequestAsync(mentor, school, userId, input.Message, transaction, cancellationToken);
+    }
+
+    /// <summary>The request, its audit entry and the mentor's email, added in the transaction that checked the limits.</summary>
+    private async Task<LifecycleResult> RequestAsync(MentorProfile mentor, School school, string userId, string message, WriteTransaction transaction, CancellationToken cancellationToken)
+    {
         var student = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
         var request = new Mentorship
         {
             MentorId = mentor.Id,
             StudentUserId = userId,
             StudentSchoolId = school.Id,
-            Message = input.Message.Trim(),
+            Message = message.Trim(),
             Status = MentorshipStatus.Requested,
             CreatedAt = Now,
             ExpiresAt = Now.AddDays(MentoringRules.ExpiryDays),

@@ -34,19 +34,9 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
             return LifecycleResult.NotFound;
         }
 
-        if (rig.Officers.Any(o => o.EndedAt == null))
+        if (await WhyNotClaimAsync(rig, userId, input, cancellationToken) is { } refusal)
         {
-            return LifecycleResult.Refused($"{rig.Name} has leaders: write to them from its profile to get involved.");
-        }
-
-        if (await db.RigClaims.AnyAsync(c => c.RigId == rig.Id && c.UserId == userId && c.Status == ClaimStatus.Waiting, cancellationToken))
-        {
-            return LifecycleResult.Refused("Your claim to lead this RIG is already waiting for review.");
-        }
-
-        if (GraduationYears.Refusal(input.GraduationYear ?? 0, Now) is { } wrongYear)
-        {
-            return LifecycleResult.Invalid("Input.GraduationYear", wrongYear);
+            return refusal;
         }
 
         var sponsor = rig.Sponsors.Where(s => s.ConfirmedAt != null).OrderBy(s => s.SortOrder).FirstOrDefault(s => s.Id == input.SponsorId);
@@ -73,6 +63,22 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
         var student = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
         await emails.ClaimConfirmationAsync(rig, claim, student.DisplayName, student.Email!, token, cancellationToken);
         return await save.CommitAsync(LifecycleResult.Ok($"Your claim is sent. {sponsor.Name} is asked to confirm you by email, then ACR decides; you will get an email either way.", rig.Id), cancellationToken);
+    }
+
+    /// <summary>Refused while the RIG has leaders or the student's claim waits; invalid for a class year already past.</summary>
+    private async Task<LifecycleResult?> WhyNotClaimAsync(Rig rig, string userId, ClaimInput input, CancellationToken cancellationToken)
+    {
+        if (rig.Officers.Any(o => o.EndedAt == null))
+        {
+            return LifecycleResult.Refused($"{rig.Name} has leaders: write to them from its profile to get involved.");
+        }
+
+        if (await db.RigClaims.AnyAsync(c => c.RigId == rig.Id && c.UserId == userId && c.Status == ClaimStatus.Waiting, cancellationToken))
+        {
+            return LifecycleResult.Refused("Your claim to lead this RIG is already waiting for review.");
+        }
+
+        return GraduationYears.Refusal(input.GraduationYear ?? 0, Now) is { } wrongYear ? LifecycleResult.Invalid("Input.GraduationYear", wrongYear) : null;
     }
 
     /// <summary>The claim a sponsor's link is for, or why the link no longer works.</summary>
