@@ -125,12 +125,19 @@ public static class EventQueries
                 && MentoringRules.DistanceMiles(place.Latitude, place.Longitude, latitude, longitude) <= input.Miles);
         }
 
-        // One pass that keeps only the page asked for (or the last page, when it asks past the end): tens of
-        // thousands of matches are counted, not copied.
-        var wanted = Math.Max(1, input.Page) - 1;
+        return PageOf(query, input.Page);
+    }
+
+    /// <summary>
+    /// One pass that keeps only the page asked for (or the last page, when it asks past the end): tens of thousands of
+    /// matches are counted, not copied.
+    /// </summary>
+    private static (IReadOnlyList<EventCard> Events, int Total) PageOf(IEnumerable<EventSnapshot.Entry> matches, int pageAsked)
+    {
+        var wanted = Math.Max(1, pageAsked) - 1;
         var page = new List<EventCard>(EventSearchInput.PageSize);
         var total = 0;
-        foreach (var entry in query)
+        foreach (var entry in matches)
         {
             if (total / EventSearchInput.PageSize <= wanted)
             {

@@ -35,7 +35,19 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        // A typed school becomes the best match's slug; the others are offered as links.
+        var (near, others, place, notFound) = await NearAsync(input, cancellationToken);
+        var (events, total) = EventQueries.Search(await snapshot.GetAsync(), input, place, Now);
+        var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Slug, r.Name)).ToListAsync(cancellationToken);
+        var page = Math.Clamp(input.Page, 1, Math.Max(1, ((total - 1) / EventSearchInput.PageSize) + 1));
+        return View(new EventListViewModel(input, events, total, page, regions, near, others, notFound));
+    }
+
+    /// <summary>
+    /// The school "near" means: a typed name becomes its best match (the others offered as links), a slug its school;
+    /// with where it is, or why none is used.
+    /// </summary>
+    private async Task<(SchoolChoice? Near, IReadOnlyList<SchoolChoice> Others, (double, double)? Place, string? NotFound)> NearAsync(EventSearchInput input, CancellationToken cancellationToken)
+    {
         SchoolChoice? near = null;
         IReadOnlyList<SchoolChoice> others = [];
         string? notFound = null;
@@ -72,10 +84,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
             }
         }
 
-        var (events, total) = EventQueries.Search(await snapshot.GetAsync(), input, place, Now);
-        var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Slug, r.Name)).ToListAsync(cancellationToken);
-        var page = Math.Clamp(input.Page, 1, Math.Max(1, ((total - 1) / EventSearchInput.PageSize) + 1));
-        return View(new EventListViewModel(input, events, total, page, regions, near, others, notFound));
+        return (near, others, place, notFound);
     }
 
     [AllowAnonymous]

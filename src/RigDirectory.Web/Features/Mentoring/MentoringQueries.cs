@@ -161,8 +161,10 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
         return (ordered, ranked.Count);
     }
 
-    /// <summary>An active mentor's page, with whether the user may ask them (and why not); null when not findable.</summary>
-    /// <summary><paramref name="school"/>: the school the student searched from, to fill in their request.</summary>
+    /// <summary>
+    /// An active mentor's page, with whether the user may ask them (and why not); null when not findable.
+    /// <paramref name="school"/>: the school the student searched from, to fill in their request.
+    /// </summary>
     public async Task<MentorPageViewModel?> MentorAsync(int id, string userId, MentorshipRequestInput? request, string? school, CancellationToken cancellationToken)
     {
         var mentor = await db.MentorProfiles.AsNoTracking()
@@ -195,30 +197,38 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
             : !mentor.Card.HasRoom ? "Full: this mentor has as many students as they can take just now."
             : open.Count(m => m.Status == MentorshipStatus.Requested) >= MentoringRules.MaxOpenRequests ? $"You have {MentoringRules.MaxOpenRequests} requests waiting for an answer, the most at once. Cancel one on My mentors, or wait for an answer."
             : null;
-        List<SchoolOption> choices = [];
-        if (cannotAsk is not null)
-        {
-            request ??= new MentorshipRequestInput();
-        }
-        else if (request is null)
-        {
-            // The school searched from, or else the one of the student's last request, written out in full.
-            var known = school ?? mine.Select(m => m.School).FirstOrDefault();
-            request = new MentorshipRequestInput { SchoolName = known is null ? null : (await SchoolsAsync([known], cancellationToken)).FirstOrDefault()?.Label };
-        }
-        else if (SchoolFinder.Bounded(request.SchoolName) is { Length: > 0 } typed)
-        {
-            // The typed name matched several schools, or one was chosen among them: offer them again, the choice kept.
-            var ranked = await finder.RankAsync(db, typed, MentoringRules.SchoolChoicesShown, cancellationToken);
-            if (!string.IsNullOrEmpty(request.School) || SchoolFinder.Unambiguous(ranked) is null)
-            {
-                choices = await SchoolsAsync([.. ranked.Select(r => r.Slug)], cancellationToken);
-            }
-        }
-
+        (request, var choices) = await RequestFormAsync(request, cannotAsk is null, school ?? mine.Select(m => m.School).FirstOrDefault(), cancellationToken);
         var card = (await WithSubspecialtiesAsync(db, [mentor.Card], cancellationToken))[0];
         var place = MentorPlaceMap.Of(geometry, mentor.JurisdictionCode, mentor.Latitude, mentor.Longitude, $"{card.Name} works in {card.City}, {mentor.StateName}");
         return new MentorPageViewModel(card, mentor.Bio, mentor.Rigs, cannotAsk, request, choices, place);
+    }
+
+    /// <summary>
+    /// The request form as it opens: with the school searched from (or the student's last one) written out in full, or,
+    /// when the typed name matched several schools or one was chosen among them, those schools to choose from again.
+    /// </summary>
+    private async Task<(MentorshipRequestInput Request, List<SchoolOption> Choices)> RequestFormAsync(MentorshipRequestInput? request, bool canAsk, string? known, CancellationToken cancellationToken)
+    {
+        if (!canAsk)
+        {
+            return (request ?? new MentorshipRequestInput(), []);
+        }
+
+        if (request is null)
+        {
+            return (new MentorshipRequestInput { SchoolName = known is null ? null : (await SchoolsAsync([known], cancellationToken)).FirstOrDefault()?.Label }, []);
+        }
+
+        if (SchoolFinder.Bounded(request.SchoolName) is { Length: > 0 } typed)
+        {
+            var ranked = await finder.RankAsync(db, typed, MentoringRules.SchoolChoicesShown, cancellationToken);
+            if (!string.IsNullOrEmpty(request.School) || SchoolFinder.Unambiguous(ranked) is null)
+            {
+                return (request, await SchoolsAsync([.. ranked.Select(r => r.Slug)], cancellationToken));
+            }
+        }
+
+        return (request, []);
     }
 
     /// <summary>The mentor's side: their offer, the requests waiting, their mentees (with emails) and what is past.</summary>

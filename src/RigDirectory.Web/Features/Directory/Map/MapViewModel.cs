@@ -73,39 +73,8 @@ public static class MapBuilder
         ArgumentNullException.ThrowIfNull(jurisdictions);
         ArgumentNullException.ThrowIfNull(schools);
 
-        var regions = jurisdictions
-            .Where(j => geometry.ShapesByCode.ContainsKey(j.Code))
-            .GroupBy(j => j.RegionSlug)
-            .OrderBy(g => g.First().RegionSortOrder)
-            .Select((g, index) =>
-            {
-                var first = g.First();
-                var label = $"{first.RegionName}: {Plural(first.RegionRigs, "RIG")} at {Plural(first.RegionSchools, "school")}";
-                return new MapRegionLink($"/regions/{g.Key}", first.RegionName, label, (index % 12) + 1, focusRegion is not null && focusRegion != g.Key,
-                    g.Select(j => geometry.ShapesByCode[j.Code]).ToList());
-            })
-            .ToList();
-
-        var bounds = new MapBounds(0, 0, MapGeometry.Width, MapGeometry.Height);
-        var padding = 0d;
-        IReadOnlyList<MapInset> insets = [];
-        if (focusJurisdiction is not null && geometry.ShapesByCode.TryGetValue(focusJurisdiction, out var shape))
-        {
-            bounds = shape.Bounds;
-            padding = 12;
-        }
-        else if (focusRegion is not null && regions.FirstOrDefault(r => !r.Dimmed) is { } region)
-        {
-            // Framed on its mainland; Alaska, Hawaii and Puerto Rico go in boxes below it rather than stretching the view.
-            var mainland = region.Shapes.Where(s => !Detached.Contains(s.Code)).ToList();
-            bounds = (mainland.Count > 0 ? mainland : region.Shapes).Select(s => s.Bounds).Aggregate((a, b) => a.Union(b));
-            if (mainland.Count > 0)
-            {
-                (insets, bounds) = PlaceInsets(region.Shapes.Where(s => Detached.Contains(s.Code)).ToList(), bounds);
-            }
-
-            padding = 12;
-        }
+        var regions = Regions(geometry, jurisdictions, focusRegion);
+        var (bounds, padding, insets) = Frame(geometry, regions, focusRegion, focusJurisdiction);
 
         if (padding > 0)
         {
@@ -123,6 +92,45 @@ public static class MapBuilder
             .Select(m => insets.FirstOrDefault(i => i.Code == m.Code) is { } inset ? At(m, inset.Apply(m.X, m.Y)) : m)
             .ToList();
         return new MapViewModel(bounds.ToViewBox(padding, 60), caption, regions, markers, radius, Detailed: padding > 0) { Insets = insets };
+    }
+
+    /// <summary>Each region with its shapes and its link's label, coloured in order; all but <paramref name="focusRegion"/> dimmed.</summary>
+    private static List<MapRegionLink> Regions(MapGeometry geometry, IReadOnlyList<MapJurisdiction> jurisdictions, string? focusRegion) => jurisdictions
+        .Where(j => geometry.ShapesByCode.ContainsKey(j.Code))
+        .GroupBy(j => j.RegionSlug)
+        .OrderBy(g => g.First().RegionSortOrder)
+        .Select((g, index) =>
+        {
+            var first = g.First();
+            var label = $"{first.RegionName}: {Plural(first.RegionRigs, "RIG")} at {Plural(first.RegionSchools, "school")}";
+            return new MapRegionLink($"/regions/{g.Key}", first.RegionName, label, (index % 12) + 1, focusRegion is not null && focusRegion != g.Key,
+                g.Select(j => geometry.ShapesByCode[j.Code]).ToList());
+        })
+        .ToList();
+
+    /// <summary>What the view frames: everything, one state or province, or a region on its mainland with its detached states in insets.</summary>
+    private static (MapBounds Bounds, double Padding, IReadOnlyList<MapInset> Insets) Frame(MapGeometry geometry, List<MapRegionLink> regions, string? focusRegion, string? focusJurisdiction)
+    {
+        if (focusJurisdiction is not null && geometry.ShapesByCode.TryGetValue(focusJurisdiction, out var shape))
+        {
+            return (shape.Bounds, 12, []);
+        }
+
+        if (focusRegion is not null && regions.FirstOrDefault(r => !r.Dimmed) is { } region)
+        {
+            // Framed on its mainland; Alaska, Hawaii and Puerto Rico go in boxes below it rather than stretching the view.
+            var mainland = region.Shapes.Where(s => !Detached.Contains(s.Code)).ToList();
+            var bounds = (mainland.Count > 0 ? mainland : region.Shapes).Select(s => s.Bounds).Aggregate((a, b) => a.Union(b));
+            IReadOnlyList<MapInset> insets = [];
+            if (mainland.Count > 0)
+            {
+                (insets, bounds) = PlaceInsets(region.Shapes.Where(s => Detached.Contains(s.Code)).ToList(), bounds);
+            }
+
+            return (bounds, 12, insets);
+        }
+
+        return (new MapBounds(0, 0, MapGeometry.Width, MapGeometry.Height), 0, []);
     }
 
     /// <summary>States drawn apart from the mainland in the whole map, so a region's close-up frames them separately.</summary>
