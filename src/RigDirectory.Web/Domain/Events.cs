@@ -215,6 +215,9 @@ public static class EventRules
     /// <summary>A registration that holds a seat (not waitlisted, not cancelled).</summary>
     public static readonly System.Linq.Expressions.Expression<Func<EventRegistration, bool>> HoldsSeat = r => r.Status == RegistrationStatus.Registered;
 
+    /// <summary>A registration waiting for a seat.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<EventRegistration, bool>> Waiting = r => r.Status == RegistrationStatus.Waitlisted;
+
     /// <summary>A co-host whose leaders accepted: only these show the event on their RIG's pages and feed.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<EventCoHost, bool>> CoHostAccepted = c => c.AcceptedAt != null;
 

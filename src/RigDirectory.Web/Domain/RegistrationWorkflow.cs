@@ -47,6 +47,9 @@ public static class RegistrationWorkflow
         };
     }
 
+    /// <summary>Whether the registration is done: ACR approved the RIG (it is edited, verified and archived from here).</summary>
+    public static bool IsApproved(RigStatus status) => status == RigStatus.Approved;
+
     /// <summary>Whether the leaders may still change the registration themselves.</summary>
     public static bool IsEditableByLeaders(RigStatus status) => status is RigStatus.Draft or RigStatus.ChangesRequested;
 

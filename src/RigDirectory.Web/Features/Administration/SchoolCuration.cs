@@ -131,7 +131,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
         foreach (var rig in school.Rigs.Where(r => r.Status is not (RigStatus.Archived or RigStatus.Rejected)))
         {
             audit.Rig(rig.Id, AuditAction.Archived, AuditChanges.Status(rig.Status, RigStatus.Archived), $"Its school was retired: {note.Trim()}");
-            var wasListed = rig.Status == RigStatus.Approved;
+            var wasListed = RegistrationWorkflow.IsApproved(rig.Status);
             rig.Status = RigStatus.Archived;
             rig.UpdatedAt = Now;
             if (wasListed)

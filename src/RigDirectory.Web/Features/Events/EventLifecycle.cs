@@ -39,7 +39,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
             return LifecycleResult.Forbidden;
         }
 
-        if (rig.Status != RigStatus.Approved)
+        if (!RegistrationWorkflow.IsApproved(rig.Status))
         {
             return LifecycleResult.Refused("Events are published once ACR approves the RIG; the first event you planned in the registration shows then.");
         }

@@ -74,7 +74,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         }
         else
         {
-            position = 1 + await db.EventRegistrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted && r.UserId != userId, cancellationToken);
+            position = 1 + await db.EventRegistrations.Where(r => r.EventId == eventId && r.UserId != userId).CountAsync(EventRules.Waiting, cancellationToken);
         }
 
         // Touched either way, so that a registration and a cancellation of the last seat collide on its version.
@@ -163,7 +163,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         }
 
         var next = await db.EventRegistrations.Include(r => r.User)
-            .Where(r => r.EventId == e.Id && r.Status == RegistrationStatus.Waitlisted)
+            .Where(r => r.EventId == e.Id).Where(EventRules.Waiting)
             .OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id)
             .Take(Math.Min(free, EventRules.MaxCapacity))
             .ToListAsync(cancellationToken);
@@ -198,7 +198,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
             }
 
             e.RemindersQueuedAt = Now;
-            var attendees = await db.EventRegistrations.Where(r => r.EventId == id && r.Status == RegistrationStatus.Registered).Select(r => r.User!.Email!).ToListAsync(cancellationToken);
+            var attendees = await db.EventRegistrations.Where(r => r.EventId == id).Where(EventRules.HoldsSeat).Select(r => r.User!.Email!).ToListAsync(cancellationToken);
             foreach (var email in attendees)
             {
                 emails.EventReminder(email, e);

@@ -43,7 +43,7 @@ public sealed class LedRigs(AppDbContext db, IAuthorizationService authorization
             return (null, refusal);
         }
 
-        return RegistrationWorkflow.IsEditableByLeaders(rig!.Status) || (allowApproved && rig.Status == RigStatus.Approved)
+        return RegistrationWorkflow.IsEditableByLeaders(rig!.Status) || (allowApproved && RegistrationWorkflow.IsApproved(rig.Status))
             ? (rig, null)
             : (null, LifecycleResult.Refused($"This registration is {rig.Status.DisplayName().ToLowerInvariant()} and can no longer be changed here."));
     }

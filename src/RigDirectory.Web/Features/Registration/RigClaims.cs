@@ -142,7 +142,7 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
         }
 
         var rig = claim.Rig!;
-        if (approve && rig.Status != RigStatus.Approved)
+        if (approve && !RegistrationWorkflow.IsApproved(rig.Status))
         {
             return LifecycleResult.Refused("This RIG is no longer in the directory; decline the claim instead.");
         }

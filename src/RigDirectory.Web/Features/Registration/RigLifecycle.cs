@@ -263,7 +263,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
     {
         ArgumentNullException.ThrowIfNull(input);
         var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
-        if (refusal is not null || rig!.Status != RigStatus.Approved)
+        if (refusal is not null || !RegistrationWorkflow.IsApproved(rig!.Status))
         {
             return refusal ?? LifecycleResult.Refused("This RIG is not approved yet; change it in its registration.");
         }
@@ -322,7 +322,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
         var approve = input.Action == ReviewAction.Approve;
         var errors = new List<KeyValuePair<string, string>>();
-        if (!rig.HasPendingChange || rig.Status != RigStatus.Approved)
+        if (!rig.HasPendingChange || !RegistrationWorkflow.IsApproved(rig.Status))
         {
             errors.Add(new(string.Empty, "This RIG has no change waiting for review."));
         }
@@ -365,7 +365,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
     public async Task<LifecycleResult> ConfirmActiveAsync(int id, CancellationToken cancellationToken)
     {
         var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
-        if (refusal is not null || rig!.Status != RigStatus.Approved)
+        if (refusal is not null || !RegistrationWorkflow.IsApproved(rig!.Status))
         {
             return refusal ?? LifecycleResult.Refused("Only an approved RIG can be verified.");
         }

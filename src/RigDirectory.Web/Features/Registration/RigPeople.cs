@@ -72,7 +72,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
             return LifecycleResult.NotFound;
         }
 
-        if (rig.Status == RigStatus.Approved && rig.Sponsors.Count == 1)
+        if (RegistrationWorkflow.IsApproved(rig.Status) && rig.Sponsors.Count == 1)
         {
             return LifecycleResult.Invalid(string.Empty, "A RIG needs at least one faculty sponsor: add the new sponsor before removing this one.");
         }
@@ -96,7 +96,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
             return LifecycleResult.Invalid(string.Empty, "Add at least one faculty sponsor before going on.");
         }
 
-        if (rig.Status != RigStatus.Approved)
+        if (!RegistrationWorkflow.IsApproved(rig.Status))
         {
             drafts.Reached(rig, RegistrationStep.Officers);
         }
@@ -182,12 +182,12 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         mine.Position = input.Position.Trim();
         mine.GraduationYear = year;
         audit.Rig(rig.Id, AuditAction.OfficerSaved, AuditChanges.Of($"Officer {audit.CurrentActor.DisplayName}", before, $"{mine.Position}, class of {mine.GraduationYear.ToString(CultureInfo.InvariantCulture)}"));
-        if (rig.Status != RigStatus.Approved)
+        if (!RegistrationWorkflow.IsApproved(rig.Status))
         {
             drafts.Reached(rig, RegistrationStep.Details);
         }
 
-        return await SaveAsync(rig, rig.Status == RigStatus.Approved ? "Your position is saved." : null, cancellationToken);
+        return await SaveAsync(rig, RegistrationWorkflow.IsApproved(rig.Status) ? "Your position is saved." : null, cancellationToken);
     }
 
     public Task<LifecycleResult> InviteAsync(int id, InvitationInput input, CancellationToken cancellationToken) =>

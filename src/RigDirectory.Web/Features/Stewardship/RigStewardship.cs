@@ -50,7 +50,7 @@ public sealed class RigStewardship(AppDbContext db, AuditLog audit, EmailNotific
             }
 
             audit.Rig(rig.Id, AuditAction.OfficerTermEnded, changes, "Graduated: terms end on 1 July of the graduation year.", Actor.System);
-            if (rig.Status == RigStatus.Approved && !rig.Officers.Any(o => o.EndedAt == null))
+            if (RegistrationWorkflow.IsApproved(rig.Status) && !rig.Officers.Any(o => o.EndedAt == null))
             {
                 emails.RigUnclaimed(rig, rig.Sponsors.Where(s => s.ConfirmedAt != null).Select(s => s.Email));
             }
@@ -72,7 +72,7 @@ public sealed class RigStewardship(AppDbContext db, AuditLog audit, EmailNotific
         {
             var since = RigFreshness.Since(rig.LastVerifiedAt, rig.ApprovedAt);
             var reminder = since is { } known ? Domain.Stewardship.VerificationReminderDue(known, rig.VerificationRemindersSent, now) : 0;
-            if (reminder == 0 || rig.Status != RigStatus.Approved)
+            if (reminder == 0 || !RegistrationWorkflow.IsApproved(rig.Status))
             {
                 return null;
             }
@@ -186,6 +186,6 @@ public sealed record VerificationLinkState(string Rig, string Slug, string Schoo
     public string? Refusal(DateTime now) =>
         UsedAt is not null || LastVerifiedAt >= CreatedAt ? "This link was already used, or a leader has confirmed the RIG since it was sent: it shows as verified."
         : ExpiresAt < now ? "This link has expired. A leader can sign in and confirm the RIG from My RIGs."
-        : Status != RigStatus.Approved ? "This RIG is no longer in the directory, so there is nothing to confirm."
+        : !RegistrationWorkflow.IsApproved(Status) ? "This RIG is no longer in the directory, so there is nothing to confirm."
         : null;
 }

@@ -31,7 +31,7 @@ public sealed class RigEventsController(AppDbContext db, LedRigs led, EventLifec
             .OrderBy(c => c.Event!.StartsAt)
             .Select(c => new CoHostingRow(c.EventId, c.Event!.Title, c.Event.StartsAt, c.Event.EndsAt, c.Event.TimeZoneId, c.Event.Rig!.Name, c.AcceptedAt != null))
             .ToListAsync(cancellationToken);
-        return View(new RigEventsViewModel(id, rig.Slug, rig.Name, rig.Status == RigStatus.Approved, rows, coHosting, Now));
+        return View(new RigEventsViewModel(id, rig.Slug, rig.Name, RegistrationWorkflow.IsApproved(rig.Status), rows, coHosting, Now));
     }
 
     /// <summary>The leaders of a RIG named as co-host agree: the event shows on their RIG's pages and feed.</summary>

@@ -70,7 +70,7 @@ public sealed record MyRigViewModel(
 {
     public bool Editable => RegistrationWorkflow.IsEditableByLeaders(Status);
 
-    public bool Approved => Status == RigStatus.Approved;
+    public bool Approved => RegistrationWorkflow.IsApproved(Status);
 
     /// <summary>Not confirmed active for <see cref="RigFreshness.StaleAfterMonths"/> months: the profile says so until a leader confirms.</summary>
     public bool ConfirmationDue(DateTime now) => Approved && RigFreshness.IsStale(LastVerifiedAt, ApprovedAt, now);
