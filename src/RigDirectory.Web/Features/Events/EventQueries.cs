@@ -58,9 +58,6 @@ public static class EventQueries
 {
     public const string AcrHost = "ACR Medical Student Section";
 
-    /// <summary>The public-event rule (<see cref="EventRules.Public"/>), for this class's queries.</summary>
-    private static readonly Expression<Func<Event, bool>> Public = EventRules.Public;
-
     /// <summary>The card of each event, as SQL.</summary>
     public static readonly Expression<Func<Event, EventCard>> Card = e => new EventCard(
         e.Id,
@@ -86,7 +83,7 @@ public static class EventQueries
 
     /// <summary>Events not yet over, soonest first: scheduled ones only (a list is for finding what to attend).</summary>
     public static IQueryable<Event> Upcoming(this IQueryable<Event> events, DateTime now) =>
-        events.Where(Public).Where(e => e.Status == EventStatus.Scheduled && e.EndsAt >= now).OrderBy(e => e.StartsAt).ThenBy(e => e.Id);
+        events.Where(EventRules.Public).Where(e => e.Status == EventStatus.Scheduled && e.EndsAt >= now).OrderBy(e => e.StartsAt).ThenBy(e => e.Id);
 
     /// <summary>The national list from the snapshot, filtered, with the page asked for and the count of all that match.</summary>
     public static (IReadOnlyList<EventCard> Events, int Total) Search(EventSnapshot.Snapshot snapshot, EventSearchInput input, (double Latitude, double Longitude)? near, DateTime now)
@@ -173,7 +170,7 @@ public static class EventQueries
 
     /// <summary>A feed's events from <paramref name="since"/> (by their end) on, cancelled ones included, in start order.</summary>
     public static IQueryable<FeedEvent> ForFeed(this IQueryable<Event> events, DateTime since) =>
-        events.AsNoTracking().Where(Public).Where(e => e.EndsAt >= since).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(FeedLimit).Select(Feed);
+        events.AsNoTracking().Where(EventRules.Public).Where(e => e.EndsAt >= since).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(FeedLimit).Select(Feed);
 
     /// <summary>A feed's window: what ended in the last <see cref="FeedPastDays"/> days and everything to come.</summary>
     public static DateTime FeedSince(DateTime now) => now.AddDays(-FeedPastDays);
