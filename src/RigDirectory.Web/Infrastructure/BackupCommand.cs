@@ -78,37 +78,40 @@ public static class SqliteBackup
         File.Delete(partial);
         try
         {
-            using (var from = new SqliteConnection(source.ToString()))
-            using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
-            {
-                from.Open();
-                using (var wait = from.CreateCommand())
-                {
-                    // A writer's commit holds the lock for milliseconds; wait for it rather than fail.
-                    wait.CommandText = "PRAGMA busy_timeout = 10000;";
-                    wait.ExecuteNonQuery();
-                }
-
-                to.Open();
-                from.BackupDatabase(to);
-                using var check = to.CreateCommand();
-                // One self-contained file (no -wal beside it); the app turns WAL back on when it starts on a restored copy.
-                check.CommandText = "PRAGMA journal_mode = DELETE;";
-                check.ExecuteNonQuery();
-                check.CommandText = "PRAGMA integrity_check;";
-                var integrity = check.ExecuteScalar() as string;
-                if (integrity != "ok")
-                {
-                    throw new BackupException($"The copy failed its integrity check ({integrity}); nothing was written.");
-                }
-            }
-
+            Copy(source.ToString(), partial);
             File.Move(partial, path);
             return new Result(source.DataSource, path, new FileInfo(path).Length);
         }
         finally
         {
             File.Delete(partial);
+        }
+    }
+
+    /// <summary>An online copy of the live database into <paramref name="partial"/>, checked before it is kept.</summary>
+    private static void Copy(string source, string partial)
+    {
+        using var from = new SqliteConnection(source);
+        using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString());
+        from.Open();
+        using (var wait = from.CreateCommand())
+        {
+            // A writer's commit holds the lock for milliseconds; wait for it rather than fail.
+            wait.CommandText = "PRAGMA busy_timeout = 10000;";
+            wait.ExecuteNonQuery();
+        }
+
+        to.Open();
+        from.BackupDatabase(to);
+        using var check = to.CreateCommand();
+        // One self-contained file (no -wal beside it); the app turns WAL back on when it starts on a restored copy.
+        check.CommandText = "PRAGMA journal_mode = DELETE;";
+        check.ExecuteNonQuery();
+        check.CommandText = "PRAGMA integrity_check;";
+        var integrity = check.ExecuteScalar() as string;
+        if (integrity != "ok")
+        {
+            throw new BackupException($"The copy failed its integrity check ({integrity}); nothing was written.");
         }
     }
 }

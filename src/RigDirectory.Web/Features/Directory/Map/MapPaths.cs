@@ -39,53 +39,63 @@ public static class MapPaths
     public static string Simplify(string path, double tolerance, double step)
     {
         var decimals = step >= 1 ? 0 : 1;
-        var scale = Math.Pow(10, decimals);
         var builder = new StringBuilder(path.Length / 2);
         foreach (var ring in Rings(path))
         {
-            var points = new List<(long X, long Y)>();
-            foreach (var (x, y) in Keep(ring, tolerance))
+            var points = Rounded(Keep(ring, tolerance), Math.Pow(10, decimals));
+            if (points.Count >= 3)
             {
-                var rounded = ((long)Math.Round(x * scale), (long)Math.Round(y * scale));
-                if (points.Count == 0 || points[^1] != rounded)
-                {
-                    points.Add(rounded);
-                }
+                AppendRelative(builder, points, decimals);
             }
-
-            if (points.Count > 1 && points[^1] == points[0])
-            {
-                points.RemoveAt(points.Count - 1);
-            }
-
-            if (points.Count < 3)
-            {
-                continue;
-            }
-
-            builder.Append('M').Append(Number(points[0].X, decimals)).Append(',').Append(Number(points[0].Y, decimals)).Append('l');
-            for (var i = 1; i < points.Count; i++)
-            {
-                var dx = points[i].X - points[i - 1].X;
-                var dy = points[i].Y - points[i - 1].Y;
-                if (i > 1 && dx >= 0)
-                {
-                    builder.Append(' ');
-                }
-
-                builder.Append(Number(dx, decimals));
-                if (dy >= 0)
-                {
-                    builder.Append(',');
-                }
-
-                builder.Append(Number(dy, decimals));
-            }
-
-            builder.Append('z');
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>The points in whole units of the output's precision, repeats and a closing copy of the first dropped.</summary>
+    private static List<(long X, long Y)> Rounded(List<(double X, double Y)> ring, double scale)
+    {
+        var points = new List<(long X, long Y)>();
+        foreach (var (x, y) in ring)
+        {
+            var rounded = ((long)Math.Round(x * scale), (long)Math.Round(y * scale));
+            if (points.Count == 0 || points[^1] != rounded)
+            {
+                points.Add(rounded);
+            }
+        }
+
+        if (points.Count > 1 && points[^1] == points[0])
+        {
+            points.RemoveAt(points.Count - 1);
+        }
+
+        return points;
+    }
+
+    /// <summary>One closed ring as SVG: an absolute move, then relative lines, with separators only where a sign does not separate.</summary>
+    private static void AppendRelative(StringBuilder builder, List<(long X, long Y)> points, int decimals)
+    {
+        builder.Append('M').Append(Number(points[0].X, decimals)).Append(',').Append(Number(points[0].Y, decimals)).Append('l');
+        for (var i = 1; i < points.Count; i++)
+        {
+            var dx = points[i].X - points[i - 1].X;
+            var dy = points[i].Y - points[i - 1].Y;
+            if (i > 1 && dx >= 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(Number(dx, decimals));
+            if (dy >= 0)
+            {
+                builder.Append(',');
+            }
+
+            builder.Append(Number(dy, decimals));
+        }
+
+        builder.Append('z');
     }
 
     private static string Number(long tenthsOrUnits, int decimals) =>
@@ -107,24 +117,7 @@ public static class MapPaths
         while (pending.Count > 0)
         {
             var (from, to) = pending.Pop();
-            var (ax, ay) = ring[from];
-            var (bx, by) = ring[to];
-            double dx = bx - ax, dy = by - ay, length = Math.Sqrt((dx * dx) + (dy * dy));
-            var farthest = -1;
-            var distance = tolerance;
-            for (var i = from + 1; i < to; i++)
-            {
-                var (px, py) = ring[i];
-                var d = length > 0
-                    ? Math.Abs((dy * (px - ax)) - (dx * (py - ay))) / length
-                    : Math.Sqrt(((px - ax) * (px - ax)) + ((py - ay) * (py - ay)));
-                if (d > distance)
-                {
-                    distance = d;
-                    farthest = i;
-                }
-            }
-
+            var farthest = Farthest(ring, from, to, tolerance);
             if (farthest > 0)
             {
                 keep[farthest] = true;
@@ -133,15 +126,30 @@ public static class MapPaths
             }
         }
 
-        var kept = new List<(double X, double Y)>();
-        for (var i = 0; i < ring.Count; i++)
+        return [.. ring.Where((_, i) => keep[i])];
+    }
+
+    /// <summary>The point between <paramref name="from"/> and <paramref name="to"/> farthest from the line joining them, if any is farther than <paramref name="tolerance"/>; else -1.</summary>
+    private static int Farthest(IReadOnlyList<(double X, double Y)> ring, int from, int to, double tolerance)
+    {
+        var (ax, ay) = ring[from];
+        var (bx, by) = ring[to];
+        double dx = bx - ax, dy = by - ay, length = Math.Sqrt((dx * dx) + (dy * dy));
+        var farthest = -1;
+        var distance = tolerance;
+        for (var i = from + 1; i < to; i++)
         {
-            if (keep[i])
+            var (px, py) = ring[i];
+            var d = length > 0
+                ? Math.Abs((dy * (px - ax)) - (dx * (py - ay))) / length
+                : Math.Sqrt(((px - ax) * (px - ax)) + ((py - ay) * (py - ay)));
+            if (d > distance)
             {
-                kept.Add(ring[i]);
+                distance = d;
+                farthest = i;
             }
         }
 
-        return kept;
+        return farthest;
     }
 }

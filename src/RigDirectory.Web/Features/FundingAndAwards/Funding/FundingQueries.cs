@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
@@ -17,7 +18,7 @@ public sealed class FundingQueries(AppDbContext db, TimeProvider clock)
             .Where(a => db.Rigs.LedBy(userId).Any(r => r.Id == a.RigId))
             .OrderByDescending(a => a.UpdatedAt).Take(50)
             .Select(a => new MyApplication(a.Id, a.Call!.Title, a.Rig!.Name, a.Status, a.AmountAsked, a.AmountAwarded,
-                Domain.Funding.ReportDue(a.Status, a.ReportedAt, a.Event == null ? null : a.Event.StartsAt, now)))
+                Domain.Funding.ReportDue(a.Status, a.ReportedAt, a.Event == null ? (DateTime?)null : a.Event.StartsAt, now)))
             .ToListAsync(cancellationToken);
     }
 
@@ -74,61 +75,48 @@ public sealed class FundingQueries(AppDbContext db, TimeProvider clock)
             applications = applications.Where(a => db.Rigs.LedBy(userId).Any(r => r.Id == a.RigId));
         }
 
-        var a = await applications.Select(a => new
-        {
-            a.Id,
-            CallSlug = a.Call!.Slug,
-            CallTitle = a.Call.Title,
-            a.Call.ClosesAt,
-            a.Call.OpensAt,
-            CallVersion = a.Call.Version,
-            a.Call.MaxAward,
-            Remaining = a.Call.Budget - a.Call.Awarded,
-            a.RigId,
-            RigSlug = a.Rig!.Slug,
-            RigName = a.Rig.Name,
-            School = a.Rig.School!.Name,
-            Region = a.Rig.School.Jurisdiction!.Region!.Name,
-            a.Status,
-            a.EventId,
-            Event = a.Event == null ? null : new { a.Event.Title, a.Event.StartsAt, a.Event.EndsAt, a.Event.TimeZoneId },
-            a.AmountAsked,
-            a.AmountAwarded,
-            a.Score,
-            a.DecisionNote,
-            a.DecidedAt,
-            a.DecidedBy,
-            a.SubmittedAt,
-            a.ReportAttendance,
-            a.ReportSummary,
-            a.ReportedAt,
-            a.Version,
-            Lines = a.BudgetLines.OrderBy(l => l.Number).Select(l => new BudgetLineInput { Item = l.Item, Amount = l.Amount }).ToList(),
-            Answers = a.Answers.OrderBy(x => x.Number).Select(x => new AnswerRow(x.Question, x.Text)).ToList(),
-            Photos = a.Photos.OrderBy(p => p.Id).Select(p => new PhotoLink(p.Id, p.FileName)).ToList(),
-        })
-        .AsSplitQuery()
-        .SingleOrDefaultAsync(cancellationToken);
-        if (a is null)
-        {
-            return null;
-        }
+        var row = await applications.Select(ApplicationRow.Of).AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
+        return row?.Page(Now);
+    }
 
-        var now = Now;
-        var editable = Domain.Funding.WhyLeadersCannotEdit(a.Status, a.OpensAt, a.ClosesAt, now) is null;
-        var input = new FundingApplicationInput
+    /// <summary>What <see cref="ApplicationAsync"/> reads of an application, in one projection.</summary>
+    private sealed record ApplicationRow(
+        int Id, string CallSlug, string CallTitle, DateTime OpensAt, DateTime ClosesAt, int CallVersion, int MaxAward, int Remaining,
+        int RigId, string RigSlug, string RigName, string School, string Region,
+        FundingStatus Status, int? EventId, string? EventTitle, DateTime? EventStartsAt, DateTime? EventEndsAt, string? EventTimeZoneId,
+        int AmountAsked, int? AmountAwarded, int? Score, string? DecisionNote, DateTime? DecidedAt, string? DecidedBy, DateTime? SubmittedAt,
+        int? ReportAttendance, string? ReportSummary, DateTime? ReportedAt, int Version,
+        List<BudgetLineInput> Lines, List<AnswerRow> Answers, List<PhotoLink> Photos)
+    {
+        public static readonly Expression<Func<FundingApplication, ApplicationRow>> Of = a => new ApplicationRow(
+            a.Id, a.Call!.Slug, a.Call.Title, a.Call.OpensAt, a.Call.ClosesAt, a.Call.Version, a.Call.MaxAward, a.Call.Budget - a.Call.Awarded,
+            a.RigId, a.Rig!.Slug, a.Rig.Name, a.Rig.School!.Name, a.Rig.School.Jurisdiction!.Region!.Name,
+            a.Status, a.EventId, a.Event == null ? null : a.Event.Title, a.Event == null ? (DateTime?)null : a.Event.StartsAt,
+            a.Event == null ? (DateTime?)null : a.Event.EndsAt, a.Event == null ? null : a.Event.TimeZoneId,
+            a.AmountAsked, a.AmountAwarded, a.Score, a.DecisionNote, a.DecidedAt, a.DecidedBy, a.SubmittedAt,
+            a.ReportAttendance, a.ReportSummary, a.ReportedAt, a.Version,
+            a.BudgetLines.OrderBy(l => l.Number).Select(l => new BudgetLineInput { Item = l.Item, Amount = l.Amount }).ToList(),
+            a.Answers.OrderBy(x => x.Number).Select(x => new AnswerRow(x.Question, x.Text)).ToList(),
+            a.Photos.OrderBy(p => p.Id).Select(p => new PhotoLink(p.Id, p.FileName)).ToList());
+
+        /// <summary>The page, with what the leaders may still do as of <paramref name="now"/>.</summary>
+        public ApplicationPageViewModel Page(DateTime now)
         {
-            EventId = a.EventId,
-            AmountAsked = a.AmountAsked == 0 ? null : a.AmountAsked,
-            BudgetLines = [.. a.Lines],
-            Answers = [.. a.Answers.Select(x => (string?)x.Text)],
-            Version = a.Version,
-        };
-        return new ApplicationPageViewModel(a.Id, a.CallSlug, a.CallTitle, a.ClosesAt, a.CallVersion, a.MaxAward, a.Remaining, a.RigId, a.RigSlug, a.RigName, a.School, a.Region,
-            a.Status, a.Event?.Title, a.Event is null ? null : EventTimeZones.Describe(a.Event.StartsAt, a.Event.EndsAt, a.Event.TimeZoneId),
-            a.AmountAsked, a.Lines.Sum(l => l.Amount ?? 0), a.AmountAwarded, a.Score, a.DecisionNote, a.DecidedAt, a.DecidedBy, a.SubmittedAt,
-            a.Answers, a.Lines, a.ReportAttendance, a.ReportSummary, a.ReportedAt, a.Photos, a.Version,
-            editable, Domain.Funding.ReportDue(a.Status, a.ReportedAt, a.Event?.StartsAt, now), input);
+            var editable = Domain.Funding.WhyLeadersCannotEdit(Status, OpensAt, ClosesAt, now) is null;
+            var input = new FundingApplicationInput
+            {
+                EventId = EventId,
+                AmountAsked = AmountAsked == 0 ? null : AmountAsked,
+                BudgetLines = [.. Lines],
+                Answers = [.. Answers.Select(x => (string?)x.Text)],
+                Version = Version,
+            };
+            var when = EventStartsAt is { } starts && EventEndsAt is { } ends ? EventTimeZones.Describe(starts, ends, EventTimeZoneId!) : null;
+            return new ApplicationPageViewModel(Id, CallSlug, CallTitle, ClosesAt, CallVersion, MaxAward, Remaining, RigId, RigSlug, RigName, School, Region,
+                Status, EventTitle, when, AmountAsked, Lines.Sum(l => l.Amount ?? 0), AmountAwarded, Score, DecisionNote, DecidedAt, DecidedBy, SubmittedAt,
+                Answers, Lines, ReportAttendance, ReportSummary, ReportedAt, Photos, Version,
+                editable, Domain.Funding.ReportDue(Status, ReportedAt, EventStartsAt, now), input);
+        }
     }
 
     /// <summary>A report photo's stored file, for the RIG's leaders and ACR only.</summary>
