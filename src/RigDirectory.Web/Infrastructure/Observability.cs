@@ -118,21 +118,26 @@ internal sealed class JsonLines(IOptionsMonitor<ConsoleFormatterOptions> options
 
             if (options.CurrentValue.IncludeScopes && scopeProvider is not null)
             {
-                json.WriteStartObject("Scopes");
-                scopeProvider.ForEachScope((scope, writer) =>
-                {
-                    if (scope is IEnumerable<KeyValuePair<string, object?>> values)
-                    {
-                        WriteValues(writer, values);
-                    }
-                }, json);
-                json.WriteEndObject();
+                WriteScopes(json, scopeProvider);
             }
 
             json.WriteEndObject();
         }
 
         textWriter.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteScopes(Utf8JsonWriter json, IExternalScopeProvider scopeProvider)
+    {
+        json.WriteStartObject("Scopes");
+        scopeProvider.ForEachScope((scope, writer) =>
+        {
+            if (scope is IEnumerable<KeyValuePair<string, object?>> values)
+            {
+                WriteValues(writer, values);
+            }
+        }, json);
+        json.WriteEndObject();
     }
 
     private static void WriteValues(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, object?>> values)

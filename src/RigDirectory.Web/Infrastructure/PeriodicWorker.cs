@@ -27,26 +27,9 @@ public abstract class PeriodicWorker(IServiceScopeFactory scopes, TimeProvider c
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var count = await RunOnceAsync(scope.ServiceProvider, stoppingToken);
-                if (count > 0)
-                {
-#pragma warning disable CA2254 // Each worker's message is a constant template of its own.
-                    logger.LogInformation(Done, count);
-#pragma warning restore CA2254
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            if (!await RoundAsync(stoppingToken))
             {
                 return;
-            }
-#pragma warning disable CA1031 // The database may be briefly unavailable; the next round tries again.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                logger.LogError(exception, "{Worker} failed; trying again at the next round.", GetType().Name);
             }
 
             try
@@ -58,5 +41,33 @@ public abstract class PeriodicWorker(IServiceScopeFactory scopes, TimeProvider c
                 return;
             }
         }
+    }
+
+    /// <summary>One round in a scope of its own, logged; false when the app is stopping.</summary>
+    private async Task<bool> RoundAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var count = await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+            if (count > 0)
+            {
+#pragma warning disable CA2254 // Each worker's message is a constant template of its own.
+                logger.LogInformation(Done, count);
+#pragma warning restore CA2254
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+#pragma warning disable CA1031 // The database may be briefly unavailable; the next round tries again.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "{Worker} failed; trying again at the next round.", GetType().Name);
+        }
+
+        return true;
     }
 }

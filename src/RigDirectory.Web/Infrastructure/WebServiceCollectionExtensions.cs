@@ -75,6 +75,14 @@ public static class WebServiceCollectionExtensions
             app.UseWhen(context => !HealthEndpoints.IsHealthPath(context.Request.Path), branch => branch.UseHttpsRedirection());
         }
 
+        app.UseAppMiddleware();
+        app.MapAppEndpoints();
+        return app;
+    }
+
+    /// <summary>From the security headers to compression, in the order each depends on.</summary>
+    private static void UseAppMiddleware(this WebApplication app)
+    {
         app.Use(SecurityHeaders);
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         // Inside the status-code pages, so its 400s and 413s get the site's error page.
@@ -88,7 +96,10 @@ public static class WebServiceCollectionExtensions
         // Inside the output cache, so that a cached page is stored compressed (once per encoding) instead of
         // being compressed again on every hit.
         app.UseResponseCompression();
+    }
 
+    private static void MapAppEndpoints(this WebApplication app)
+    {
         app.MapStaticAssets().AllowAnonymous();
         app.MapAppHealthChecks();
         app.MapControllers().WithStaticAssets();
@@ -101,7 +112,6 @@ public static class WebServiceCollectionExtensions
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }).AllowAnonymous();
-        return app;
     }
 
     /// <summary>

@@ -93,7 +93,7 @@ public static class IdentityServiceCollectionExtensions
         options.User.RequireUniqueEmail = true;
     }
 
-    /// <summary>Every cookie the site sets, named <c>__Host-…</c> and Secure when HTTPS is required; HSTS and the HTTPS redirect.</summary>
+    /// <summary>Every cookie the site sets, named <c>__Host-…</c> and Secure when HTTPS is required.</summary>
     private static void AddCookies(IServiceCollection services, SecurityOptions security)
     {
         var prefix = security.RequireHttps ? CookiePrefix : "";
@@ -114,18 +114,7 @@ public static class IdentityServiceCollectionExtensions
             options.Events.OnValidatePrincipal = Sessions.OnValidatePrincipal;
         });
 
-        services.AddHsts(options =>
-        {
-            options.MaxAge = security.HstsMaxAge;
-            options.IncludeSubDomains = true;
-        });
-        services.AddHttpsRedirection(options =>
-        {
-            options.HttpsPort = security.HttpsPort;
-            // Permanent, and a form posted over plain HTTP is posted again, not turned into a GET.
-            options.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
-        });
-
+        AddHttps(services, security);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = $"{prefix}rigdirectory.antiforgery";
@@ -137,6 +126,22 @@ public static class IdentityServiceCollectionExtensions
             options.Cookie.Name = $"{prefix}rigdirectory.tempdata";
             options.Cookie.SecurePolicy = securePolicy;
             options.Cookie.Path = "/";
+        });
+    }
+
+    /// <summary>HSTS, and the redirect to HTTPS (used when HTTPS is required).</summary>
+    private static void AddHttps(IServiceCollection services, SecurityOptions security)
+    {
+        services.AddHsts(options =>
+        {
+            options.MaxAge = security.HstsMaxAge;
+            options.IncludeSubDomains = true;
+        });
+        services.AddHttpsRedirection(options =>
+        {
+            options.HttpsPort = security.HttpsPort;
+            // Permanent, and a form posted over plain HTTP is posted again, not turned into a GET.
+            options.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
         });
     }
 

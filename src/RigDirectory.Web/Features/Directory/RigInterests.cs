@@ -54,13 +54,7 @@ public sealed class RigInterests(AppDbContext db, AuditLog audit, SaveStep save,
             return LifecycleResult.Invalid($"{Prefix}.{nameof(InterestInput.GraduationYear)}", wrongYear);
         }
 
-        var interest = await db.RigInterests.SingleOrDefaultAsync(i => i.RigId == rig.Id && i.UserId == userId, cancellationToken);
-        if (interest is null)
-        {
-            interest = new RigInterest { RigId = rig.Id, UserId = userId, School = "", SharedEmail = "", CreatedAt = Now };
-            db.RigInterests.Add(interest);
-        }
-
+        var interest = await InterestAsync(rig.Id, userId, cancellationToken);
         interest.School = input.School.Trim();
         interest.GraduationYear = input.GraduationYear!.Value;
         interest.SharedEmail = input.Email.Trim();
@@ -71,6 +65,11 @@ public sealed class RigInterests(AppDbContext db, AuditLog audit, SaveStep save,
         var isNew = interest.Id == 0;
         return await save.CommitAsync(done, cancellationToken, lostRace: _ => isNew ? done : null);
     }
+
+    /// <summary>The student's interest in the RIG, a new one (added) when they have none.</summary>
+    private async Task<RigInterest> InterestAsync(int rigId, string userId, CancellationToken cancellationToken) =>
+        await db.RigInterests.SingleOrDefaultAsync(i => i.RigId == rigId && i.UserId == userId, cancellationToken)
+        ?? db.RigInterests.Add(new RigInterest { RigId = rigId, UserId = userId, School = "", SharedEmail = "", CreatedAt = Now }).Entity;
 
     /// <summary>Deletes the signed-in student's interest in the RIG: the leaders no longer see them or what they shared.</summary>
     public async Task<LifecycleResult> WithdrawAsync(string slug, CancellationToken cancellationToken)

@@ -155,25 +155,13 @@ public static class RigSearchQuery
         }
 
         var matcher = query?.For(snapshot.Vocabulary);
-        var postalCode = input.Query?.Trim().ToUpperInvariant();
-        var activities = input.RequiredActivities;
-
         // How well each RIG matched, by its position in the chosen order, in a pooled array: a list of the matching
         // positions grew onto the large-object heap at 20,000 RIGs, and the collections it caused halved throughput.
         var matches = ArrayPool<SearchMatch>.Shared.Rent(ordered.Count);
         try
         {
             Span<int> counts = stackalloc int[4];
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                var r = ordered[i];
-                var match = !Passes(r.Item, input, activities) ? SearchMatch.None
-                    : matcher is null || r.Item.PostalCode == postalCode ? SearchMatch.Prefix : matcher.Match(r.Search);
-
-                matches[i] = match;
-                counts[(int)match]++;
-            }
-
+            Match(ordered, input, matcher, matches, counts);
             if (query is { StopsAtExact: true } && counts[(int)SearchMatch.Exact] > 0)
             {
                 counts[(int)SearchMatch.Prefix] = counts[(int)SearchMatch.Typo] = 0;
@@ -184,6 +172,22 @@ public static class RigSearchQuery
         finally
         {
             ArrayPool<SearchMatch>.Shared.Return(matches);
+        }
+    }
+
+    /// <summary>How well each RIG matches, by position, and how many matched each way.</summary>
+    private static void Match(IReadOnlyList<DirectorySnapshot.SearchableRig> ordered, RigSearchInput input, SearchQuery.Matcher? matcher, SearchMatch[] matches, Span<int> counts)
+    {
+        var postalCode = input.Query?.Trim().ToUpperInvariant();
+        var activities = input.RequiredActivities;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var r = ordered[i];
+            var match = !Passes(r.Item, input, activities) ? SearchMatch.None
+                : matcher is null || r.Item.PostalCode == postalCode ? SearchMatch.Prefix : matcher.Match(r.Search);
+
+            matches[i] = match;
+            counts[(int)match]++;
         }
     }
 

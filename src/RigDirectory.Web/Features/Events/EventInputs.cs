@@ -85,51 +85,51 @@ public class EventInput
     /// <summary>The instants the venue's times mean, each checked (it exists in the zone, ends after it starts, within limits); default where not.</summary>
     private (DateTime StartsAt, DateTime EndsAt) Times(DateTime now, Action<string, string> error)
     {
-        DateTime startsAt = default, endsAt = default;
         if (!EventTimeZones.IsKnown(TimeZoneId))
         {
             error(nameof(TimeZoneId), "Choose the venue's time zone from the list.");
+            return default;
         }
-        else if (Starts is { } starts && Ends is { } ends)
+
+        if (Starts is not { } starts || Ends is not { } ends)
         {
-            var zone = EventTimeZones.Get(TimeZoneId);
-            if (EventTimeZones.ToUtc(starts, TimeZoneId) is { } start)
-            {
-                startsAt = start;
-            }
-            else
-            {
-                error(nameof(Starts), $"{starts:h:mm tt} does not exist on {starts:MMM d} in {zone.Label}: the clocks go forward. Choose another time.");
-            }
+            return default;
+        }
 
-            if (EventTimeZones.ToUtc(ends, TimeZoneId) is { } end)
-            {
-                endsAt = end;
-            }
-            else
-            {
-                error(nameof(Ends), $"{ends:h:mm tt} does not exist on {ends:MMM d} in {zone.Label}: the clocks go forward. Choose another time.");
-            }
+        var startsAt = Instant(starts, nameof(Starts), error);
+        var endsAt = Instant(ends, nameof(Ends), error);
+        if (startsAt == default || endsAt == default)
+        {
+            return (startsAt, endsAt);
+        }
 
-            if (startsAt != default && endsAt != default)
-            {
-                if (endsAt <= startsAt)
-                {
-                    error(nameof(Ends), "The event must end after it starts.");
-                }
-                else if (endsAt - startsAt > EventRules.MaxLength)
-                {
-                    error(nameof(Ends), "An event lasts at most three days; add longer programs as several events.");
-                }
+        if (endsAt <= startsAt)
+        {
+            error(nameof(Ends), "The event must end after it starts.");
+        }
+        else if (endsAt - startsAt > EventRules.MaxLength)
+        {
+            error(nameof(Ends), "An event lasts at most three days; add longer programs as several events.");
+        }
 
-                if (startsAt > now + EventRules.MaxAhead)
-                {
-                    error(nameof(Starts), "Plan events at most two years ahead.");
-                }
-            }
+        if (startsAt > now + EventRules.MaxAhead)
+        {
+            error(nameof(Starts), "Plan events at most two years ahead.");
         }
 
         return (startsAt, endsAt);
+    }
+
+    /// <summary>The instant a venue's local time means, or default (with the field's error) for a time the clocks skip.</summary>
+    private DateTime Instant(DateTime local, string field, Action<string, string> error)
+    {
+        if (EventTimeZones.ToUtc(local, TimeZoneId) is { } utc)
+        {
+            return utc;
+        }
+
+        error(field, $"{local:h:mm tt} does not exist on {local:MMM d} in {EventTimeZones.Get(TimeZoneId).Label}: the clocks go forward. Choose another time.");
+        return default;
     }
 
     private static bool IsWebLink(string? url) =>

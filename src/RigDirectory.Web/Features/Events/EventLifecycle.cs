@@ -77,24 +77,14 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     public async Task<LifecycleResult> EditAsync(int id, EventInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (e, refusal) = await LoadHostedAsync(id, cancellationToken);
+        var (e, refusal) = await LoadEditableAsync(id, input is ConferenceInput, cancellationToken);
         if (e is null)
         {
             return refusal!;
         }
 
-        if (e.IsAcrEvent != input is ConferenceInput)
-        {
-            return LifecycleResult.NotFound;
-        }
-
-        if (e.Status == EventStatus.Cancelled)
-        {
-            return LifecycleResult.Refused("This event is cancelled and can no longer be changed.");
-        }
-
         var before = Described(e);
-        var (startsAt, endsAt, location, format) = (e.StartsAt, e.EndsAt, e.Location, e.Format);
+        var place = Place(e);
         var coHostsBefore = e.CoHosts.Select(c => c.RigId).ToList();
         var errors = input is ConferenceInput conference ? await ApplyConferenceAsync(e, conference, cancellationToken) : await ApplyAsync(e, input, e.RigId.GetValueOrDefault(), cancellationToken);
         if (errors.Count > 0)
@@ -110,18 +100,36 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
 
         e.Sequence++;
         await registrations.FillFromWaitlistAsync(e, cancellationToken);
-        if (startsAt != e.StartsAt || endsAt != e.EndsAt || location != e.Location || format != e.Format)
+        if (place != Place(e))
         {
-            // The reminder follows the new time.
-            e.RemindersQueuedAt = null;
-            foreach (var email in await ConcernedAsync(e.Id, cancellationToken))
-            {
-                await emails.EventChangedAsync(email, e, cancellationToken);
-            }
+            await TellOfMoveAsync(e, cancellationToken);
         }
 
         audit.Record(EntityType, Id(e), e.RigId, AuditAction.EventEdited, changes);
         return await SaveAsync(LifecycleResult.Ok($"{e.Title} is updated.", e.RigId ?? e.Id), e.Id, cancellationToken, formerCoHosts: coHostsBefore);
+    }
+
+    /// <summary>The event its hosts may change with this form (a conference's form for a conference only), unless it is cancelled.</summary>
+    private async Task<(Event? Event, LifecycleResult? Refusal)> LoadEditableAsync(int id, bool conference, CancellationToken cancellationToken)
+    {
+        var (e, refusal) = await LoadHostedAsync(id, cancellationToken);
+        return e is null ? (null, refusal)
+            : e.IsAcrEvent != conference ? (null, LifecycleResult.NotFound)
+            : e.Status == EventStatus.Cancelled ? (null, LifecycleResult.Refused("This event is cancelled and can no longer be changed."))
+            : (e, null);
+    }
+
+    /// <summary>When and where an event is: a change of any of it is emailed to everyone concerned.</summary>
+    private static (DateTime StartsAt, DateTime EndsAt, string? Location, EventFormat Format) Place(Event e) => (e.StartsAt, e.EndsAt, e.Location, e.Format);
+
+    /// <summary>Everyone registered or waiting hears of the new time or place; the reminder follows the new time.</summary>
+    private async Task TellOfMoveAsync(Event e, CancellationToken cancellationToken)
+    {
+        e.RemindersQueuedAt = null;
+        foreach (var email in await ConcernedAsync(e.Id, cancellationToken))
+        {
+            await emails.EventChangedAsync(email, e, cancellationToken);
+        }
     }
 
     /// <summary>

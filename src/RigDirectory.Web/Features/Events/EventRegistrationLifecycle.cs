@@ -63,20 +63,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
 
         var before = registration?.Status;
         registration ??= db.EventRegistrations.Add(new EventRegistration { EventId = eventId, UserId = userId }).Entity;
-        registration.RegisteredAt = Now;
-        registration.UpdatedAt = Now;
-        registration.Attended = null;
-        int? position = null;
-        registration.Status = Lifecycles.EventSeat.To(RegistrationStatus.Cancelled, command)!.Value;
-        if (command == SeatCommand.Register)
-        {
-            e.SeatsTaken++;
-        }
-        else
-        {
-            position = 1 + await db.EventRegistrations.Where(r => r.EventId == eventId && r.UserId != userId).CountAsync(EventRules.Waiting, cancellationToken);
-        }
-
+        var position = await PlaceAsync(e, registration, command, cancellationToken);
         // Touched either way, so that a registration and a cancellation of the last seat collide on its version.
         e.UpdatedAt = Now;
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email!).SingleAsync(cancellationToken);
@@ -84,6 +71,23 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
             AuditChanges.Of(StatusField, before?.ToString(), registration.Status.ToString()));
         emails.EventRegistered(email, e, position);
         return await SaveAsync(Registered(e, position), eventId, transaction, cancellationToken);
+    }
+
+    /// <summary>A seat taken, or a place on the waitlist: its position (1 for the first waiting), null for a seat.</summary>
+    private async Task<int?> PlaceAsync(Event e, EventRegistration registration, SeatCommand command, CancellationToken cancellationToken)
+    {
+        registration.RegisteredAt = Now;
+        registration.UpdatedAt = Now;
+        registration.Attended = null;
+        registration.Status = Lifecycles.EventSeat.To(RegistrationStatus.Cancelled, command)!.Value;
+        if (command == SeatCommand.Register)
+        {
+            e.SeatsTaken++;
+            return null;
+        }
+
+        var userId = registration.UserId;
+        return 1 + await db.EventRegistrations.Where(r => r.EventId == e.Id && r.UserId != userId).CountAsync(EventRules.Waiting, cancellationToken);
     }
 
     /// <summary>Not found when the public cannot see the event; refused when registration is closed or it is for another school.</summary>

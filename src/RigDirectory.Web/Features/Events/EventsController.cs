@@ -116,21 +116,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
     /// <summary>The page, or null when it does not exist or is hidden from this viewer (hidden events show only to ACR and their hosts).</summary>
     private async Task<EventPageViewModel?> PageAsync(int id, CancellationToken cancellationToken)
     {
-        var details = await db.Events.AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new
-            {
-                Public = db.Events.Where(x => x.Id == e.Id).Any(EventRules.Public),
-                Details = new EventDetails(
-                    e.Id, e.Title, e.Type, e.Description, e.StartsAt, e.EndsAt, e.TimeZoneId, e.Format, e.Location, e.JoinUrl, e.Audience,
-                    e.Capacity, e.SeatsTaken, e.CoHostGroup, e.RegistrationOpensAt, e.RegistrationClosesAt, e.Status, e.HiddenAt, e.HiddenNote,
-                    e.RigId, e.Rig!.Slug, e.Rig.Name, e.Rig.School!.Slug, e.Rig.School.Name,
-                    e.RigId == null ? e.Region!.Slug : e.Rig.School.Jurisdiction!.Region!.Slug,
-                    e.RigId == null ? e.Region!.Name : e.Rig.School.Jurisdiction!.Region!.Name,
-                    e.CoHosts.AsQueryable().Where(EventRules.CoHostAccepted).Where(c => c.Rig!.Status == RigStatus.Approved).Select(c => new CoHostRig(c.Rig!.Slug, c.Rig.Name)).ToList(),
-                    e.Sessions.OrderBy(s => s.StartsAt).Select(s => new SessionRow(s.Title, s.Speakers, s.StartsAt, s.EndsAt)).ToList()),
-            })
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken);
+        var details = await DetailsAsync(id, cancellationToken);
         if (details is null)
         {
             return null;
@@ -163,4 +149,22 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
 
         return new EventPageViewModel(details.Details, viewer.Mine?.Status, position, viewer.Hosts, admin, true, Now);
     }
+
+    private sealed record FoundEvent(bool Public, EventDetails Details);
+
+    /// <summary>What every viewer of the event sees, and whether it is public.</summary>
+    private Task<FoundEvent?> DetailsAsync(int id, CancellationToken cancellationToken) =>
+        db.Events.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new FoundEvent(
+                db.Events.Where(x => x.Id == e.Id).Any(EventRules.Public),
+                new EventDetails(
+                    e.Id, e.Title, e.Type, e.Description, e.StartsAt, e.EndsAt, e.TimeZoneId, e.Format, e.Location, e.JoinUrl, e.Audience,
+                    e.Capacity, e.SeatsTaken, e.CoHostGroup, e.RegistrationOpensAt, e.RegistrationClosesAt, e.Status, e.HiddenAt, e.HiddenNote,
+                    e.RigId, e.Rig!.Slug, e.Rig.Name, e.Rig.School!.Slug, e.Rig.School.Name,
+                    e.RigId == null ? e.Region!.Slug : e.Rig.School.Jurisdiction!.Region!.Slug,
+                    e.RigId == null ? e.Region!.Name : e.Rig.School.Jurisdiction!.Region!.Name,
+                    e.CoHosts.AsQueryable().Where(EventRules.CoHostAccepted).Where(c => c.Rig!.Status == RigStatus.Approved).Select(c => new CoHostRig(c.Rig!.Slug, c.Rig.Name)).ToList(),
+                    e.Sessions.OrderBy(s => s.StartsAt).Select(s => new SessionRow(s.Title, s.Speakers, s.StartsAt, s.EndsAt)).ToList())))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
 }

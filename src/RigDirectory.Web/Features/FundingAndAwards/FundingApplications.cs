@@ -67,14 +67,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         var isNew = application is null;
         application ??= new FundingApplication { CallId = call.Id, RigId = rigId, CreatedAt = Now, CreatedByUserId = audit.CurrentActor.UserId };
         var before = Summary(application);
-        application.EventId = input.EventId;
-        application.AmountAsked = input.AmountAsked ?? 0;
-        db.RemoveRange(application.BudgetLines);
-        db.RemoveRange(application.Answers);
-        var number = 0;
-        application.BudgetLines = [.. input.BudgetLines.Where(l => !l.IsEmpty).Select(l => new FundingBudgetLine { Number = ++number, Item = (l.Item ?? "").Trim(), Amount = l.Amount ?? 0 })];
-        var questions = call.QuestionList;
-        application.Answers = [.. questions.Select((q, i) => new FundingAnswer { Number = i + 1, Question = q, Text = input.Answers.ElementAtOrDefault(i)?.Trim() ?? "" })];
+        Fill(application, call, input);
         application.Status = Lifecycles.FundingApplication.To(application.Status, submit ? FundingCommand.Submit : FundingCommand.Save)
             ?? throw new InvalidOperationException($"{application.Status} cannot be edited by its leaders.");
         if (submit)
@@ -103,6 +96,18 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         }
 
         return (result, result.Succeeded ? application.Id : null);
+    }
+
+    /// <summary>The form's event, amount, budget lines (blank ones dropped) and answers, in place of what the application had.</summary>
+    private void Fill(FundingApplication application, FundingCall call, FundingApplicationInput input)
+    {
+        application.EventId = input.EventId;
+        application.AmountAsked = input.AmountAsked ?? 0;
+        db.RemoveRange(application.BudgetLines);
+        db.RemoveRange(application.Answers);
+        var number = 0;
+        application.BudgetLines = [.. input.BudgetLines.Where(l => !l.IsEmpty).Select(l => new FundingBudgetLine { Number = ++number, Item = (l.Item ?? "").Trim(), Amount = l.Amount ?? 0 })];
+        application.Answers = [.. call.QuestionList.Select((q, i) => new FundingAnswer { Number = i + 1, Question = q, Text = input.Answers.ElementAtOrDefault(i)?.Trim() ?? "" })];
     }
 
     public async Task<LifecycleResult> ScoreAsync(int id, int? score, int version, CancellationToken cancellationToken)
@@ -147,12 +152,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             return LifecycleResult.Conflict;
         }
 
-        var command = input.Kind switch
-        {
-            FundingDecision.Award => FundingCommand.Award,
-            FundingDecision.Decline => FundingCommand.Decline,
-            _ => FundingCommand.SendBack,
-        };
+        var command = input.Kind switch { FundingDecision.Award => FundingCommand.Award, FundingDecision.Decline => FundingCommand.Decline, _ => FundingCommand.SendBack };
         if (Lifecycles.FundingApplication.To(application.Status, command) is not { } decided)
         {
             return LifecycleResult.Refused(application.Status == FundingStatus.ChangesRequested
@@ -169,13 +169,15 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         Decide(application, command, decided, input.Amount, note);
         var rig = application.Rig!;
         emails.FundingDecided(rig, rig.CurrentOfficerEmails(), call, application);
-        return await SaveDecisionAsync(input.Kind switch
-        {
-            FundingDecision.Award => $"Awarded {Domain.Funding.Dollars(application.AmountAwarded!.Value)} to {rig.Name}; {Domain.Funding.Dollars(call.Remaining)} is left. The leaders are emailed.",
-            FundingDecision.Decline => $"Declined; {rig.Name}'s leaders are emailed the note.",
-            _ => $"Sent back to {rig.Name}'s leaders with the note.",
-        }, cancellationToken);
+        return await SaveDecisionAsync(Decided(input.Kind, application, call, rig), cancellationToken);
     }
+
+    private static string Decided(FundingDecision kind, FundingApplication application, FundingCall call, Rig rig) => kind switch
+    {
+        FundingDecision.Award => $"Awarded {Domain.Funding.Dollars(application.AmountAwarded!.Value)} to {rig.Name}; {Domain.Funding.Dollars(call.Remaining)} is left. The leaders are emailed.",
+        FundingDecision.Decline => $"Declined; {rig.Name}'s leaders are emailed the note.",
+        _ => $"Sent back to {rig.Name}'s leaders with the note.",
+    };
 
     /// <summary>Records the decision (an award is added to the call's total, guarded by the call's version) and its audit entry.</summary>
     private void Decide(FundingApplication application, FundingCommand command, FundingStatus decided, int? amount, string? note)
@@ -261,24 +263,12 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         var stored = new List<string>();
         try
         {
-            foreach (var (fileName, content) in photos)
+            if (await CheckAllAsync(photos, checkedPhotos, cancellationToken) is { } invalid)
             {
-                var (upload, why) = await files.CheckAsync(fileName, content, imagesOnly: true, cancellationToken);
-                if (upload is null)
-                {
-                    return LifecycleResult.Invalid(PhotosField, why!);
-                }
-
-                checkedPhotos.Add(upload);
+                return invalid;
             }
 
-            foreach (var photo in checkedPhotos)
-            {
-                var name = await files.SaveAsync(photo.Content, cancellationToken);
-                stored.Add(name);
-                application.Photos.Add(new FundingReportPhoto { FileName = photo.FileName, ContentType = photo.ContentType, Size = photo.Size, StoredName = name });
-            }
-
+            await AttachAsync(application, checkedPhotos, stored, cancellationToken);
             application.ReportAttendance = input.Attendance;
             application.ReportSummary = input.Summary.Trim();
             application.ReportedAt = Now;
@@ -301,6 +291,34 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             {
                 await photo.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>Checks each photo by its bytes into <paramref name="checkedPhotos"/> (disposed by the caller); the first that fails is the answer.</summary>
+    private async Task<LifecycleResult?> CheckAllAsync(IReadOnlyList<(string? FileName, Stream Content)> photos, List<CheckedUpload> checkedPhotos, CancellationToken cancellationToken)
+    {
+        foreach (var (fileName, content) in photos)
+        {
+            var (upload, why) = await files.CheckAsync(fileName, content, imagesOnly: true, cancellationToken);
+            if (upload is null)
+            {
+                return LifecycleResult.Invalid(PhotosField, why!);
+            }
+
+            checkedPhotos.Add(upload);
+        }
+
+        return null;
+    }
+
+    /// <summary>Stores the checked photos and attaches them to the report; each stored name is noted in <paramref name="stored"/> at once, so that a failure deletes it.</summary>
+    private async Task AttachAsync(FundingApplication application, List<CheckedUpload> photos, List<string> stored, CancellationToken cancellationToken)
+    {
+        foreach (var photo in photos)
+        {
+            var name = await files.SaveAsync(photo.Content, cancellationToken);
+            stored.Add(name);
+            application.Photos.Add(new FundingReportPhoto { FileName = photo.FileName, ContentType = photo.ContentType, Size = photo.Size, StoredName = name });
         }
     }
 

@@ -100,21 +100,7 @@ public sealed class MentorAdminQueries(AppDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddYears(-1);
-        var supply = await db.MentorProfiles.AsNoTracking().Where(MentoringRules.IsFindable)
-            .GroupBy(m => m.Jurisdiction!.RegionId)
-            .Select(g => new { RegionId = g.Key, Mentors = g.Count(), Free = g.Sum(m => m.ActiveMentees < m.Capacity ? m.Capacity - m.ActiveMentees : 0) })
-            .ToListAsync(cancellationToken);
-        var demand = await db.Mentorships.AsNoTracking().Where(m => m.CreatedAt >= since)
-            .GroupBy(m => m.StudentSchool!.Jurisdiction!.RegionId)
-            .Select(g => new { RegionId = g.Key, Students = g.Select(m => m.StudentUserId).Distinct().Count(), Waiting = g.Count(m => m.Status == MentorshipStatus.Requested) })
-            .ToListAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
-        var byRegion = regions.Select(r => new RegionSupply(
-            r.Name,
-            supply.FirstOrDefault(s => s.RegionId == r.Id)?.Mentors ?? 0,
-            supply.FirstOrDefault(s => s.RegionId == r.Id)?.Free ?? 0,
-            demand.FirstOrDefault(d => d.RegionId == r.Id)?.Students ?? 0,
-            demand.FirstOrDefault(d => d.RegionId == r.Id)?.Waiting ?? 0)).ToList();
+        var byRegion = await ByRegionAsync(since, cancellationToken);
         var bySubspecialty = await db.Subspecialties.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
             .Select(s => new SubspecialtyRow(s.Id, s.Name, s.IsRetired, s.Mentors.Count(m => m.Status == MentorStatus.Active), s.Mentors.Count(m => m.Status == MentorStatus.Active && m.ActiveMentees < m.Capacity)))
             .ToListAsync(cancellationToken);
@@ -139,6 +125,26 @@ public sealed class MentorAdminQueries(AppDbContext db, TimeProvider clock)
             outcomes.GetValueOrDefault(MentorshipStatus.Expired),
             outcomes.Values.Sum(),
             reports);
+    }
+
+    /// <summary>Mentors with room against students asking, region by region.</summary>
+    private async Task<List<RegionSupply>> ByRegionAsync(DateTime since, CancellationToken cancellationToken)
+    {
+        var supply = await db.MentorProfiles.AsNoTracking().Where(MentoringRules.IsFindable)
+            .GroupBy(m => m.Jurisdiction!.RegionId)
+            .Select(g => new { RegionId = g.Key, Mentors = g.Count(), Free = g.Sum(m => m.ActiveMentees < m.Capacity ? m.Capacity - m.ActiveMentees : 0) })
+            .ToListAsync(cancellationToken);
+        var demand = await db.Mentorships.AsNoTracking().Where(m => m.CreatedAt >= since)
+            .GroupBy(m => m.StudentSchool!.Jurisdiction!.RegionId)
+            .Select(g => new { RegionId = g.Key, Students = g.Select(m => m.StudentUserId).Distinct().Count(), Waiting = g.Count(m => m.Status == MentorshipStatus.Requested) })
+            .ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
+        return regions.Select(r => new RegionSupply(
+            r.Name,
+            supply.FirstOrDefault(s => s.RegionId == r.Id)?.Mentors ?? 0,
+            supply.FirstOrDefault(s => s.RegionId == r.Id)?.Free ?? 0,
+            demand.FirstOrDefault(d => d.RegionId == r.Id)?.Students ?? 0,
+            demand.FirstOrDefault(d => d.RegionId == r.Id)?.Waiting ?? 0)).ToList();
     }
 
     public static double? Median(IReadOnlyList<double> values)

@@ -54,10 +54,16 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
             return LifecycleResult.Invalid(errors);
         }
 
+        return await WriteOfferAsync(input, user, profile, offer, jurisdiction!, chosen, cancellationToken);
+    }
+
+    /// <summary>The offer written: an edit of an approved one at once, else a new or returned offer to review.</summary>
+    private async Task<LifecycleResult> WriteOfferAsync(MentorOfferInput input, ApplicationUser user, MentorProfile? profile, MentorCommand offer, Jurisdiction jurisdiction, List<Subspecialty> chosen, CancellationToken cancellationToken)
+    {
         var isNew = profile is null;
-        profile ??= db.MentorProfiles.Add(new MentorProfile { UserId = user.Id, Institution = "", City = "", JurisdictionCode = jurisdiction!.Code, Bio = "", CreatedAt = Now, Status = MentorStatus.Submitted }).Entity;
+        profile ??= db.MentorProfiles.Add(new MentorProfile { UserId = user.Id, Institution = "", City = "", JurisdictionCode = jurisdiction.Code, Bio = "", CreatedAt = Now, Status = MentorStatus.Submitted }).Entity;
         var before = Describe(profile);
-        Apply(input, profile, jurisdiction!, chosen, await PlaceAsync(input.City, jurisdiction!, cancellationToken));
+        Apply(input, profile, jurisdiction, chosen, await PlaceAsync(input.City, jurisdiction, cancellationToken));
         var changes = Changes(before, Describe(profile));
 
         if (offer == MentorCommand.Edit)
@@ -153,16 +159,17 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
             await db.GrantRoleAsync(Roles.Mentor, [profile.UserId], cancellationToken);
         }
 
-        var action = to switch
-        {
-            MentorStatus.Active => AuditAction.MentorApproved,
-            MentorStatus.ChangesRequested => AuditAction.MentorChangesRequested,
-            _ => AuditAction.MentorRejected,
-        };
-        audit.Record(EntityType, Id(profile), null, action, AuditChanges.Of(StatusField, from.ToString(), to.ToString()), input.Note);
+        audit.Record(EntityType, Id(profile), null, DecisionAction(to.Value), AuditChanges.Of(StatusField, from.ToString(), to.ToString()), input.Note);
         emails.MentorDecided(profile.User!.Email!, to.Value, input.Note);
         return await SaveAsync(LifecycleResult.Ok($"{profile.User.DisplayName}: {to.Value.DisplayName().ToLowerInvariant()}. They were emailed."), profile.Id, cancellationToken);
     }
+
+    private static AuditAction DecisionAction(MentorStatus to) => to switch
+    {
+        MentorStatus.Active => AuditAction.MentorApproved,
+        MentorStatus.ChangesRequested => AuditAction.MentorChangesRequested,
+        _ => AuditAction.MentorRejected,
+    };
 
     /// <summary>The reviewer's decision as a command; a decision other than approval needs a note the mentor reads.</summary>
     private static (MentorCommand Command, LifecycleResult? Invalid) DecisionOf(DecisionInput input)

@@ -46,24 +46,26 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
         }
 
         var token = Tokens.New();
-        var claim = new RigClaim
-        {
-            UserId = userId,
-            Position = input.Position.Trim(),
-            GraduationYear = input.GraduationYear!.Value,
-            Message = input.Message.Trim(),
-            SponsorName = sponsor.Name,
-            SponsorEmail = sponsor.Email,
-            SponsorTokenHash = Tokens.Hash(token),
-            SponsorTokenExpiresAt = Now.AddDays(Domain.Stewardship.ClaimConfirmationDays),
-            CreatedAt = Now,
-        };
+        var claim = NewClaim(userId, input, sponsor, token);
         rig.Claims.Add(claim);
         audit.Rig(rig.Id, AuditAction.Claimed, AuditChanges.Of("Claim", null, Describe(audit.CurrentActor.DisplayName, claim)), claim.Message);
         var student = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
         await emails.ClaimConfirmationAsync(rig, claim, student.DisplayName, student.Email!, token, cancellationToken);
         return await save.CommitAsync(LifecycleResult.Ok($"Your claim is sent. {sponsor.Name} is asked to confirm you by email, then ACR decides; you will get an email either way.", rig.Id), cancellationToken);
     }
+
+    private RigClaim NewClaim(string userId, ClaimInput input, FacultySponsor sponsor, string token) => new()
+    {
+        UserId = userId,
+        Position = input.Position.Trim(),
+        GraduationYear = input.GraduationYear!.Value,
+        Message = input.Message.Trim(),
+        SponsorName = sponsor.Name,
+        SponsorEmail = sponsor.Email,
+        SponsorTokenHash = Tokens.Hash(token),
+        SponsorTokenExpiresAt = Now.AddDays(Domain.Stewardship.ClaimConfirmationDays),
+        CreatedAt = Now,
+    };
 
     /// <summary>Refused while the RIG has leaders or the student's claim waits; invalid for a class year already past.</summary>
     private async Task<LifecycleResult?> WhyNotClaimAsync(Rig rig, string userId, ClaimInput input, CancellationToken cancellationToken)
@@ -134,17 +136,10 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
         }
 
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        if (note is null && (!approve || claim.SponsorConfirmedAt is null))
-        {
-            return LifecycleResult.Invalid(NoteField, approve
-                ? "The sponsor has not confirmed this student: write how you checked they study at the school."
-                : "Write a note: the student sees it and needs to know why.");
-        }
-
         var rig = claim.Rig!;
-        if (approve && !RegistrationWorkflow.IsApproved(rig.Status))
+        if (WhyNotDecide(claim, approve, note) is { } refusal)
         {
-            return LifecycleResult.Refused("This RIG is no longer in the directory; decline the claim instead.");
+            return refusal;
         }
 
         var from = claim.Status;
@@ -154,16 +149,38 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
         claim.DecisionNote = note;
         audit.Record(EntityType, Id(claim), rig.Id, approve ? AuditAction.ClaimApproved : AuditAction.ClaimDeclined,
             AuditChanges.Of("Claim", from.ToString(), claim.Status.ToString()), note);
-        if (approve && !rig.Officers.Any(o => o.UserId == claim.UserId && o.EndedAt == null))
+        if (approve)
         {
-            rig.Officers.Add(new RigOfficer { UserId = claim.UserId, Position = claim.Position, GraduationYear = claim.GraduationYear, StartedAt = Now });
-            audit.Rig(rig.Id, AuditAction.OfficerSaved, AuditChanges.Of($"Officer {claim.User!.DisplayName}", null, $"{claim.Position}, class of {claim.GraduationYear.ToString(CultureInfo.InvariantCulture)}"), "From an approved claim.");
-            await db.GrantRoleAsync(Roles.RigLeader, [claim.UserId], cancellationToken);
+            await SeatClaimantAsync(rig, claim, cancellationToken);
         }
 
         emails.ClaimDecided(claim.User!.Email!, rig, approve, note);
         var done = LifecycleResult.Ok(approve ? $"{claim.User.DisplayName} now leads {rig.Name}." : $"The claim was declined and {claim.User.DisplayName} was told why.");
         return await save.CommitAsync(done, cancellationToken, approve ? new RigChanged(rig.Id, RigChange.Listing) : null);
+    }
+
+    /// <summary>
+    /// A decline needs a note for the student, and so does an approval the sponsor has not confirmed (how the student
+    /// was checked); a RIG no longer in the directory cannot be claimed.
+    /// </summary>
+    private static LifecycleResult? WhyNotDecide(RigClaim claim, bool approve, string? note) =>
+        note is null && (!approve || claim.SponsorConfirmedAt is null)
+            ? LifecycleResult.Invalid(NoteField, approve
+                ? "The sponsor has not confirmed this student: write how you checked they study at the school."
+                : "Write a note: the student sees it and needs to know why.")
+        : approve && !RegistrationWorkflow.IsApproved(claim.Rig!.Status)
+            ? LifecycleResult.Refused("This RIG is no longer in the directory; decline the claim instead.")
+        : null;
+
+    /// <summary>An approved claimant becomes one of the RIG's officers (unless they already are one) and a RIG leader.</summary>
+    private async Task SeatClaimantAsync(Rig rig, RigClaim claim, CancellationToken cancellationToken)
+    {
+        if (!rig.Officers.Any(o => o.UserId == claim.UserId && o.EndedAt == null))
+        {
+            rig.Officers.Add(new RigOfficer { UserId = claim.UserId, Position = claim.Position, GraduationYear = claim.GraduationYear, StartedAt = Now });
+            audit.Rig(rig.Id, AuditAction.OfficerSaved, AuditChanges.Of($"Officer {claim.User!.DisplayName}", null, $"{claim.Position}, class of {claim.GraduationYear.ToString(CultureInfo.InvariantCulture)}"), "From an approved claim.");
+            await db.GrantRoleAsync(Roles.RigLeader, [claim.UserId], cancellationToken);
+        }
     }
 
     private static string Describe(string name, RigClaim claim) =>

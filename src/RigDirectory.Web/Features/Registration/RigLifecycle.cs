@@ -196,18 +196,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
             return LifecycleResult.Conflict;
         }
 
-        var errors = new List<KeyValuePair<string, string>>();
-        if (requiredNote is not null && string.IsNullOrWhiteSpace(note))
-        {
-            errors.Add(new(requiredNote, NoteRequired));
-        }
-
-        if (RegistrationWorkflow.Refusal(rig.Status, to, RegistrationActor.Reviewer) is { } refusal)
-        {
-            errors.Add(new(string.Empty, refusal));
-        }
-
-        if (errors.Count > 0)
+        if (MoveErrors(rig.Status, to, note, requiredNote) is { Count: > 0 } errors)
         {
             return LifecycleResult.Invalid(errors);
         }
@@ -222,11 +211,31 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         }
 
         var done = from == RigStatus.Archived ? $"{rig.Name} is restored to the directory." : $"{rig.Name}: {to.DisplayName().ToLowerInvariant()}. The leaders were emailed.";
-        var change = from == RigStatus.Approved || to == RigStatus.Approved ? RigChange.Placement
-            : RegistrationWorkflow.BeingRegistered(from) != RegistrationWorkflow.BeingRegistered(to) ? RigChange.Pending
-            : (RigChange?)null;
-        return await SaveIfUnchangedAsync(rig, seenVersion, LifecycleResult.Ok(done, rig.Id), change, cancellationToken);
+        return await SaveIfUnchangedAsync(rig, seenVersion, LifecycleResult.Ok(done, rig.Id), MoveChange(from, to), cancellationToken);
     }
+
+    /// <summary>A note the move requires and does not have; a move the workflow does not allow a reviewer.</summary>
+    private static List<KeyValuePair<string, string>> MoveErrors(RigStatus from, RigStatus to, string? note, string? requiredNote)
+    {
+        var errors = new List<KeyValuePair<string, string>>();
+        if (requiredNote is not null && string.IsNullOrWhiteSpace(note))
+        {
+            errors.Add(new(requiredNote, NoteRequired));
+        }
+
+        if (RegistrationWorkflow.Refusal(from, to, RegistrationActor.Reviewer) is { } refusal)
+        {
+            errors.Add(new(string.Empty, refusal));
+        }
+
+        return errors;
+    }
+
+    /// <summary>What the read side must hear of a move: into or out of the directory, into or out of registration, or nothing.</summary>
+    private static RigChange? MoveChange(RigStatus from, RigStatus to) =>
+        RegistrationWorkflow.IsApproved(from) || RegistrationWorkflow.IsApproved(to) ? RigChange.Placement
+        : RegistrationWorkflow.BeingRegistered(from) != RegistrationWorkflow.BeingRegistered(to) ? RigChange.Pending
+        : null;
 
     private async Task ApplyMoveAsync(Rig rig, RigStatus to, CancellationToken cancellationToken)
     {

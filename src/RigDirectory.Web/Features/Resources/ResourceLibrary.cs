@@ -46,16 +46,7 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
             return LifecycleResult.Conflict;
         }
 
-        var before = new ResourceRevision
-        {
-            Number = resource.Revisions.Count + 1,
-            Title = resource.Title,
-            Summary = resource.Summary,
-            Body = resource.Body,
-            Tags = resource.Tags,
-            ReplacedAt = Now,
-            ReplacedBy = audit.CurrentActor.DisplayName,
-        };
+        var before = Revision(resource);
         var changes = input.ApplyTo(resource);
         if (changes.Count == 0)
         {
@@ -75,6 +66,18 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
         return await save.CommitAsync(LifecycleResult.Ok($"\"{resource.Title}\" is saved; the previous text is kept as revision {before.Number.ToString(CultureInfo.InvariantCulture)}."),
             cancellationToken, lostRace: _ => LifecycleResult.Conflict);
     }
+
+    /// <summary>The text as it is now, kept as the next revision when an edit replaces it.</summary>
+    private ResourceRevision Revision(Resource resource) => new()
+    {
+        Number = resource.Revisions.Count + 1,
+        Title = resource.Title,
+        Summary = resource.Summary,
+        Body = resource.Body,
+        Tags = resource.Tags,
+        ReplacedAt = Now,
+        ReplacedBy = audit.CurrentActor.DisplayName,
+    };
 
     /// <summary>
     /// Attaches an upload once its name has no path, its size is within the limit and its first bytes show it is the

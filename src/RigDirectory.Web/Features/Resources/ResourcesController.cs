@@ -37,7 +37,16 @@ public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdo
         }
 
         var audiences = await VisibleToAsync(authorization, User);
-        var resources = db.Resources.AsNoTracking().Where(r => audiences.Contains(r.Audience));
+        var resources = Filtered(db.Resources.AsNoTracking().Where(r => audiences.Contains(r.Audience)), query, tag, kind, audience);
+        var rows = await resources.OrderBy(r => r.Kind).ThenBy(r => r.Title).Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .Select(r => new ResourceCard(r.Slug, r.Title, r.Summary, r.Kind, r.Audience, r.Tags, r.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return View(new ResourceListViewModel(query, tag, kind, rows.Take(PageSize).ToList(), page, rows.Count > PageSize) { Audience = audience, Audiences = audiences });
+    }
+
+    /// <summary>The resources matching the words (in the title, summary or tags), the tag, the kind and the audience chosen.</summary>
+    private static IQueryable<Resource> Filtered(IQueryable<Resource> resources, string? query, string? tag, ResourceKind? kind, ResourceAudience? audience)
+    {
         if (!string.IsNullOrWhiteSpace(query))
         {
             var pattern = LikePatterns.Containing(query);
@@ -54,15 +63,7 @@ public sealed class ResourcesController(AppDbContext db, MarkdownRenderer markdo
             resources = resources.Where(r => r.Kind == k);
         }
 
-        if (audience is { } a)
-        {
-            resources = resources.Where(r => r.Audience == a);
-        }
-
-        var rows = await resources.OrderBy(r => r.Kind).ThenBy(r => r.Title).Skip((page - 1) * PageSize).Take(PageSize + 1)
-            .Select(r => new ResourceCard(r.Slug, r.Title, r.Summary, r.Kind, r.Audience, r.Tags, r.UpdatedAt))
-            .ToListAsync(cancellationToken);
-        return View(new ResourceListViewModel(query, tag, kind, rows.Take(PageSize).ToList(), page, rows.Count > PageSize) { Audience = audience, Audiences = audiences });
+        return audience is { } a ? resources.Where(r => r.Audience == a) : resources;
     }
 
     [HttpGet("{slug}")]

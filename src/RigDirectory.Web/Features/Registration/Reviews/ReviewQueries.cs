@@ -62,17 +62,6 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
             return null;
         }
 
-        var comparison = new List<ChangeRow>();
-        if (rig.PendingName is not null)
-        {
-            comparison.Add(new ChangeRow("Name", rig.Name, rig.PendingName));
-        }
-
-        if (rig.PendingSchool is not null)
-        {
-            comparison.Add(new ChangeRow("School", rig.School!.DisplayName, rig.PendingSchool.DisplayName));
-        }
-
         var duplicates = await db.Rigs.AsNoTracking()
             .Where(r => r.SchoolId == rig.SchoolId && r.Id != rig.Id)
             .Select(r => new DuplicateRow(r.Id, r.Slug, r.Name, r.Status))
@@ -91,8 +80,25 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
             rig.Officers.Where(o => o.EndedAt == null).Select(o => o.User?.Email ?? "").ToList(),
             duplicates,
             history,
-            comparison,
+            PendingChanges(rig),
             decision,
             null);
+    }
+
+    /// <summary>What a change request would change, current beside requested.</summary>
+    private static List<ChangeRow> PendingChanges(Rig rig)
+    {
+        var comparison = new List<ChangeRow>();
+        if (rig.PendingName is not null)
+        {
+            comparison.Add(new ChangeRow("Name", rig.Name, rig.PendingName));
+        }
+
+        if (rig.PendingSchool is not null)
+        {
+            comparison.Add(new ChangeRow("School", rig.School!.DisplayName, rig.PendingSchool.DisplayName));
+        }
+
+        return comparison;
     }
 }

@@ -75,29 +75,29 @@ public class LoginModel(
         var result = await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            if (await userManager.GetTwoFactorEnabledAsync(user))
-            {
-                // Past the second step because this browser was trusted after a code (SecurityOptions.TrustedBrowserFor):
-                // the session counts as signed in with the authenticator, as admin pages require.
-                await signInManager.SignInWithClaimsAsync(user, Input.RememberMe, [new Claim("amr", "mfa")]);
-            }
-
-            await securityLog.RecordAsync(SecurityEventKind.SignInSucceeded, user);
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/landing");
+            return await SignedInAsync(user, returnUrl);
         }
 
-        if (result.RequiresTwoFactor)
+        if (result.RequiresTwoFactor || result.IsLockedOut)
         {
-            return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
-        }
-
-        if (result.IsLockedOut)
-        {
-            return RedirectToPage("./Lockout");
+            return result.IsLockedOut ? RedirectToPage("./Lockout") : RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
         }
 
         await securityLog.RecordAsync(SecurityEventKind.SignInFailed, user, email, "wrong password");
         return Refuse(NoMatch);
+    }
+
+    private async Task<IActionResult> SignedInAsync(ApplicationUser user, string? returnUrl)
+    {
+        if (await userManager.GetTwoFactorEnabledAsync(user))
+        {
+            // Past the second step because this browser was trusted after a code (SecurityOptions.TrustedBrowserFor):
+            // the session counts as signed in with the authenticator, as admin pages require.
+            await signInManager.SignInWithClaimsAsync(user, Input.RememberMe, [new Claim("amr", "mfa")]);
+        }
+
+        await securityLog.RecordAsync(SecurityEventKind.SignInSucceeded, user);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/landing");
     }
 
     /// <summary>An unconfirmed account: a wrong password gets the usual answer (and counts); only the right one hears why.</summary>
