@@ -1,5 +1,8 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetArchTest.Rules;
 
 namespace RigDirectory.UnitTests.Architecture;
@@ -70,6 +73,33 @@ public static partial class ArchitectureRules
 
     /// <summary>The machine's clock read directly: everything else asks <c>TimeProvider</c>, which tests control.</summary>
     public static int ClockReads(string source) => ClockRead().Count(source ?? "");
+
+    /// <summary>
+    /// Methods, constructors and operators longer than <paramref name="maxLines"/>, counted from the signature (after
+    /// any attributes and comments) to the last line of the body, as "Name: N lines".
+    /// </summary>
+    public static IReadOnlyList<string> LongMethods(string source, int maxLines)
+    {
+        var root = CSharpSyntaxTree.ParseText(source ?? "").GetRoot();
+        return [.. root.DescendantNodes().OfType<BaseMethodDeclarationSyntax>()
+            .Select(m => (Name: Name(m), Lines: Lines(m)))
+            .Where(m => m.Lines > maxLines)
+            .Select(m => $"{m.Name}: {m.Lines} lines")];
+    }
+
+    private static string Name(BaseMethodDeclarationSyntax method) => method switch
+    {
+        MethodDeclarationSyntax m => m.Identifier.Text,
+        ConstructorDeclarationSyntax c => c.Identifier.Text,
+        _ => method.Kind().ToString(),
+    };
+
+    private static int Lines(BaseMethodDeclarationSyntax method)
+    {
+        var first = method.AttributeLists.Count > 0 ? method.AttributeLists[^1].GetLastToken().GetNextToken() : method.GetFirstToken();
+        var text = method.SyntaxTree.GetText();
+        return text.Lines.GetLineFromPosition(method.Span.End).LineNumber - text.Lines.GetLineFromPosition(first.SpanStart).LineNumber + 1;
+    }
 
     /// <summary>
     /// Files whose count of status comparisons is not the baseline's: above it (a comparison added outside Domain/)

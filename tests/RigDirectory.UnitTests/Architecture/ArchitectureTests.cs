@@ -10,6 +10,7 @@ public sealed class ArchitectureTests
 {
     private const string Features = "RigDirectory.Web.Features";
     private const string BaselineFile = "status-comparisons.txt";
+    private const int MaxMethodLines = 40;
     private const string SampleFeatures = "RigDirectory.UnitTests.Architecture.Samples.Features";
     private static readonly System.Reflection.Assembly App = typeof(AppHost).Assembly;
 
@@ -41,6 +42,22 @@ public sealed class ArchitectureTests
             .ToDictionary(f => f.Path, f => f.Count, StringComparer.Ordinal);
 
         Assert.Empty(ArchitectureRules.AgainstBaseline(counts, Baseline()));
+    }
+
+    /// <summary>A method a reader takes in at once; seeding, which lists demo data, and generated migrations are exempt.</summary>
+    [Fact]
+    public void NoMethodOutsideSeeding_IsOverFortyLines() =>
+        Assert.Empty(SourceFiles().Where(f => f.Path.EndsWith(".cs", StringComparison.Ordinal) && !f.Path.StartsWith("Data/Seed/", StringComparison.Ordinal))
+            .SelectMany(f => ArchitectureRules.LongMethods(f.Text, MaxMethodLines).Select(m => $"{f.Path}: {m}")));
+
+    [Fact]
+    public void ALongMethod_IsFound_FromItsSignatureToItsLastBrace()
+    {
+        static string Method(string name, int bodyLines) =>
+            $"/// <summary>Doc.</summary>\n[Obsolete]\npublic int {name}(\n    int a)\n{{\n{string.Concat(Enumerable.Repeat("    a++;\n", bodyLines))}    return a;\n}}\n";
+        var source = $"class C\n{{\n{Method("Short", 35)}{Method("Long", 36)}    C() {{ }}\n}}";
+
+        Assert.Equal(["Long: 41 lines"], ArchitectureRules.LongMethods(source, MaxMethodLines));
     }
 
     [Fact]
