@@ -218,6 +218,24 @@ public static class EventRules
     /// <summary>A registration waiting for a seat.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<EventRegistration, bool>> Waiting = r => r.Status == RegistrationStatus.Waitlisted;
 
+    /// <summary>A registration still concerned by news of the event: registered or waiting, not cancelled.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<EventRegistration, bool>> Concerned = r => r.Status != RegistrationStatus.Cancelled;
+
+    /// <summary>An event that is going ahead (<see cref="IsScheduled"/>), as a query translates it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Event, bool>> Scheduled = e => e.Status == EventStatus.Scheduled;
+
+    /// <summary>Going ahead: neither cancelled nor over by decision.</summary>
+    public static bool IsScheduled(EventStatus status) => status == EventStatus.Scheduled;
+
+    /// <summary>Cancelled by its hosts: shown as cancelled, never changed again.</summary>
+    public static bool IsCancelled(EventStatus status) => status == EventStatus.Cancelled;
+
+    /// <summary><see cref="HoldsSeat"/> for a loaded registration.</summary>
+    public static bool HasSeat(RegistrationStatus status) => status == RegistrationStatus.Registered;
+
+    /// <summary><see cref="Waiting"/> for a loaded registration.</summary>
+    public static bool IsWaiting(RegistrationStatus status) => status == RegistrationStatus.Waitlisted;
+
     /// <summary>A co-host whose leaders accepted: only these show the event on their RIG's pages and feed.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<EventCoHost, bool>> CoHostAccepted = c => c.AcceptedAt != null;
 

@@ -214,6 +214,28 @@ public static class Funding
     public static Expression<Func<FundingApplication, bool>> ReportDueAt(DateTime now) =>
         a => a.Status == FundingStatus.Awarded && a.ReportedAt == null && a.Event!.StartsAt <= now;
 
+    /// <summary>Sent to ACR at least once: every application but a draft. ACR sees only these.</summary>
+    public static readonly Expression<Func<FundingApplication, bool>> Submitted = a => a.Status != FundingStatus.Draft;
+
+    /// <summary>Drafts (<see cref="IsDraft"/>), as a query translates it.</summary>
+    public static readonly Expression<Func<FundingApplication, bool>> Drafts = a => a.Status == FundingStatus.Draft;
+
+    /// <summary>Waiting for ACR's decision.</summary>
+    public static readonly Expression<Func<FundingApplication, bool>> AwaitingDecision = a => a.Status == FundingStatus.Submitted;
+
+    /// <summary>An award whose report is overdue: not filed, and its event ended before <paramref name="endedBefore"/> (<see cref="ReportOverdueBefore"/>).</summary>
+    public static Expression<Func<FundingApplication, bool>> ReportOverdue(DateTime endedBefore) =>
+        a => a.Status == FundingStatus.Awarded && a.ReportedAt == null && a.Event!.EndsAt < endedBefore;
+
+    /// <summary>A draft: the leaders have not sent it to ACR.</summary>
+    public static bool IsDraft(FundingStatus status) => status == FundingStatus.Draft;
+
+    /// <summary>Sent back to the leaders with ACR's note, for changes.</summary>
+    public static bool SentBack(FundingStatus status) => status == FundingStatus.ChangesRequested;
+
+    /// <summary>Awarded: the leaders owe a report once the event has been.</summary>
+    public static bool Awarded(FundingStatus status) => status == FundingStatus.Awarded;
+
     /// <summary>The events an application may be for at <paramref name="now"/>: scheduled, shown and still to come.</summary>
     public static Expression<Func<Event, bool>> Fundable(DateTime now) => e => e.Status == EventStatus.Scheduled && e.HiddenAt == null && e.StartsAt > now;
 

@@ -211,8 +211,20 @@ public static class MentoringRules
     /// <summary>Whether a mentor in this status can be found and asked (room aside).</summary>
     public static bool Findable(MentorStatus status) => status == MentorStatus.Active;
 
+    /// <summary>ACR sent the offer back for changes, with a note the mentor acts on.</summary>
+    public static bool SentBack(MentorStatus status) => status == MentorStatus.ChangesRequested;
+
     /// <summary>Whether the mentor's offer stands (active or paused): they answer requests and mentor.</summary>
     public static bool Approved(MentorStatus status) => status is MentorStatus.Active or MentorStatus.Paused;
+
+    /// <summary><see cref="Approved"/> as a query translates it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<MentorProfile, bool>> IsApproved = m => m.Status == MentorStatus.Active || m.Status == MentorStatus.Paused;
+
+    /// <summary>Offers waiting for ACR's decision.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<MentorProfile, bool>> OfferAwaitingReview = m => m.Status == MentorStatus.Submitted;
+
+    /// <summary>Requests waiting for the mentor's answer (<see cref="Waiting"/>), as a query translates it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Mentorship, bool>> AwaitingAnswer = m => m.Status == MentorshipStatus.Requested;
 
     /// <summary>A mentorship under way: it holds one of its mentor's places.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Mentorship, bool>> Ongoing = m => m.Status == MentorshipStatus.Accepted;
@@ -222,6 +234,19 @@ public static class MentoringRules
 
     /// <summary>Whether the request or mentorship still holds a place or waits for an answer.</summary>
     public static bool Open(MentorshipStatus status) => status is MentorshipStatus.Requested or MentorshipStatus.Accepted;
+
+    /// <summary>A request waiting for the mentor's answer.</summary>
+    public static bool Waiting(MentorshipStatus status) => status == MentorshipStatus.Requested;
+
+    /// <summary>A mentorship under way (<see cref="Ongoing"/>): both sides see each other's email.</summary>
+    public static bool UnderWay(MentorshipStatus status) => status == MentorshipStatus.Accepted;
+
+    /// <summary>A mentor's page shows while they can be found, and always to the mentor themselves.</summary>
+    public static System.Linq.Expressions.Expression<Func<MentorProfile, bool>> ShownTo(string userId) => m => m.Status == MentorStatus.Active || m.UserId == userId;
+
+    /// <summary>What a mentor's own list keeps: requests and mentorships still open, and those closed or answered since <paramref name="since"/>.</summary>
+    public static System.Linq.Expressions.Expression<Func<Mentorship, bool>> OpenOrClosedSince(DateTime since) =>
+        m => m.Status == MentorshipStatus.Requested || m.Status == MentorshipStatus.Accepted || m.ClosedAt >= since || m.AnsweredAt >= since;
 
     /// <summary>Great-circle distance in miles (the unit US and Canadian students read road signs in, near enough).</summary>
     public static double DistanceMiles(double latitude1, double longitude1, double latitude2, double longitude2)

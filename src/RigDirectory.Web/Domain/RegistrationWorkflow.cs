@@ -50,6 +50,30 @@ public static class RegistrationWorkflow
     /// <summary>Whether the registration is done: ACR approved the RIG (it is edited, verified and archived from here).</summary>
     public static bool IsApproved(RigStatus status) => status == RigStatus.Approved;
 
+    /// <summary>Submitted and waiting for a reviewer's decision.</summary>
+    public static bool AwaitingDecision(RigStatus status) => status == RigStatus.Submitted;
+
+    /// <summary>Over: archived, or rejected at review. Nothing more happens to it unless a reviewer restores it.</summary>
+    public static bool IsClosed(RigStatus status) => status is RigStatus.Archived or RigStatus.Rejected;
+
+    /// <summary><see cref="IsApproved"/> as a query translates it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Rig, bool>> Approved = r => r.Status == RigStatus.Approved;
+
+    /// <summary><see cref="AwaitingDecision"/> as a query translates it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Rig, bool>> AwaitingReview = r => r.Status == RigStatus.Submitted;
+
+    /// <summary><see cref="IsEditableByLeaders"/> as a query translates it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Rig, bool>> EditableByLeaders = r => r.Status == RigStatus.Draft || r.Status == RigStatus.ChangesRequested;
+
+    /// <summary>Sent back by a reviewer for changes (to the step the reviewer named).</summary>
+    public static bool IsSentBack(RigStatus status) => status == RigStatus.ChangesRequested;
+
+    /// <summary>Closed and out of the directory; a reviewer can restore it.</summary>
+    public static bool IsArchived(RigStatus status) => status == RigStatus.Archived;
+
+    /// <summary>An approved RIG whose leaders asked for a change of name or school, waiting for review.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Rig, bool>> ChangeWaiting = r => r.Status == RigStatus.Approved && r.ChangeRequestedAt != null;
+
     /// <summary>Whether the leaders may still change the registration themselves.</summary>
     public static bool IsEditableByLeaders(RigStatus status) => status is RigStatus.Draft or RigStatus.ChangesRequested;
 

@@ -38,7 +38,19 @@ public class School
     public static IEnumerable<string> SplitSynonyms(string? synonyms) =>
         (synonyms ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    public string DisplayName => string.IsNullOrEmpty(Campus) ? Name : $"{Name} — {Campus}";
+    public string DisplayName => Label(Name, Campus);
+
+    /// <summary>How a school is named everywhere: "Name — Campus", or the name alone for a school of one campus.</summary>
+    public static string Label(string name, string? campus) => string.IsNullOrEmpty(campus) ? name : $"{name} — {campus}";
+
+    /// <summary>Retired: no longer offered or shown; its RIGs were archived with it.</summary>
+    public static bool IsRetired(SchoolStatus status) => status == SchoolStatus.Retired;
+
+    /// <summary>Schools asked for by a registration and waiting for ACR (<see cref="IsRequested"/>), as a query translates it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<School, bool>> Requested = s => s.Status == SchoolStatus.Requested;
+
+    /// <summary>Whether the school was asked for by a registration and waits for ACR with it (not yet listed).</summary>
+    public static bool IsRequested(SchoolStatus status) => status == SchoolStatus.Requested;
 }
 
 public enum DegreeType

@@ -37,6 +37,12 @@ public static class Stewardship
         now >= since.AddMonths(LastReminderMonths) ? (sent < 2 ? 2 : 0)
         : now >= since.AddMonths(FirstReminderMonths) && sent < 1 ? 1
         : 0;
+
+    /// <summary>A claim waiting for ACR's decision (<see cref="IsWaiting"/>), as a query translates it.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<RigClaim, bool>> ClaimWaiting = c => c.Status == ClaimStatus.Waiting;
+
+    /// <summary>Whether a claim still waits for ACR's decision.</summary>
+    public static bool IsWaiting(ClaimStatus status) => status == ClaimStatus.Waiting;
 }
 
 /// <summary>An emailed one-click "still active" link: single use, expiring, only its hash stored.</summary>

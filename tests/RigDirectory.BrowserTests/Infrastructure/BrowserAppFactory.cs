@@ -149,8 +149,17 @@ public class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Signed in: the header holds the account menu (inside the collapsed menu on a phone).
+        return await SignedInAsync(page);
+    }
+
+    /// <summary>
+    /// Signed in: the header holds the account menu (inside the collapsed menu on a phone), and the page has loaded
+    /// its styles and scripts. Before that, the closed menus' links count as visible and their menus do not open.
+    /// </summary>
+    private static async Task<IPage> SignedInAsync(IPage page)
+    {
         await Assertions.Expect(page.Locator("#account-menu")).ToBeAttachedAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
         return page;
     }
 
@@ -180,9 +189,7 @@ public class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByLabel("Authenticator code").FillAsync(Totp.Code(_adminAuthenticatorKey!, await NextCodeTimeAsync()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Signed in: the header holds the account menu (inside the collapsed menu on a phone).
-        await Assertions.Expect(page.Locator("#account-menu")).ToBeAttachedAsync();
-        return page;
+        return await SignedInAsync(page);
     }
 
     /// <summary>

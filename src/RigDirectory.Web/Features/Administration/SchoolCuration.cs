@@ -59,13 +59,13 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
             return school is null ? LifecycleResult.NotFound : LifecycleResult.Invalid("Input.State", "Choose the state or province.");
         }
 
-        if (school.Status == SchoolStatus.Retired)
+        if (School.IsRetired(school.Status))
         {
             return LifecycleResult.Refused("This school is retired; it is kept as it was for the record.");
         }
 
         var changes = input.ApplyTo(school, jurisdiction);
-        if (list && school.Status == SchoolStatus.Requested)
+        if (list && School.IsRequested(school.Status))
         {
             changes.With(nameof(School.Status), school.Status.ToString(), SchoolStatus.Listed.ToString());
             school.Status = SchoolStatus.Listed;
@@ -94,14 +94,14 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
             return LifecycleResult.NotFound;
         }
 
-        if (school.Status != SchoolStatus.Requested || string.IsNullOrWhiteSpace(note))
+        if (!School.IsRequested(school.Status) || string.IsNullOrWhiteSpace(note))
         {
-            return school.Status != SchoolStatus.Requested ? LifecycleResult.Refused("Only a school a leader requested can be declined.")
+            return !School.IsRequested(school.Status) ? LifecycleResult.Refused("Only a school a leader requested can be declined.")
                 : LifecycleResult.Invalid("Note", "Write a note: the leaders who asked for this school need to know what to do instead.");
         }
 
         Retire(school, AuditAction.SchoolDeclined, note.Trim());
-        foreach (var rig in school.Rigs.Where(r => r.Status == RigStatus.Submitted))
+        foreach (var rig in school.Rigs.Where(r => RegistrationWorkflow.AwaitingDecision(r.Status)))
         {
             audit.Rig(rig.Id, AuditAction.ChangesRequested, AuditChanges.Status(rig.Status, RigStatus.ChangesRequested), note.Trim());
             rig.Status = RigStatus.ChangesRequested;
@@ -117,7 +117,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
     public async Task<LifecycleResult> RetireAsync(string slug, string? note, CancellationToken cancellationToken)
     {
         var school = await WithRigsAndLeadersAsync(slug, cancellationToken);
-        if (school is null || school.Status == SchoolStatus.Retired)
+        if (school is null || School.IsRetired(school.Status))
         {
             return school is null ? LifecycleResult.NotFound : LifecycleResult.Refused("This school is already retired.");
         }
@@ -128,7 +128,7 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
         }
 
         Retire(school, AuditAction.SchoolRetired, note.Trim());
-        foreach (var rig in school.Rigs.Where(r => r.Status is not (RigStatus.Archived or RigStatus.Rejected)))
+        foreach (var rig in school.Rigs.Where(r => !RegistrationWorkflow.IsClosed(r.Status)))
         {
             audit.Rig(rig.Id, AuditAction.Archived, AuditChanges.Status(rig.Status, RigStatus.Archived), $"Its school was retired: {note.Trim()}");
             var wasListed = RegistrationWorkflow.IsApproved(rig.Status);
@@ -158,12 +158,12 @@ public sealed class SchoolCuration(AppDbContext db, AuditLog audit, EmailNotific
             return LifecycleResult.NotFound;
         }
 
-        if (into is null || into.Id == from.Id || into.Status == SchoolStatus.Retired)
+        if (into is null || into.Id == from.Id || School.IsRetired(into.Status))
         {
             return LifecycleResult.Invalid("Into", "Choose another school that is listed, to keep.");
         }
 
-        if (from.Status == SchoolStatus.Retired)
+        if (School.IsRetired(from.Status))
         {
             return LifecycleResult.Refused("This school is already retired.");
         }

@@ -26,7 +26,7 @@ public static class DirectoryQueries
         regions.SelectMany(r => r.JurisdictionCodes.Select(code => new MapJurisdiction(code, r.Slug, r.Name, r.SortOrder, r.Rigs, r.Schools))).ToList();
 
     public static string SchoolLabel(string name, string? campus, string city, string postalCode) =>
-        string.IsNullOrEmpty(campus) ? $"{name} ({city}, {postalCode})" : $"{name} — {campus} ({city}, {postalCode})";
+        $"{School.Label(name, campus)} ({city}, {postalCode})";
 }
 
 public sealed record RegionOverview(

@@ -125,7 +125,7 @@ public sealed class SchoolFinder
 /// <summary>A school a picker offers: unavailable when a RIG holds it, with a link to that RIG when it is public.</summary>
 public sealed record SchoolChoice(string Slug, string Name, string? Campus, string City, string PostalCode, string? ApprovedRigSlug, bool Available)
 {
-    public string Label => $"{Name}{(Campus is null ? "" : $" — {Campus}")} ({City}, {PostalCode})";
+    public string Label => $"{School.Label(Name, Campus)} ({City}, {PostalCode})";
 }
 
 /// <summary>The schools a picker shows as radios named <paramref name="Field"/>, the one named <paramref name="Checked"/> chosen.</summary>

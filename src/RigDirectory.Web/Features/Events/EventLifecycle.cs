@@ -115,7 +115,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
         var (e, refusal) = await LoadHostedAsync(id, cancellationToken);
         return e is null ? (null, refusal)
             : e.IsAcrEvent != conference ? (null, LifecycleResult.NotFound)
-            : e.Status == EventStatus.Cancelled ? (null, LifecycleResult.Refused("This event is cancelled and can no longer be changed."))
+            : EventRules.IsCancelled(e.Status) ? (null, LifecycleResult.Refused("This event is cancelled and can no longer be changed."))
             : (e, null);
     }
 
@@ -184,7 +184,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
             return refusal!;
         }
 
-        if (e.Status == EventStatus.Cancelled)
+        if (EventRules.IsCancelled(e.Status))
         {
             return LifecycleResult.Refused("This event is cancelled already.");
         }
@@ -286,7 +286,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
             return LifecycleResult.Refused("Mark attendance once the event has started.");
         }
 
-        var rows = await db.EventRegistrations.Where(r => r.EventId == id && r.Status == RegistrationStatus.Registered).ToListAsync(cancellationToken);
+        var rows = await db.EventRegistrations.Where(r => r.EventId == id).Where(EventRules.HoldsSeat).ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
             row.Attended = attended.Contains(row.Id);
@@ -435,7 +435,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
 
     /// <summary>Everyone registered or waiting, to tell of a change.</summary>
     private Task<List<string>> ConcernedAsync(int eventId, CancellationToken cancellationToken) =>
-        db.EventRegistrations.Where(r => r.EventId == eventId && r.Status != RegistrationStatus.Cancelled).Select(r => r.User!.Email!).ToListAsync(cancellationToken);
+        db.EventRegistrations.Where(r => r.EventId == eventId).Where(EventRules.Concerned).Select(r => r.User!.Email!).ToListAsync(cancellationToken);
 
     /// <summary>What a calendar and the audit log care about, field by field.</summary>
     private static AuditChanges Described(Event e) => new AuditChanges()

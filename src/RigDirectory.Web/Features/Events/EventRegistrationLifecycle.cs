@@ -58,7 +58,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         var command = e.HasSeat ? SeatCommand.Register : SeatCommand.Waitlist;
         if (registration is not null && !Lifecycles.EventSeat.Allows(registration.Status, command))
         {
-            return LifecycleResult.Refused(registration.Status == RegistrationStatus.Registered ? "You are registered already." : "You are on the waitlist already.");
+            return LifecycleResult.Refused(EventRules.HasSeat(registration.Status) ? "You are registered already." : "You are on the waitlist already.");
         }
 
         var before = registration?.Status;
@@ -155,7 +155,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
     public async Task FillFromWaitlistAsync(Event e, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (e.Status != EventStatus.Scheduled || e.StartsAt <= Now)
+        if (!EventRules.IsScheduled(e.Status) || e.StartsAt <= Now)
         {
             return;
         }
@@ -189,7 +189,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
     public async Task<int> QueueRemindersAsync(CancellationToken cancellationToken)
     {
         var due = await db.Events
-            .Where(e => e.RemindersQueuedAt == null && e.Status == EventStatus.Scheduled && e.HiddenAt == null && e.StartsAt > Now && e.StartsAt <= Now + EventRules.ReminderLead)
+            .Where(EventRules.Scheduled).Where(e => e.RemindersQueuedAt == null && e.HiddenAt == null && e.StartsAt > Now && e.StartsAt <= Now + EventRules.ReminderLead)
             .OrderBy(e => e.StartsAt).Select(e => e.Id).Take(100).ToListAsync(cancellationToken);
         var reminded = 0;
         foreach (var id in due)
@@ -221,7 +221,7 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
 
     private string ClosedReason(Event e)
     {
-        if (e.Status == EventStatus.Cancelled)
+        if (EventRules.IsCancelled(e.Status))
         {
             return "This event is cancelled.";
         }

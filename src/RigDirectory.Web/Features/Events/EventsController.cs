@@ -142,9 +142,9 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
         }
 
         int? position = null;
-        if (viewer.Mine is { Status: RegistrationStatus.Waitlisted } waiting)
+        if (viewer.Mine is { } waiting && EventRules.IsWaiting(waiting.Status))
         {
-            position = 1 + await db.EventRegistrations.CountAsync(r => r.EventId == id && r.Status == RegistrationStatus.Waitlisted && r.RegisteredAt < waiting.RegisteredAt, cancellationToken);
+            position = 1 + await db.EventRegistrations.Where(r => r.EventId == id && r.RegisteredAt < waiting.RegisteredAt).CountAsync(EventRules.Waiting, cancellationToken);
         }
 
         return new EventPageViewModel(details.Details, viewer.Mine?.Status, position, viewer.Hosts, admin, true, Now);

@@ -117,7 +117,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             return LifecycleResult.Invalid("Score", "Score from 1 to 5.");
         }
 
-        var application = await db.FundingApplications.SingleOrDefaultAsync(a => a.Id == id && a.Status != FundingStatus.Draft, cancellationToken);
+        var application = await db.FundingApplications.Where(Domain.Funding.Submitted).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (application is null)
         {
             return LifecycleResult.NotFound;
@@ -140,7 +140,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         var application = await db.FundingApplications.Include(a => a.Call).Include(a => a.Event)
             .Include(a => a.Rig).ThenInclude(r => r!.Officers).ThenInclude(o => o.User)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id && a.Status != FundingStatus.Draft, cancellationToken);
+            .Where(Domain.Funding.Submitted).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (application is null)
         {
             return LifecycleResult.NotFound;
@@ -155,7 +155,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         var command = input.Kind switch { FundingDecision.Award => FundingCommand.Award, FundingDecision.Decline => FundingCommand.Decline, _ => FundingCommand.SendBack };
         if (Lifecycles.FundingApplication.To(application.Status, command) is not { } decided)
         {
-            return LifecycleResult.Refused(application.Status == FundingStatus.ChangesRequested
+            return LifecycleResult.Refused(Domain.Funding.SentBack(application.Status)
                 ? "The leaders have not sent the application back yet."
                 : $"This application was already {application.Status.DisplayName().ToLowerInvariant()}.");
         }

@@ -71,7 +71,7 @@ public sealed class MentorAdminQueries(AppDbContext db, TimeProvider clock)
                 Mentor = m.Mentor!.User!.DisplayName,
                 Student = m.Student!.DisplayName,
                 StudentEmail = m.Student.Email!,
-                School = m.StudentSchool!.Name + (m.StudentSchool.Campus == null ? "" : " — " + m.StudentSchool.Campus),
+                School = School.Label(m.StudentSchool!.Name, m.StudentSchool.Campus),
                 m.Message,
                 m.Status,
                 Reports = m.Reports.OrderBy(r => r.CreatedAt).Select(r => new { r.Id, Reporter = r.Reporter!.DisplayName, r.Text, r.CreatedAt, r.ResolvedAt }).ToList(),
@@ -102,7 +102,7 @@ public sealed class MentorAdminQueries(AppDbContext db, TimeProvider clock)
         var since = now.AddYears(-1);
         var byRegion = await ByRegionAsync(since, cancellationToken);
         var bySubspecialty = await db.Subspecialties.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
-            .Select(s => new SubspecialtyRow(s.Id, s.Name, s.IsRetired, s.Mentors.Count(m => m.Status == MentorStatus.Active), s.Mentors.Count(m => m.Status == MentorStatus.Active && m.ActiveMentees < m.Capacity)))
+            .Select(s => new SubspecialtyRow(s.Id, s.Name, s.IsRetired, s.Mentors.AsQueryable().Count(MentoringRules.IsFindable), s.Mentors.AsQueryable().Where(MentoringRules.IsFindable).Count(m => m.ActiveMentees < m.Capacity)))
             .ToListAsync(cancellationToken);
         var outcomes = await db.Mentorships.AsNoTracking().Where(m => m.CreatedAt >= since)
             .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() })
@@ -166,6 +166,9 @@ public sealed record MentorQueueItem(int Id, string Name, MentorRole Role, strin
 public sealed record MentorQueueViewModel(MentorStatus Status, IReadOnlyDictionary<MentorStatus, int> Counts, IReadOnlyList<MentorQueueItem> Items, int Page, DateTime Now)
 {
     public int Pages => Math.Max(1, (Counts[Status] + MentorAdminQueries.PageSize - 1) / MentorAdminQueries.PageSize);
+
+    /// <summary>The queue of offers waiting for a decision (oldest first, with how long each has waited).</summary>
+    public bool AwaitingDecision => Lifecycles.MentorOffer.Allows(Status, MentorCommand.Approve);
 }
 
 public sealed record AdminMentorshipRow(int Id, string Student, string School, MentorshipStatus Status, DateTime CreatedAt, int Reports);
@@ -182,7 +185,12 @@ public sealed record MentorFileViewModel(
     IReadOnlyList<HistoryRow> History,
     IReadOnlyList<AdminMentorshipRow> Mentorships,
     DecisionInput Decision,
-    MentoringNoteInput Deactivate);
+    MentoringNoteInput Deactivate)
+{
+    public bool AwaitingDecision => Lifecycles.MentorOffer.Allows(Status, MentorCommand.Approve);
+
+    public bool CanDeactivate => Lifecycles.MentorOffer.Allows(Status, MentorCommand.Deactivate);
+}
 
 public sealed record ReportRow(int Id, int MentorshipId, string Reporter, string Between, string Text, DateTime At, DateTime? ResolvedAt);
 

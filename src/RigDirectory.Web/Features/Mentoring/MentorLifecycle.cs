@@ -262,7 +262,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
 
         var normalized = (mentorEmail ?? "").Trim().ToUpperInvariant();
         var mentor = normalized.Length == 0 ? null : await db.MentorProfiles.Include(m => m.User)
-            .SingleOrDefaultAsync(m => m.User!.NormalizedEmail == normalized && (m.Status == MentorStatus.Active || m.Status == MentorStatus.Paused), cancellationToken);
+            .Where(MentoringRules.IsApproved).SingleOrDefaultAsync(m => m.User!.NormalizedEmail == normalized, cancellationToken);
         if (mentor is null)
         {
             return LifecycleResult.Invalid("MentorEmail", "No approved mentor has an account with that email. Ask them to offer to mentor on RigDirectory first, then link them with the email they signed up with.");

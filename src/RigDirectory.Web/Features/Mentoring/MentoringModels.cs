@@ -175,7 +175,23 @@ public sealed record MyMentoringViewModel(
     IReadOnlyList<MentorshipRow> Active,
     IReadOnlyList<MentorshipRow> Past,
     IReadOnlyList<LinkedRig> Rigs,
-    DateTime Now);
+    DateTime Now)
+{
+    /// <summary>Whether the mentor has made an offer at all.</summary>
+    public bool Offered => Status.HasValue;
+
+    /// <summary>Whether the offer's lifecycle allows the mentor this now.</summary>
+    public bool Allows(MentorCommand command) => Status.HasValue && Lifecycles.MentorOffer.Allows(Status.Value, command);
+
+    /// <summary>A standing offer is edited; one ACR has not closed is sent again.</summary>
+    public bool CanEdit => Allows(MentorCommand.Edit) || Allows(MentorCommand.Offer);
+
+    /// <summary>Waiting for ACR's decision.</summary>
+    public bool UnderReview => Allows(MentorCommand.Approve);
+
+    /// <summary>Students can find and ask the mentor.</summary>
+    public bool Findable => Status.HasValue && MentoringRules.Findable(Status.Value);
+}
 
 public sealed record MyMentorsViewModel(
     IReadOnlyList<MentorshipRow> Waiting,
@@ -192,4 +208,13 @@ public sealed record OfferFormViewModel(
     string? ReviewNote,
     IReadOnlyList<Choice> Subspecialties,
     IReadOnlyList<Choice> States,
-    int ActiveMentees);
+    int ActiveMentees)
+{
+    /// <summary>A standing offer: the form edits the profile students see.</summary>
+    public bool Approved => Status.HasValue && MentoringRules.Approved(Status.Value);
+
+    public bool Offered => Status.HasValue;
+
+    /// <summary>ACR sent the offer back with a note to act on.</summary>
+    public bool SentBack => Status.HasValue && MentoringRules.SentBack(Status.Value);
+}

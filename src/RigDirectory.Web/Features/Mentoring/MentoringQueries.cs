@@ -95,7 +95,7 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
         if (rememberSchool)
         {
             return await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId).OrderByDescending(m => m.CreatedAt).Take(1)
-                .Select(m => new SchoolOption(m.StudentSchool!.Slug, m.StudentSchool.Name + (m.StudentSchool.Campus == null ? "" : " — " + m.StudentSchool.Campus), m.StudentSchool.Latitude, m.StudentSchool.Longitude))
+                .Select(m => new SchoolOption(m.StudentSchool!.Slug, School.Label(m.StudentSchool.Name, m.StudentSchool.Campus), m.StudentSchool.Latitude, m.StudentSchool.Longitude))
                 .ToListAsync(cancellationToken);
         }
 
@@ -168,7 +168,7 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
     public async Task<MentorPageViewModel?> MentorAsync(int id, string userId, MentorshipRequestInput? request, string? school, CancellationToken cancellationToken)
     {
         var mentor = await db.MentorProfiles.AsNoTracking()
-            .Where(m => m.Id == id && (m.Status == MentorStatus.Active || m.UserId == userId))
+            .Where(m => m.Id == id).Where(MentoringRules.ShownTo(userId))
             .Select(m => new
             {
                 Card = new MentorCard(m.Id, m.User!.DisplayName, m.Role, m.Institution, m.City, m.Jurisdiction!.PostalCode,
@@ -192,10 +192,10 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
             .Select(m => new { m.MentorId, m.Status, School = m.StudentSchool!.Slug })
             .Take(100).ToListAsync(cancellationToken);
         var open = mine.Where(m => MentoringRules.Open(m.Status)).ToList();
-        var cannotAsk = mentor.UserId == userId ? (mentor.Status == MentorStatus.Active ? "This is how students see you." : "Students do not see you while your offer is not active.")
+        var cannotAsk = mentor.UserId == userId ? (MentoringRules.Findable(mentor.Status) ? "This is how students see you." : "Students do not see you while your offer is not active.")
             : open.Any(m => m.MentorId == id) ? "You asked this mentor already: see it on My mentors."
             : !mentor.Card.HasRoom ? "Full: this mentor has as many students as they can take just now."
-            : open.Count(m => m.Status == MentorshipStatus.Requested) >= MentoringRules.MaxOpenRequests ? $"You have {MentoringRules.MaxOpenRequests} requests waiting for an answer, the most at once. Cancel one on My mentors, or wait for an answer."
+            : open.Count(m => MentoringRules.Waiting(m.Status)) >= MentoringRules.MaxOpenRequests ? $"You have {MentoringRules.MaxOpenRequests} requests waiting for an answer, the most at once. Cancel one on My mentors, or wait for an answer."
             : null;
         (request, var choices) = await RequestFormAsync(request, cannotAsk is null, school ?? mine.Select(m => m.School).FirstOrDefault(), cancellationToken);
         var card = (await WithSubspecialtiesAsync(db, [mentor.Card], cancellationToken))[0];
@@ -253,14 +253,14 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
         }
 
         var rows = await db.Mentorships.AsNoTracking().Where(m => m.MentorId == profile.Id)
-            .Where(m => m.Status == MentorshipStatus.Requested || m.Status == MentorshipStatus.Accepted || m.ClosedAt >= now.AddYears(-1) || m.AnsweredAt >= now.AddYears(-1))
+            .Where(MentoringRules.OpenOrClosedSince(now.AddYears(-1)))
             .OrderByDescending(m => m.CreatedAt)
-            .Select(m => new MentorshipRow(m.Id, m.Student!.DisplayName, m.Status == MentorshipStatus.Accepted ? m.Student.Email : null,
+            .Select(m => new MentorshipRow(m.Id, m.Student!.DisplayName, MentoringRules.UnderWay(m.Status) ? m.Student.Email : null,
                 m.StudentSchool!.Name + (m.StudentSchool.Campus == null ? "" : " — " + m.StudentSchool.Campus), m.Message, m.Status, m.CreatedAt, m.ExpiresAt, m.ClosedAt ?? m.AnsweredAt, m.Note, null))
             .ToListAsync(cancellationToken);
         return new MyMentoringViewModel(profile.Id, profile.Status, profile.ReviewNote, profile.Capacity, profile.ActiveMentees, profile.Version,
-            rows.Where(r => r.Status == MentorshipStatus.Requested).OrderBy(r => r.ExpiresAt).ToList(),
-            rows.Where(r => r.Status == MentorshipStatus.Accepted).ToList(),
+            rows.Where(r => MentoringRules.Waiting(r.Status)).OrderBy(r => r.ExpiresAt).ToList(),
+            rows.Where(r => MentoringRules.UnderWay(r.Status)).ToList(),
             rows.Where(r => !MentoringRules.Open(r.Status)).Take(PastShown).ToList(),
             profile.Rigs,
             now);
@@ -273,12 +273,12 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
         var rows = await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId)
             .OrderByDescending(m => m.CreatedAt)
             .Take(100)
-            .Select(m => new MentorshipRow(m.Id, m.Mentor!.User!.DisplayName, m.Status == MentorshipStatus.Accepted ? m.Mentor.User.Email : null,
+            .Select(m => new MentorshipRow(m.Id, m.Mentor!.User!.DisplayName, MentoringRules.UnderWay(m.Status) ? m.Mentor.User.Email : null,
                 m.Mentor.Institution, m.Message, m.Status, m.CreatedAt, m.ExpiresAt, m.ClosedAt ?? m.AnsweredAt, m.Note, m.MentorId))
             .ToListAsync(cancellationToken);
         return new MyMentorsViewModel(
-            rows.Where(r => r.Status == MentorshipStatus.Requested).ToList(),
-            rows.Where(r => r.Status == MentorshipStatus.Accepted).ToList(),
+            rows.Where(r => MentoringRules.Waiting(r.Status)).ToList(),
+            rows.Where(r => MentoringRules.UnderWay(r.Status)).ToList(),
             rows.Where(r => !MentoringRules.Open(r.Status)).Take(PastShown).ToList(),
             now);
     }
@@ -333,7 +333,7 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
         }
 
         var rows = await db.Schools.AsNoTracking().Listed().Where(s => order.Contains(s.Slug))
-            .Select(s => new SchoolOption(s.Slug, s.Name + (s.Campus == null ? "" : " — " + s.Campus), s.Latitude, s.Longitude))
+            .Select(s => new SchoolOption(s.Slug, School.Label(s.Name, s.Campus), s.Latitude, s.Longitude))
             .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(s => order.IndexOf(s.Slug))];
     }

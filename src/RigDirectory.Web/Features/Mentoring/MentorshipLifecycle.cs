@@ -102,7 +102,7 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
             return LifecycleResult.Refused($"You asked {mentor.User!.DisplayName} already: see it on My mentors.");
         }
 
-        if (mine.Count(m => m.Status == MentorshipStatus.Requested) >= MentoringRules.MaxOpenRequests)
+        if (mine.Count(m => MentoringRules.Waiting(m.Status)) >= MentoringRules.MaxOpenRequests)
         {
             return LifecycleResult.Refused($"You have {MentoringRules.MaxOpenRequests} requests waiting for an answer, the most at once. Cancel one on My mentors, or wait for an answer (requests expire after {MentoringRules.ExpiryDays} days).");
         }
@@ -293,7 +293,7 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
     {
         var now = Now;
         var due = await db.Mentorships.AsNoTracking()
-            .Where(m => m.Status == MentorshipStatus.Requested && m.ExpiresAt <= now)
+            .Where(MentoringRules.AwaitingAnswer).Where(m => m.ExpiresAt <= now)
             .OrderBy(m => m.ExpiresAt).Select(m => m.Id).Take(100)
             .ToListAsync(cancellationToken);
         var expired = 0;

@@ -20,6 +20,13 @@ public sealed record RegistrationViewModel(
 {
     public bool Editable => RegistrationWorkflow.IsEditableByLeaders(Status);
 
+    public bool AwaitingDecision => RegistrationWorkflow.AwaitingDecision(Status);
+
+    /// <summary>In the directory: it can be archived, and changes to it are reviewed apart.</summary>
+    public bool Approved => RegistrationWorkflow.IsApproved(Status);
+
+    public bool Archived => RegistrationWorkflow.IsArchived(Status);
+
     public static RegistrationViewModel From(Rig rig, string? reviewNote)
     {
         ArgumentNullException.ThrowIfNull(rig);
@@ -28,7 +35,7 @@ public sealed record RegistrationViewModel(
             rig.Id,
             rig.Name,
             school.DisplayName,
-            school.Status == SchoolStatus.Requested,
+            Domain.School.IsRequested(school.Status),
             rig.Status,
             rig.RegistrationStep,
             reviewNote,

@@ -75,7 +75,7 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
             return LifecycleResult.Refused($"{rig.Name} has leaders: write to them from its profile to get involved.");
         }
 
-        if (await db.RigClaims.AnyAsync(c => c.RigId == rig.Id && c.UserId == userId && c.Status == ClaimStatus.Waiting, cancellationToken))
+        if (await db.RigClaims.Where(Domain.Stewardship.ClaimWaiting).AnyAsync(c => c.RigId == rig.Id && c.UserId == userId, cancellationToken))
         {
             return LifecycleResult.Refused("Your claim to lead this RIG is already waiting for review.");
         }

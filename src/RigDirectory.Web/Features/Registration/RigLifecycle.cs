@@ -248,7 +248,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
         // Approved, not verified: "verified" is what the leaders say when they confirm the RIG is still active.
         rig.ApprovedAt = Now;
-        if (rig.School!.Status == SchoolStatus.Requested)
+        if (School.IsRequested(rig.School!.Status))
         {
             rig.School.Status = SchoolStatus.Listed;
             rig.School.UpdatedAt = Now;

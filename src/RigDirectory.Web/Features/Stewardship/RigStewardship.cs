@@ -65,7 +65,7 @@ public sealed class RigStewardship(AppDbContext db, AuditLog audit, EmailNotific
         var now = Now;
         DateTime first = now.AddMonths(-Domain.Stewardship.FirstReminderMonths), last = now.AddMonths(-Domain.Stewardship.LastReminderMonths);
         var due = await db.Rigs.AsNoTracking()
-            .Where(r => r.Status == RigStatus.Approved && r.Officers.Any(o => o.EndedAt == null))
+            .Where(RegistrationWorkflow.Approved).Where(r => r.Officers.Any(o => o.EndedAt == null))
             .Where(r => (r.VerificationRemindersSent == 0 && (r.LastVerifiedAt ?? r.ApprovedAt) <= first) || (r.VerificationRemindersSent == 1 && (r.LastVerifiedAt ?? r.ApprovedAt) <= last))
             .OrderBy(r => r.LastVerifiedAt ?? r.ApprovedAt).Select(r => r.Id).Take(Batch).ToListAsync(cancellationToken);
         return await EachAsync(due, rig =>
@@ -99,7 +99,7 @@ public sealed class RigStewardship(AppDbContext db, AuditLog audit, EmailNotific
 
         var year = now.Year;
         var due = await db.Rigs.AsNoTracking()
-            .Where(r => r.Status == RigStatus.Approved && (r.SuccessionRemindedYear == null || r.SuccessionRemindedYear != year))
+            .Where(RegistrationWorkflow.Approved).Where(r => (r.SuccessionRemindedYear == null || r.SuccessionRemindedYear != year))
             .Where(r => r.Officers.Any(o => o.EndedAt == null) && r.Officers.All(o => o.EndedAt != null || o.GraduationYear <= year))
             .OrderBy(r => r.Id).Select(r => r.Id).Take(Batch).ToListAsync(cancellationToken);
         return await EachAsync(due, rig =>

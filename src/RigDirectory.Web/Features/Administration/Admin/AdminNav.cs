@@ -25,11 +25,12 @@ public sealed record Waiting(int Registrations, int MentorApplications, int Clai
             return known;
         }
 
-        var waiting = await db.Regions.AsNoTracking().Take(1).Select(_ => new Waiting(
-                db.Rigs.Count(r => r.Status == RigStatus.Submitted),
-                db.MentorProfiles.Count(m => m.Status == MentorStatus.Submitted),
-                db.RigClaims.Count(c => c.Status == ClaimStatus.Waiting),
-                db.FundingApplications.Count(a => a.Status == FundingStatus.Submitted)))
+        // Composed as queries first, so that EF inlines them as subqueries of the one statement.
+        var rigs = db.Rigs.Where(RegistrationWorkflow.AwaitingReview);
+        var mentors = db.MentorProfiles.Where(MentoringRules.OfferAwaitingReview);
+        var claims = db.RigClaims.Where(Domain.Stewardship.ClaimWaiting);
+        var applications = db.FundingApplications.Where(Domain.Funding.AwaitingDecision);
+        var waiting = await db.Regions.AsNoTracking().Take(1).Select(_ => new Waiting(rigs.Count(), mentors.Count(), claims.Count(), applications.Count()))
             .FirstOrDefaultAsync(context.RequestAborted) ?? new Waiting(0, 0, 0, 0);
         context.Items[Key] = waiting;
         return waiting;

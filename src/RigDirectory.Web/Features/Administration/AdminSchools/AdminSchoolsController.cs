@@ -56,7 +56,7 @@ public sealed class AdminSchoolsController(AppDbContext db, SchoolCuration curat
             .Select(s => new SchoolRow(s.Slug, s.Name, s.Campus, s.City, s.Jurisdiction!.Name, s.Rigs.Count(r => r.Status != RigStatus.Archived), s.IsSeedManaged))
             .ToListAsync(cancellationToken);
         var rows = ranked is null ? found : [.. found.OrderBy(r => ranked.IndexOf(r.Slug))];
-        var requested = await db.Schools.CountAsync(s => s.Status == SchoolStatus.Requested, cancellationToken);
+        var requested = await db.Schools.CountAsync(School.Requested, cancellationToken);
         return View(new SchoolListViewModel(query, status, rows.Take(PageSize).ToList(), page, rows.Count > PageSize, requested));
     }
 
@@ -144,9 +144,9 @@ public sealed class AdminSchoolsController(AppDbContext db, SchoolCuration curat
         var states = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Country).ThenBy(j => j.Name).Select(j => new StateOption(j.Code, j.Name)).ToListAsync(cancellationToken);
         var rigs = school is null ? [] : await db.Rigs.AsNoTracking().Where(r => r.SchoolId == school.Id)
             .Select(r => new SchoolRigRow(r.Id, r.Name, r.Status)).ToListAsync(cancellationToken);
-        var mergeTargets = school is null ? [] : await db.Schools.AsNoTracking()
-            .Where(s => s.JurisdictionCode == school.JurisdictionCode && s.Id != school.Id && s.Status == SchoolStatus.Listed)
-            .OrderBy(s => s.Name).Select(s => new StateOption(s.Slug, s.Name + (s.Campus == null ? "" : " — " + s.Campus)))
+        var mergeTargets = school is null ? [] : await db.Schools.AsNoTracking().Listed()
+            .Where(s => s.JurisdictionCode == school.JurisdictionCode && s.Id != school.Id)
+            .OrderBy(s => s.Name).Select(s => new StateOption(s.Slug, School.Label(s.Name, s.Campus)))
             .ToListAsync(cancellationToken);
         return new SchoolPageViewModel(school?.Slug, school?.DisplayName, school?.Status, input, states, rigs, mergeTargets, SchoolMapPreview.Of(map, input.State, input.Latitude, input.Longitude));
     }
@@ -162,7 +162,12 @@ public sealed record SchoolRigRow(int Id, string Name, RigStatus Status);
 
 public sealed record SchoolPageViewModel(
     string? Slug, string? Name, SchoolStatus? Status, SchoolInput Input, IReadOnlyList<StateOption> States, IReadOnlyList<SchoolRigRow> Rigs,
-    IReadOnlyList<StateOption> MergeTargets, SchoolMapPreview Preview);
+    IReadOnlyList<StateOption> MergeTargets, SchoolMapPreview Preview)
+{
+    public bool Requested => Status.HasValue && School.IsRequested(Status.Value);
+
+    public bool Retired => Status.HasValue && School.IsRetired(Status.Value);
+}
 
 /// <summary>Where the typed coordinates fall on the directory's map, and whether that is inside the chosen state.</summary>
 public sealed record SchoolMapPreview(IReadOnlyList<MapShape> Shapes, string? StateCode, double? X, double? Y, bool OutsideState)

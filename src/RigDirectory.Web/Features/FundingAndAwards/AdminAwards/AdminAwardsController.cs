@@ -69,11 +69,11 @@ public sealed class AdminAwardsController(AppDbContext db, Recognition recogniti
                 n.SelectedAt != null,
                 n.Rig.LastVerifiedAt,
                 n.Rig.ApprovedAt,
-                n.Rig.Events.Where(e => e.Status == EventStatus.Scheduled && e.HiddenAt == null && e.EndsAt < now && e.StartsAt >= yearAgo)
+                n.Rig.Events.AsQueryable().Where(EventRules.Scheduled).Where(e => e.HiddenAt == null && e.EndsAt < now && e.StartsAt >= yearAgo)
                     .OrderByDescending(e => e.StartsAt).Select(e => new HeldEvent(e.Title, e.Type, e.StartsAt)).ToList(),
                 n.Rig.FundingApplications.Where(a => a.ReportedAt != null).OrderByDescending(a => a.ReportedAt)
                     .Select(a => new FundingReport(a.Id, a.Call!.Title, a.AmountAwarded ?? 0, a.ReportAttendance ?? 0, a.ReportSummary!)).ToList(),
-                n.Rig.Mentors.Where(m => m.Mentor!.Status == MentorStatus.Active).Select(m => m.Mentor!.User!.DisplayName).ToList(),
+                n.Rig.Mentors.Select(m => m.Mentor!).AsQueryable().Where(MentoringRules.IsFindable).Select(m => m.User!.DisplayName).ToList(),
                 now))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);

@@ -25,7 +25,7 @@ public sealed class AdminFundingController(AppDbContext db, FundingCalls calls, 
         return View(new FundingConsoleViewModel(
             await db.FundingCalls.AsNoTracking().OrderByDescending(c => c.ClosesAt)
                 .Select(c => new CallRow(c.Slug, c.Title, c.OpensAt, c.ClosesAt, c.Budget, c.Awarded,
-                    c.Applications.Count(a => a.Status == FundingStatus.Submitted), c.Applications.Count(a => a.Status != FundingStatus.Draft)))
+                    c.Applications.AsQueryable().Count(Domain.Funding.AwaitingDecision), c.Applications.AsQueryable().Count(Domain.Funding.Submitted)))
                 .ToListAsync(cancellationToken),
             await Overdue(db.FundingApplications, overdueBefore).ToListAsync(cancellationToken)));
     }
@@ -103,7 +103,7 @@ public sealed class AdminFundingController(AppDbContext db, FundingCalls calls, 
         var byRegion = await ofCall.GroupBy(a => new { Region = a.Rig!.School!.Jurisdiction!.Region!.Name, a.Status })
             .Select(g => new { g.Key.Region, g.Key.Status, Count = g.Count(), Awarded = g.Sum(a => a.AmountAwarded ?? 0) })
             .ToListAsync(cancellationToken);
-        var listed = status is { } s ? ofCall.Where(a => a.Status == s) : ofCall.Where(a => a.Status != FundingStatus.Draft);
+        var listed = status is { } s ? ofCall.Where(a => a.Status == s) : ofCall.Where(Domain.Funding.Submitted);
         var rows = await listed.OrderBy(a => a.Status).ThenBy(a => a.SubmittedAt).Skip((page - 1) * PageSize).Take(PageSize + 1)
             .Select(a => new ApplicationRow(a.Id, a.Rig!.Name, a.Rig.School!.Jurisdiction!.Region!.Name, a.Status, a.AmountAsked, a.AmountAwarded, a.Score, a.SubmittedAt, a.ReportedAt != null))
             .ToListAsync(cancellationToken);
@@ -116,7 +116,7 @@ public sealed class AdminFundingController(AppDbContext db, FundingCalls calls, 
     public async Task<IActionResult> Application(int id, CancellationToken cancellationToken)
     {
         var page = await queries.ApplicationAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!, admin: true, cancellationToken);
-        return page is null || (page.Status == FundingStatus.Draft) ? NotFound()
+        return page is null || Domain.Funding.IsDraft(page.Status) ? NotFound()
             : View(new DecisionViewModel(page, new FundingDecisionInput { Amount = Math.Min(page.AmountAsked, page.Remaining), Version = page.Version, CallVersion = page.CallVersion }));
     }
 
@@ -155,7 +155,7 @@ public sealed class AdminFundingController(AppDbContext db, FundingCalls calls, 
     }
 
     private static IQueryable<OverdueRow> Overdue(IQueryable<FundingApplication> applications, DateTime endedBefore) =>
-        applications.Where(a => a.Status == FundingStatus.Awarded && a.ReportedAt == null && a.Event!.EndsAt < endedBefore)
+        applications.Where(Domain.Funding.ReportOverdue(endedBefore))
             .OrderBy(a => a.Event!.EndsAt)
             .Select(a => new OverdueRow(a.Id, a.Rig!.Name, a.Call!.Title, a.Event!.Title, a.Event.EndsAt, a.AmountAwarded ?? 0));
 }
@@ -170,7 +170,11 @@ public sealed record CallEditViewModel(string? Slug, FundingCallInput Input);
 
 public sealed record RegionStatusCount(string Region, FundingStatus Status, int Count, int Awarded);
 
-public sealed record ApplicationRow(int Id, string RigName, string Region, FundingStatus Status, int AmountAsked, int? AmountAwarded, int? Score, DateTime? SubmittedAt, bool Reported);
+public sealed record ApplicationRow(int Id, string RigName, string Region, FundingStatus Status, int AmountAsked, int? AmountAwarded, int? Score, DateTime? SubmittedAt, bool Reported)
+{
+    /// <summary>Awarded and its report not filed yet.</summary>
+    public bool ReportOwed => !Reported && Domain.Funding.Awarded(Status);
+}
 
 public sealed record CallConsoleViewModel(
     string Slug,

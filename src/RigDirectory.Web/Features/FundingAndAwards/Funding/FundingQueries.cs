@@ -181,6 +181,10 @@ public sealed record ApplicationPageViewModel(
 {
     /// <summary>The form, when the leaders can still change the application.</summary>
     public ApplicationFormViewModel? Form { get; init; }
+
+    public bool SentBack => Domain.Funding.SentBack(Status);
+
+    public bool IsDraft => Domain.Funding.IsDraft(Status);
 }
 
 public sealed record ReportViewModel(ApplicationPageViewModel Application, FundingReportInput Input);

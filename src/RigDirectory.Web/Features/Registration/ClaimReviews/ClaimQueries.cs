@@ -21,10 +21,10 @@ public sealed class ClaimQueries(AppDbContext db)
     {
         var matching = db.RigClaims.AsNoTracking().Where(c => c.Status == status);
         var total = await matching.CountAsync(cancellationToken);
-        var waiting = status == ClaimStatus.Waiting ? total : await db.RigClaims.CountAsync(c => c.Status == ClaimStatus.Waiting, cancellationToken);
+        var waiting = Domain.Stewardship.IsWaiting(status) ? total : await db.RigClaims.CountAsync(Domain.Stewardship.ClaimWaiting, cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
-        var ordered = status == ClaimStatus.Waiting ? matching.OrderBy(c => c.CreatedAt) : matching.OrderByDescending(c => c.DecidedAt);
+        var ordered = Domain.Stewardship.IsWaiting(status) ? matching.OrderBy(c => c.CreatedAt) : matching.OrderByDescending(c => c.DecidedAt);
         var items = await ordered.ThenBy(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(c => new ClaimRow(c.Id, c.Rig!.Name, c.Rig.Slug, c.Rig.School!.Name, c.User!.DisplayName, c.User.Email!, c.Position, c.GraduationYear, c.CreatedAt, c.SponsorConfirmedAt != null, c.Status))
             .ToListAsync(cancellationToken);

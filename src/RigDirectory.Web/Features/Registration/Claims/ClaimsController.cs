@@ -76,7 +76,7 @@ public sealed class ClaimsController(AppDbContext db, RigClaims claims) : Contro
             .Select(r => new
             {
                 r.Name,
-                School = r.School!.Name + (r.School.Campus == null ? "" : " — " + r.School.Campus),
+                School = Domain.School.Label(r.School!.Name, r.School.Campus),
                 HasLeaders = r.Officers.Any(o => o.EndedAt == null),
                 Waiting = r.Claims.Any(c => c.UserId == userId && c.Status == ClaimStatus.Waiting),
                 Sponsors = r.Sponsors.Where(s => s.ConfirmedAt != null).OrderBy(s => s.SortOrder).Select(s => new ClaimSponsorOption(s.Id, s.Name, s.Title)).ToList(),

@@ -38,11 +38,11 @@ public sealed class MyRigsController(AppDbContext db, TimeProvider clock) : Cont
                 r.Interests.Count,
                 r.CoHosting.Count(c => c.AcceptedAt == null && c.Event!.EndsAt > now),
                 r.ApprovedAt,
-                r.Events.Count(e => e.Status == EventStatus.Scheduled && e.EndsAt > now),
+                r.Events.AsQueryable().Where(EventRules.Scheduled).Count(e => e.EndsAt > now),
                 r.Mentors.Count,
                 db.FundingApplications.Where(reportDue).Where(a => a.RigId == r.Id)
                     .OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefault(),
-                db.FundingApplications.Count(a => a.RigId == r.Id && a.Status == FundingStatus.Draft)))
+                db.FundingApplications.Where(Domain.Funding.Drafts).Count(a => a.RigId == r.Id)))
             .ToListAsync(cancellationToken);
         return View(new MyRigsViewModel(rigs, now));
     }

@@ -24,7 +24,7 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
         query = SchoolFinder.Bounded(query);
         var drafts = await Db.Rigs.AsNoTracking()
             .LedBy(UserId)
-            .Where(r => r.Status == RigStatus.Draft || r.Status == RigStatus.ChangesRequested)
+            .Where(RegistrationWorkflow.EditableByLeaders)
             .OrderByDescending(r => r.UpdatedAt)
             .Select(r => new DraftRow(r.Id, r.Name, r.School!.Name, r.Status, r.RegistrationStep))
             .ToListAsync(cancellationToken);
@@ -102,7 +102,7 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
         }
 
         // Changes asked for one step: the leaders land on it, the note beside its fields.
-        var step = rig!.Status == RigStatus.ChangesRequested && rig.ReviewStep is { } about ? about : rig.RegistrationStep;
+        var step = RegistrationWorkflow.IsSentBack(rig!.Status) && rig.ReviewStep is { } about ? about : rig.RegistrationStep;
         return step switch
         {
             RegistrationStep.School => RedirectToAction(nameof(School), new { id }),

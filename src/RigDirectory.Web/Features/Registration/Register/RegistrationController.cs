@@ -84,6 +84,6 @@ public abstract class RegistrationController(AppDbContext db, LedRigs led) : Con
             .OrderByDescending(a => a.OccurredAt)
             .Select(a => a.Note)
             .FirstOrDefaultAsync(cancellationToken);
-        return new RegistrationPage<TInput>(RegistrationViewModel.From(rig, rig.Status == RigStatus.ChangesRequested ? note : null), input);
+        return new RegistrationPage<TInput>(RegistrationViewModel.From(rig, RegistrationWorkflow.IsSentBack(rig.Status) ? note : null), input);
     }
 }

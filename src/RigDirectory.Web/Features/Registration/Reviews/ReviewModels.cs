@@ -35,6 +35,10 @@ public sealed record ReviewQueueItem(int Id, string Name, string School, string?
 public sealed record ReviewQueueViewModel(
     ReviewQueueInput Input, int Submitted, int ChangesRequested, int PendingChanges, IReadOnlyList<ReviewQueueItem> Items, int Total, IReadOnlyList<RegionOption> Regions, DateTime Now)
 {
+    /// <summary>The registrations a reviewer can list, in the filter's order.</summary>
+    public static readonly IReadOnlyList<(RigStatus Status, string Label)> Queues =
+        [(RigStatus.Submitted, "Waiting for review"), (RigStatus.ChangesRequested, "Changes requested"), (RigStatus.Draft, "Drafts"), (RigStatus.Rejected, "Rejected")];
+
     public int Pages => Math.Max(1, (Total + ReviewQueries.PageSize - 1) / ReviewQueries.PageSize);
 }
 

@@ -15,14 +15,14 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(input);
         var now = clock.GetUtcNow().UtcDateTime;
         var counts = await db.Rigs.AsNoTracking()
-            .Where(r => r.Status == RigStatus.Submitted || r.Status == RigStatus.ChangesRequested)
+            .Where(RegistrationWorkflow.IsBeingRegistered)
             .GroupBy(r => r.Status)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-        var changes = await db.Rigs.AsNoTracking().CountAsync(r => r.Status == RigStatus.Approved && r.ChangeRequestedAt != null, cancellationToken);
+        var changes = await db.Rigs.AsNoTracking().CountAsync(RegistrationWorkflow.ChangeWaiting, cancellationToken);
         var query = input.Changes
-            ? db.Rigs.AsNoTracking().Where(r => r.Status == RigStatus.Approved && r.ChangeRequestedAt != null)
+            ? db.Rigs.AsNoTracking().Where(RegistrationWorkflow.ChangeWaiting)
             : db.Rigs.AsNoTracking().Where(r => r.Status == input.Status);
         if (input.Region is not null)
         {
@@ -39,7 +39,7 @@ public sealed class ReviewQueries(AppDbContext db, TimeProvider clock)
         var items = await query
             .OrderBy(r => input.Changes ? r.ChangeRequestedAt : r.SubmittedAt ?? r.CreatedAt).ThenBy(r => r.Id)
             .Skip((input.Page - 1) * PageSize).Take(PageSize)
-            .Select(r => new ReviewQueueItem(r.Id, r.Name, r.School!.Name, r.School.Campus, r.School.Status == SchoolStatus.Requested,
+            .Select(r => new ReviewQueueItem(r.Id, r.Name, r.School!.Name, r.School.Campus, School.IsRequested(r.School.Status),
                 r.School.Jurisdiction!.Region!.Name, input.Changes ? r.ChangeRequestedAt : r.SubmittedAt, r.Sponsors.Count, r.Sponsors.Count(s => s.ConfirmedAt != null)))
             .ToListAsync(cancellationToken);
         var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new RegionOption(r.Slug, r.Name)).ToListAsync(cancellationToken);

@@ -95,7 +95,7 @@ public sealed class ContactsController(AppDbContext db, AuditLog audit, PublicUr
             .ToListAsync(cancellationToken);
         return [.. rigs.Select(r => new ContactRow(
             r.Name,
-            r.Campus is null ? r.School : $"{r.School} — {r.Campus}",
+            School.Label(r.School, r.Campus),
             r.State,
             r.Region,
             r.ContactEmail,

@@ -59,9 +59,9 @@ public sealed record CoverageMap(IReadOnlyList<CoverageMapShape> Shapes, IReadOn
                 s.Campus,
                 s.Latitude,
                 s.Longitude,
-                Since = s.Rigs.Where(r => r.Status == RigStatus.Approved).Max(r => r.LastVerifiedAt ?? r.ApprovedAt),
-                HasRig = s.Rigs.Any(r => r.Status == RigStatus.Approved),
-                Unclaimed = s.Rigs.Any(r => r.Status == RigStatus.Approved && !r.Officers.Any(o => o.EndedAt == null)),
+                Since = s.Rigs.AsQueryable().Where(RegistrationWorkflow.Approved).Max(r => r.LastVerifiedAt ?? r.ApprovedAt),
+                HasRig = s.Rigs.AsQueryable().Any(RegistrationWorkflow.Approved),
+                Unclaimed = s.Rigs.AsQueryable().Where(RegistrationWorkflow.Approved).Any(r => !r.Officers.Any(o => o.EndedAt == null)),
             })
             .ToListAsync(cancellationToken);
         var markers = schools.Where(s => s.Latitude != 0 || s.Longitude != 0).Select(s =>
@@ -72,7 +72,7 @@ public sealed record CoverageMap(IReadOnlyList<CoverageMapShape> Shapes, IReadOn
                 : s.Since is null || s.Since < staleBefore ? SchoolFreshness.Stale
                 : s.Since < dueBefore ? SchoolFreshness.Due
                 : SchoolFreshness.Fresh;
-            return new CoverageMapSchool(x, y, s.Campus is null ? s.Name : $"{s.Name} — {s.Campus}", freshness);
+            return new CoverageMapSchool(x, y, School.Label(s.Name, s.Campus), freshness);
         }).ToList();
         return new CoverageMap(shapes, markers);
     }

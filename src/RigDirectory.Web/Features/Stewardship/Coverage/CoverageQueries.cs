@@ -58,7 +58,7 @@ public static class CoverageQueries
         var year = now.Year;
         var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).ThenBy(r => r.Name)
             .Select(r => new { r.Id, r.Slug, r.Name }).ToListAsync(cancellationToken);
-        var schools = await PerRegionAsync(db.Schools.AsNoTracking().Where(s => s.Status == SchoolStatus.Listed).Select(s => s.Jurisdiction!.RegionId), cancellationToken);
+        var schools = await PerRegionAsync(db.Schools.AsNoTracking().Listed().Select(s => s.Jurisdiction!.RegionId), cancellationToken);
         var rigs = await db.Rigs.AsNoTracking().Where(RigVisibility.IsPublic)
             .GroupBy(r => r.School!.Jurisdiction!.RegionId)
             .Select(g => new
@@ -74,8 +74,8 @@ public static class CoverageQueries
             .GroupBy(r => r.School!.Jurisdiction!.RegionId)
             .Select(g => new { Region = g.Key, Count = g.Select(r => r.Id).Distinct().Count() })
             .ToDictionaryAsync(x => x.Region, x => x.Count, cancellationToken);
-        var mentors = await PerRegionAsync(db.MentorProfiles.AsNoTracking().Where(m => m.Status == MentorStatus.Active).Select(m => m.Jurisdiction!.RegionId), cancellationToken);
-        var events = await db.Events.AsNoTracking().Where(EventRules.Public).Where(e => e.Status == EventStatus.Scheduled && e.EndsAt >= now)
+        var mentors = await PerRegionAsync(db.MentorProfiles.AsNoTracking().Where(MentoringRules.IsFindable).Select(m => m.Jurisdiction!.RegionId), cancellationToken);
+        var events = await db.Events.AsNoTracking().Where(EventRules.Public).Where(EventRules.Scheduled).Where(e => e.EndsAt >= now)
             .GroupBy(e => e.RigId == null ? e.RegionId : e.Rig!.School!.Jurisdiction!.RegionId)
             .Select(g => new { Region = g.Key, Count = g.Count() })
             .Where(x => x.Region != null)
