@@ -46,7 +46,7 @@ public sealed class CoverageJourneyTests(BrowserAppFactory app) : IClassFixture<
         Assert.StartsWith("Region,Schools,SchoolsWithApprovedRig", csv[0], StringComparison.Ordinal);
         Assert.StartsWith("United States and Canada,", csv[^1], StringComparison.Ordinal);
 
-        var results = await admin.RunAxe();
+        var results = await admin.AxeViolationsAsync();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id} — {v.Help}").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
 
@@ -93,7 +93,7 @@ public sealed class CoverageJourneyTests(BrowserAppFactory app) : IClassFixture<
         await admin.Locator("#audit tbody tr a").First.ClickAsync();
         await Expect(admin.Locator("#changes")).ToContainTextAsync("https://wrong.example.org/");
 
-        var results = await admin.RunAxe();
+        var results = await admin.AxeViolationsAsync();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id} — {v.Help}").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
 

@@ -161,7 +161,7 @@ public sealed class DirectoryJourneyTests(BrowserAppFactory app) : IClassFixture
         var page = await app.NewPageAsync();
         await page.GotoAsync(url);
 
-        var results = await page.RunAxe();
+        var results = await page.AxeViolationsAsync();
 
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
@@ -174,7 +174,7 @@ public sealed class DirectoryJourneyTests(BrowserAppFactory app) : IClassFixture
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/rigs/{slug}");
 
-        var results = await page.RunAxe();
+        var results = await page.AxeViolationsAsync();
 
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help}")));

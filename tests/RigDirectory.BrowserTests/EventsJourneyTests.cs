@@ -112,7 +112,7 @@ public sealed class EventsJourneyTests(BrowserAppFactory app) : IClassFixture<Br
         foreach (var (page, url) in new[] { (finder, "/events"), (finder, conference), (students[2], "/my/events"), (leader, "/my/rigs"), (admin, "/admin/events"), (admin, "/admin/events/new") })
         {
             await page.GotoAsync(url);
-            var results = await page.RunAxe();
+            var results = await page.AxeViolationsAsync();
             violations.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{url}: {v.Id} — {v.Help}"));
         }
 

@@ -157,7 +157,7 @@ public sealed class EveryPageFitsTests(DemoBrowserAppFactory app) : IClassFixtur
                     continue;
                 }
 
-                var results = await page.RunAxe();
+                var results = await page.AxeViolationsAsync();
                 foreach (var violation in results.Violations.Where(v => v.Impact is "moderate" or "serious" or "critical"))
                 {
                     var nodes = violation.Nodes.Where(n => !n.Html.Contains("demo-banner", StringComparison.Ordinal)).ToList();

@@ -127,7 +127,7 @@ public sealed class FundingJourneyTests(BrowserAppFactory app) : IClassFixture<B
         foreach (var (page, url) in new[] { (visitor, "/funding"), (visitor, "/awards"), (leader, "/funding"), (admin, console), (admin, "/admin/funding"), (admin, "/admin/awards") })
         {
             await page.GotoAsync(url);
-            var results = await page.RunAxe();
+            var results = await page.AxeViolationsAsync();
             violations.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{url}: {v.Id} — {v.Help}"));
         }
 

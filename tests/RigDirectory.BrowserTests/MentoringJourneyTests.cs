@@ -87,7 +87,7 @@ public sealed class MentoringJourneyTests(BrowserAppFactory app) : IClassFixture
         foreach (var (page, url) in new[] { (student, "/mentors"), (student, "/my/mentors"), (resident, "/mentoring"), (resident, "/mentoring/offer"), (admin, "/admin/mentoring"), (admin, "/admin/reviews/mentors") })
         {
             await page.GotoAsync(url);
-            var results = await page.RunAxe();
+            var results = await page.AxeViolationsAsync();
             violations.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{url}: {v.Id} — {v.Help}"));
         }
 

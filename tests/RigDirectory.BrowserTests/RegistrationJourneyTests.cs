@@ -25,7 +25,7 @@ public sealed class RegistrationJourneyTests(BrowserAppFactory app) : IClassFixt
         foreach (var (page, url) in new[] { (student, "/register?q=University"), (student, sponsors.Replace("sponsors", "school?school-q=university", StringComparison.Ordinal)), (student, sponsors), (student, sponsors.Replace("sponsors", "officers", StringComparison.Ordinal)), (student, sponsors.Replace("sponsors", "details", StringComparison.Ordinal)), (student, "/my/rigs"), (admin, "/admin"), (admin, "/admin/reviews") })
         {
             await page.GotoAsync(url);
-            var results = await page.RunAxe();
+            var results = await page.AxeViolationsAsync();
             violations.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{url}: {v.Id} — {v.Help}"));
         }
 

@@ -61,7 +61,7 @@ public sealed class ScreenshotTests(BrowserAppFactory app) : IClassFixture<Brows
                 var file = Path.Combine(folder, $"{name}-{size}.png");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
                 Assert.True(new FileInfo(file).Length > 5_000, $"{file} looks empty");
-                var results = await page.RunAxe();
+                var results = await page.AxeViolationsAsync();
                 violations.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")
                     .Select(v => $"{name} ({size}): {v.Id} — {v.Help} — {string.Join(", ", v.Nodes.Take(2).Select(n => n.Html))}"));
             }

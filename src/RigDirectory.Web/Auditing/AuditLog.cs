@@ -10,9 +10,12 @@ public sealed record Actor(string? UserId, string DisplayName)
 {
     public static readonly Actor System = new(null, "RigDirectory");
 
+    /// <summary>The request's signed-in user, for the policies a command checks (an admin, a RIG's editor); nobody for the app.</summary>
+    public ClaimsPrincipal User { get; init; } = new();
+
     public static Actor From(ClaimsPrincipal? user) =>
         user?.Identity?.IsAuthenticated == true
-            ? new Actor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name ?? "A signed-in user")
+            ? new Actor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name ?? "A signed-in user") { User = user }
             : System;
 
     /// <summary>Someone without an account, named by what they confirmed (a faculty sponsor).</summary>
@@ -29,7 +32,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
     private Actor? _actor;
 
     /// <summary>Whoever made the current request (the app itself outside one).</summary>
-    public Actor CurrentActor => _actor ??= Actor.From(http.HttpContext?.User);
+    private Actor CurrentActor => _actor ??= Actor.From(http.HttpContext?.User);
 
     /// <summary>An entry in a RIG's history.</summary>
     public void Rig(int rigId, AuditAction action, AuditChanges? changes = null, string? note = null, Actor? by = null) =>

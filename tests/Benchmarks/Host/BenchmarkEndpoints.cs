@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Domain;
@@ -84,8 +85,8 @@ public static class BenchmarkEndpoints
         {
             context.User = await signIn.CreateUserPrincipalAsync(await db.Users.SingleAsync(u => u.Id == rig.Officer, cancellationToken));
             result = addsSponsor
-                ? await people.AddSponsorAsync(rig.Id, new SponsorInput { Name = $"Benchmark Sponsor {n}", Title = "Professor of Radiology", Email = $"sponsor-{n}@benchmark.example.org" }, cancellationToken)
-                : await lifecycle.ConfirmActiveAsync(rig.Id, cancellationToken);
+                ? await people.AddSponsorAsync(rig.Id, new SponsorInput { Name = $"Benchmark Sponsor {n}", Title = "Professor of Radiology", Email = $"sponsor-{n}@benchmark.example.org" }, Actor.From(context.User), cancellationToken)
+                : await lifecycle.ConfirmActiveAsync(rig.Id, Actor.From(context.User), cancellationToken);
         }
         else
         {

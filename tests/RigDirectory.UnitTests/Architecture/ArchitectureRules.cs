@@ -71,6 +71,9 @@ public static partial class ArchitectureRules
     /// <summary>A role read directly (<c>IsInRole</c>, <c>RequireRole</c>, <c>[Authorize(Roles = …)]</c>): only Security/ does.</summary>
     public static int RoleChecks(string source) => RoleCheck().Count(source ?? "");
 
+    /// <summary>The signed-in user's id read from the claims: only <c>Actor.From</c> and the security plumbing do.</summary>
+    public static int UserIdReads(string source) => UserIdRead().Count(source ?? "");
+
     /// <summary>The machine's clock read directly: everything else asks <c>TimeProvider</c>, which tests control.</summary>
     public static int ClockReads(string source) => ClockRead().Count(source ?? "");
 
@@ -132,6 +135,9 @@ public static partial class ArchitectureRules
 
     [GeneratedRegex(@"\bIsInRole(?:Async)?\(|\bRequireRole\(|\bAuthorize\s*\(\s*Roles\s*=", RegexOptions.CultureInvariant)]
     private static partial Regex RoleCheck();
+
+    [GeneratedRegex(@"\bFindFirst(?:Value)?\(\s*ClaimTypes\.NameIdentifier\s*\)|\bGetUserId\(", RegexOptions.CultureInvariant)]
+    private static partial Regex UserIdRead();
 
     [GeneratedRegex(@"\bDateTime(?:Offset)?\.(?:UtcNow|Now|Today)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ClockRead();

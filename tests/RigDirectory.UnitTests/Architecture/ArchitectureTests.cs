@@ -30,6 +30,12 @@ public sealed class ArchitectureTests
     public void RolesAreReadOnlyInSecurity() =>
         Assert.Empty(SourceFiles().Where(f => !f.Path.StartsWith("Security/", StringComparison.Ordinal) && ArchitectureRules.RoleChecks(f.Text) > 0).Select(f => f.Path));
 
+    /// <summary>Who acts is found one way (<c>Actor.From</c>, as <c>this.Actor()</c> in a controller) and passed into commands.</summary>
+    [Fact]
+    public void TheActingUserIsFoundOneWay() =>
+        Assert.Empty(SourceFiles().Where(f => !f.Path.StartsWith("Security/", StringComparison.Ordinal) && !f.Path.StartsWith("Auditing/", StringComparison.Ordinal)
+            && ArchitectureRules.UserIdReads(f.Text) > 0).Select(f => f.Path));
+
     [Fact]
     public void TheClockIsReadOnlyThroughTimeProvider() =>
         Assert.Empty(SourceFiles().Where(f => ArchitectureRules.ClockReads(f.Text) > 0).Select(f => f.Path));
@@ -90,6 +96,12 @@ public sealed class ArchitectureTests
     [InlineData("[Authorize(Roles = \"AcrAdmin\")]", 1)]
     [InlineData("[Authorize(Policy = Policies.Administer)] @if (User.IsMentor())", 0)]
     public void RoleChecks_AreFound(string source, int expected) => Assert.Equal(expected, ArchitectureRules.RoleChecks(source));
+
+    [Theory]
+    [InlineData("var id = User.FindFirstValue(ClaimTypes.NameIdentifier);", 1)]
+    [InlineData("users.GetUserId(User)", 1)]
+    [InlineData("var id = this.Actor().UserId;", 0)]
+    public void UserIdReads_AreFound(string source, int expected) => Assert.Equal(expected, ArchitectureRules.UserIdReads(source));
 
     [Theory]
     [InlineData("var now = DateTime.UtcNow;", 1)]

@@ -51,10 +51,10 @@ public sealed class UserAdministration(AppDbContext db, UserManager<ApplicationU
         }, cancellationToken);
 
     /// <summary>Locks the account until an admin unlocks it; never one's own account, nor the last admin's.</summary>
-    public Task<LifecycleResult> LockAsync(string userId, CancellationToken cancellationToken) =>
+    public Task<LifecycleResult> LockAsync(string userId, Actor by, CancellationToken cancellationToken) =>
         ChangeAsync(userId, null, async user =>
         {
-            if (user.Id == audit.CurrentActor.UserId)
+            if (user.Id == by.UserId)
             {
                 return LifecycleResult.Refused("You cannot lock your own account.");
             }

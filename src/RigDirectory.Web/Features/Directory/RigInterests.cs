@@ -27,10 +27,10 @@ public sealed class RigInterests(AppDbContext db, AuditLog audit, SaveStep save,
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Records (or updates) the signed-in student's interest in the RIG, with what they chose to share.</summary>
-    public async Task<LifecycleResult> ShowAsync(string slug, InterestInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> ShowAsync(string slug, InterestInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var userId = audit.CurrentActor.UserId;
+        var userId = by.UserId;
         if (userId is null)
         {
             return LifecycleResult.Forbidden;
@@ -72,9 +72,9 @@ public sealed class RigInterests(AppDbContext db, AuditLog audit, SaveStep save,
         ?? db.RigInterests.Add(new RigInterest { RigId = rigId, UserId = userId, School = "", SharedEmail = "", CreatedAt = Now }).Entity;
 
     /// <summary>Deletes the signed-in student's interest in the RIG: the leaders no longer see them or what they shared.</summary>
-    public async Task<LifecycleResult> WithdrawAsync(string slug, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> WithdrawAsync(string slug, Actor by, CancellationToken cancellationToken)
     {
-        var userId = audit.CurrentActor.UserId;
+        var userId = by.UserId;
         var interest = userId is null ? null : await db.RigInterests.Include(i => i.Rig).SingleOrDefaultAsync(i => i.Rig!.Slug == slug && i.UserId == userId, cancellationToken);
         if (interest is null)
         {

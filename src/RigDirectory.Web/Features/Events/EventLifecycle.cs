@@ -15,17 +15,17 @@ namespace RigDirectory.Web.Features.Events;
 /// a note, and hosts mark attendance afterwards. Every change is audited, bumps the event's calendar
 /// <see cref="Event.Sequence"/>, emails those it concerns through the outbox, and evicts the pages that show it.
 /// </summary>
-public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, EventRegistrationLifecycle registrations, SaveStep save, IHttpContextAccessor http, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, TimeProvider clock)
+public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotifications emails, EventRegistrationLifecycle registrations, SaveStep save, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, TimeProvider clock)
 {
     public const string EntityType = "Event";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Conferences and hiding are ACR's: the Administer policy decides, second factor included.</summary>
-    private async Task<bool> IsAdminAsync() => http.HttpContext?.User is { } user && await authorization.AllowsAsync(user, Policies.Administer);
+    private Task<bool> IsAdminAsync(Actor by) => authorization.AllowsAsync(by.User, Policies.Administer);
 
     /// <summary>A RIG's leaders add an event; it is public at once.</summary>
-    public async Task<LifecycleResult> CreateForRigAsync(int rigId, EventInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> CreateForRigAsync(int rigId, EventInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var rig = await db.Rigs.Include(r => r.Officers).SingleOrDefaultAsync(r => r.Id == rigId, cancellationToken);
@@ -34,7 +34,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
             return LifecycleResult.NotFound;
         }
 
-        if (audit.CurrentActor.UserId is not { } userId || !rig.IsLedBy(userId))
+        if (by.UserId is not { } userId || !rig.IsLedBy(userId))
         {
             return LifecycleResult.Forbidden;
         }
@@ -55,15 +55,15 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     }
 
     /// <summary>ACR creates a virtual networking conference.</summary>
-    public async Task<LifecycleResult> CreateConferenceAsync(ConferenceInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> CreateConferenceAsync(ConferenceInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await IsAdminAsync())
+        if (!await IsAdminAsync(by))
         {
             return LifecycleResult.Forbidden;
         }
 
-        var e = new Event { Title = "", CreatedAt = Now, CreatedByUserId = audit.CurrentActor.UserId };
+        var e = new Event { Title = "", CreatedAt = Now, CreatedByUserId = by.UserId };
         var errors = await ApplyConferenceAsync(e, input, cancellationToken);
         if (errors.Count > 0)
         {
@@ -74,10 +74,10 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     }
 
     /// <summary>The hosts change an event. A change of time or place is emailed to everyone registered or waiting.</summary>
-    public async Task<LifecycleResult> EditAsync(int id, EventInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> EditAsync(int id, EventInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (e, refusal) = await LoadEditableAsync(id, input is ConferenceInput, cancellationToken);
+        var (e, refusal) = await LoadEditableAsync(id, input is ConferenceInput, by, cancellationToken);
         if (e is null)
         {
             return refusal!;
@@ -110,9 +110,9 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     }
 
     /// <summary>The event its hosts may change with this form (a conference's form for a conference only), unless it is cancelled.</summary>
-    private async Task<(Event? Event, LifecycleResult? Refusal)> LoadEditableAsync(int id, bool conference, CancellationToken cancellationToken)
+    private async Task<(Event? Event, LifecycleResult? Refusal)> LoadEditableAsync(int id, bool conference, Actor by, CancellationToken cancellationToken)
     {
-        var (e, refusal) = await LoadHostedAsync(id, cancellationToken);
+        var (e, refusal) = await LoadHostedAsync(id, by, cancellationToken);
         return e is null ? (null, refusal)
             : e.IsAcrEvent != conference ? (null, LifecycleResult.NotFound)
             : EventRules.IsCancelled(e.Status) ? (null, LifecycleResult.Refused("This event is cancelled and can no longer be changed."))
@@ -136,7 +136,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     /// The leaders of a RIG named as an event's co-host answer: accepting puts the event on their RIG's pages and
     /// feed; declining (or, once accepted, stopping) takes their RIG off it. Only their consent lists it there.
     /// </summary>
-    public async Task<LifecycleResult> AnswerCoHostingAsync(int rigId, int eventId, bool accept, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> AnswerCoHostingAsync(int rigId, int eventId, bool accept, Actor by, CancellationToken cancellationToken)
     {
         var rig = await db.Rigs.Include(r => r.Officers).SingleOrDefaultAsync(r => r.Id == rigId, cancellationToken);
         if (rig is null)
@@ -144,7 +144,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
             return LifecycleResult.NotFound;
         }
 
-        if (audit.CurrentActor.UserId is not { } userId || !rig.IsLedBy(userId))
+        if (by.UserId is not { } userId || !rig.IsLedBy(userId))
         {
             return LifecycleResult.Forbidden;
         }
@@ -175,10 +175,10 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     }
 
     /// <summary>The hosts cancel: it stays listed as cancelled (calendars see STATUS:CANCELLED) and everyone registered or waiting is emailed.</summary>
-    public async Task<LifecycleResult> CancelAsync(int id, EventNoteInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> CancelAsync(int id, EventNoteInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (e, refusal) = await LoadHostedAsync(id, cancellationToken);
+        var (e, refusal) = await LoadHostedAsync(id, by, cancellationToken);
         if (e is null)
         {
             return refusal!;
@@ -207,10 +207,10 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     }
 
     /// <summary>ACR hides an event from every public page, list and feed, and tells its hosts why.</summary>
-    public async Task<LifecycleResult> HideAsync(int id, EventNoteInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> HideAsync(int id, EventNoteInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await IsAdminAsync())
+        if (!await IsAdminAsync(by))
         {
             return LifecycleResult.Forbidden;
         }
@@ -245,9 +245,9 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     }
 
     /// <summary>ACR shows a hidden event again.</summary>
-    public async Task<LifecycleResult> ShowAsync(int id, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> ShowAsync(int id, Actor by, CancellationToken cancellationToken)
     {
-        if (!await IsAdminAsync())
+        if (!await IsAdminAsync(by))
         {
             return LifecycleResult.Forbidden;
         }
@@ -272,10 +272,10 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     }
 
     /// <summary>After it started, the hosts mark who came: the registered students in <paramref name="attended"/>, and not the others.</summary>
-    public async Task<LifecycleResult> MarkAttendanceAsync(int id, IReadOnlyCollection<int> attended, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> MarkAttendanceAsync(int id, IReadOnlyCollection<int> attended, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attended);
-        var (e, refusal) = await LoadHostedAsync(id, cancellationToken);
+        var (e, refusal) = await LoadHostedAsync(id, by, cancellationToken);
         if (e is null)
         {
             return refusal!;
@@ -299,7 +299,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
     }
 
     /// <summary>The event with what editing it needs, when the user hosts it: a leader of its RIG, or an admin for an ACR event.</summary>
-    public async Task<(Event? Event, LifecycleResult? Refusal)> LoadHostedAsync(int id, CancellationToken cancellationToken)
+    public async Task<(Event? Event, LifecycleResult? Refusal)> LoadHostedAsync(int id, Actor by, CancellationToken cancellationToken)
     {
         var e = await db.Events.Include(x => x.Rig).ThenInclude(r => r!.Officers).Include(x => x.Sessions).Include(x => x.CoHosts)
             .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
@@ -308,7 +308,7 @@ public sealed class EventLifecycle(AppDbContext db, AuditLog audit, EmailNotific
             return (null, LifecycleResult.NotFound);
         }
 
-        var hosts = e.Rig is { } rig ? audit.CurrentActor.UserId is { } userId && rig.IsLedBy(userId) : await IsAdminAsync();
+        var hosts = e.Rig is { } rig ? by.UserId is { } userId && rig.IsLedBy(userId) : await IsAdminAsync(by);
         return hosts ? (e, null) : (null, LifecycleResult.Forbidden);
     }
 

@@ -103,10 +103,16 @@ public sealed record EventPageViewModel(
     bool SignedIn,
     DateTime AsOf)
 {
-    /// <summary>The join link, only for those with a seat and for the hosts.</summary>
-    public string? JoinUrl => Mine == RegistrationStatus.Registered || Hosts ? Event.JoinUrl : null;
+    /// <summary>The viewer holds a seat.</summary>
+    public bool HasSeat => Mine.HasValue && EventRules.HasSeat(Mine.Value);
 
-    public bool RegistrationOpen => Event.Status == EventStatus.Scheduled && AsOf < Event.StartsAt
+    /// <summary>The viewer waits for a seat, at <see cref="WaitlistPosition"/>.</summary>
+    public bool Waiting => Mine.HasValue && EventRules.IsWaiting(Mine.Value);
+
+    /// <summary>The join link, only for those with a seat and for the hosts.</summary>
+    public string? JoinUrl => HasSeat || Hosts ? Event.JoinUrl : null;
+
+    public bool RegistrationOpen => EventRules.IsScheduled(Event.Status) && AsOf < Event.StartsAt
         && (Event.RegistrationOpensAt is not { } opens || AsOf >= opens) && (Event.RegistrationClosesAt is not { } closes || AsOf < closes);
 
     public int? SeatsLeft => Event.Capacity is { } seats ? Math.Max(0, seats - Event.SeatsTaken) : null;

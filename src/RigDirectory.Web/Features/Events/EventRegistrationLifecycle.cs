@@ -28,9 +28,9 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
     /// The signed-in student takes a seat, or a place on the waitlist. <paramref name="atSchool"/>: they confirmed
     /// they study at the host's school, which an event for that school's students asks.
     /// </summary>
-    public async Task<LifecycleResult> RegisterAsync(int eventId, bool atSchool, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> RegisterAsync(int eventId, bool atSchool, Actor by, CancellationToken cancellationToken)
     {
-        var userId = audit.CurrentActor.UserId;
+        var userId = by.UserId;
         if (userId is null)
         {
             return LifecycleResult.Forbidden;
@@ -113,9 +113,9 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         : $"{e.Title} is full: you are number {position} on the waitlist. If a seat frees up, it is yours and we will email you.");
 
     /// <summary>The student gives up their seat (the first on the waitlist gets it) or their place on the waitlist.</summary>
-    public async Task<LifecycleResult> CancelAsync(int eventId, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> CancelAsync(int eventId, Actor by, CancellationToken cancellationToken)
     {
-        var userId = audit.CurrentActor.UserId;
+        var userId = by.UserId;
         return await SaveStep.RetryOnConflictAsync(() => CancelOnceAsync(eventId, userId, cancellationToken), cancellationToken, MaxAttempts);
     }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +21,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+    private string? UserId => this.Actor().UserId;
 
     [AllowAnonymous]
     [HttpGet("events")]
@@ -104,11 +103,11 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
 
     [HttpPost("events/{id:int}/register")]
     public async Task<IActionResult> Register(int id, [FromForm] bool atSchool, CancellationToken cancellationToken) =>
-        Back(id, await registrations.RegisterAsync(id, atSchool, cancellationToken));
+        Back(id, await registrations.RegisterAsync(id, atSchool, this.Actor(), cancellationToken));
 
     [HttpPost("events/{id:int}/cancel-registration")]
     public async Task<IActionResult> CancelRegistration(int id, CancellationToken cancellationToken) =>
-        Back(id, await registrations.CancelAsync(id, cancellationToken));
+        Back(id, await registrations.CancelAsync(id, this.Actor(), cancellationToken));
 
     private IActionResult Back(int id, LifecycleResult result) =>
         this.Back(result, RedirectToAction(nameof(Show), new { id }), "Someone registered at the same moment; here is how it stands now. Try again if you still want a seat.");

@@ -24,7 +24,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Saves the RIG's application to the call (started on its first save) as a draft, or submits it.</summary>
-    public async Task<(LifecycleResult Result, int? Id)> SaveAsync(string callSlug, int rigId, FundingApplicationInput input, bool submit, CancellationToken cancellationToken)
+    public async Task<(LifecycleResult Result, int? Id)> SaveAsync(string callSlug, int rigId, FundingApplicationInput input, bool submit, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var call = await db.FundingCalls.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == callSlug, cancellationToken);
@@ -33,7 +33,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             return (LifecycleResult.NotFound, null);
         }
 
-        var (rig, refusal) = await ledRigs.LoadAsync(rigId, cancellationToken);
+        var (rig, refusal) = await ledRigs.LoadAsync(rigId, by, cancellationToken);
         if (refusal is not null)
         {
             return (refusal, null);
@@ -57,15 +57,15 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             return (LifecycleResult.Invalid(errors), application?.Id);
         }
 
-        return await WriteAsync(call, rig!, application, input, submit, cancellationToken);
+        return await WriteAsync(call, rig!, application, input, submit, by, cancellationToken);
     }
 
     /// <summary>Writes the checked form into the application (a new one when the RIG has none), audited, as a draft or submitted.</summary>
-    private async Task<(LifecycleResult Result, int? Id)> WriteAsync(FundingCall call, Rig rig, FundingApplication? application, FundingApplicationInput input, bool submit, CancellationToken cancellationToken)
+    private async Task<(LifecycleResult Result, int? Id)> WriteAsync(FundingCall call, Rig rig, FundingApplication? application, FundingApplicationInput input, bool submit, Actor by, CancellationToken cancellationToken)
     {
         var rigId = rig.Id;
         var isNew = application is null;
-        application ??= new FundingApplication { CallId = call.Id, RigId = rigId, CreatedAt = Now, CreatedByUserId = audit.CurrentActor.UserId };
+        application ??= new FundingApplication { CallId = call.Id, RigId = rigId, CreatedAt = Now, CreatedByUserId = by.UserId };
         var before = Summary(application);
         Fill(application, call, input);
         application.Status = Lifecycles.FundingApplication.To(application.Status, submit ? FundingCommand.Submit : FundingCommand.Save)
@@ -134,7 +134,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
     }
 
     /// <summary>Awards (at most what was asked and what the call has left), declines or sends back a submitted application.</summary>
-    public async Task<LifecycleResult> DecideAsync(int id, FundingDecisionInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> DecideAsync(int id, FundingDecisionInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var application = await db.FundingApplications.Include(a => a.Call).Include(a => a.Event)
@@ -166,7 +166,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             return error;
         }
 
-        Decide(application, command, decided, input.Amount, note);
+        Decide(application, command, decided, input.Amount, note, by);
         var rig = application.Rig!;
         emails.FundingDecided(rig, rig.CurrentOfficerEmails(), call, application);
         return await SaveDecisionAsync(Decided(input.Kind, application, call, rig), cancellationToken);
@@ -180,7 +180,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
     };
 
     /// <summary>Records the decision (an award is added to the call's total, guarded by the call's version) and its audit entry.</summary>
-    private void Decide(FundingApplication application, FundingCommand command, FundingStatus decided, int? amount, string? note)
+    private void Decide(FundingApplication application, FundingCommand command, FundingStatus decided, int? amount, string? note, Actor by)
     {
         var (from, call) = (application.Status, application.Call!);
         if (command == FundingCommand.Award)
@@ -193,7 +193,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
         application.Status = decided;
         application.DecisionNote = note;
         application.DecidedAt = Now;
-        application.DecidedBy = audit.CurrentActor.DisplayName;
+        application.DecidedBy = by.DisplayName;
         application.UpdatedAt = Now;
         var action = command switch
         {
@@ -227,7 +227,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
     }
 
     /// <summary>The report after the event: attendance, what happened and up to three photos (PNG or JPG, checked by their bytes).</summary>
-    public async Task<LifecycleResult> ReportAsync(int id, FundingReportInput input, IReadOnlyList<(string? FileName, Stream Content)> photos, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> ReportAsync(int id, FundingReportInput input, IReadOnlyList<(string? FileName, Stream Content)> photos, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(photos);
@@ -237,7 +237,7 @@ public sealed class FundingApplications(AppDbContext db, LedRigs ledRigs, AuditL
             return LifecycleResult.NotFound;
         }
 
-        var (_, refusal) = await ledRigs.LoadAsync(application.RigId, cancellationToken);
+        var (_, refusal) = await ledRigs.LoadAsync(application.RigId, by, cancellationToken);
         if (refusal is not null)
         {
             return refusal;

@@ -44,7 +44,7 @@ public sealed class Recognition(AppDbContext db, AuditLog audit, EmailNotificati
     }
 
     /// <summary>A leader or admin nominates an approved RIG, with why; a RIG is nominated once per award.</summary>
-    public async Task<LifecycleResult> NominateAsync(NominationInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> NominateAsync(NominationInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var award = await db.Awards.AsNoTracking().Where(a => a.Slug == input.Award)
@@ -73,7 +73,7 @@ public sealed class Recognition(AppDbContext db, AuditLog audit, EmailNotificati
             return LifecycleResult.Refused($"{rig.Name} is already nominated for {award.Title}.");
         }
 
-        var actor = audit.CurrentActor;
+        var actor = by;
         var nomination = new Nomination { AwardId = award.Id, RigId = rig.Id, Statement = input.Statement.Trim(), NominatedByUserId = actor.UserId, NominatedBy = actor.DisplayName, NominatedAt = Now };
         db.Nominations.Add(nomination);
         audit.Record(nameof(Nomination), award.Id.ToString(CultureInfo.InvariantCulture), rig.Id, AuditAction.Nominated, AuditChanges.Of("Award", null, award.Title));

@@ -24,10 +24,10 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Offers to mentor, or edits the offer: a new or returned offer goes to review; an approved one changes at once.</summary>
-    public async Task<LifecycleResult> OfferAsync(MentorOfferInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> OfferAsync(MentorOfferInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var userId = audit.CurrentActor.UserId;
+        var userId = by.UserId;
         var user = userId is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
         {
@@ -192,16 +192,16 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
     }
 
     /// <summary>The mentor takes a break: nobody can find or ask them; requests already made can still be answered.</summary>
-    public Task<LifecycleResult> PauseAsync(int version, CancellationToken cancellationToken) =>
-        MoveOwnAsync(version, MentorCommand.Pause, AuditAction.MentorPaused, "You are paused: students cannot find or ask you until you resume.", cancellationToken);
+    public Task<LifecycleResult> PauseAsync(int version, Actor by, CancellationToken cancellationToken) =>
+        MoveOwnAsync(version, MentorCommand.Pause, AuditAction.MentorPaused, "You are paused: students cannot find or ask you until you resume.", by, cancellationToken);
 
-    public Task<LifecycleResult> ResumeAsync(int version, CancellationToken cancellationToken) =>
-        MoveOwnAsync(version, MentorCommand.Resume, AuditAction.MentorResumed, "Welcome back: students can find and ask you again.", cancellationToken);
+    public Task<LifecycleResult> ResumeAsync(int version, Actor by, CancellationToken cancellationToken) =>
+        MoveOwnAsync(version, MentorCommand.Resume, AuditAction.MentorResumed, "Welcome back: students can find and ask you again.", by, cancellationToken);
 
     /// <summary>The mentor stops: open requests are declined and mentorships end, with the students told.</summary>
-    public async Task<LifecycleResult> WithdrawAsync(int version, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> WithdrawAsync(int version, Actor by, CancellationToken cancellationToken)
     {
-        var profile = await OwnAsync(cancellationToken);
+        var profile = await OwnAsync(by, cancellationToken);
         if (profile is null)
         {
             return LifecycleResult.NotFound;
@@ -252,9 +252,9 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
     }
 
     /// <summary>A RIG's leaders link a mentor who works with their RIG, found by the email of the mentor's account.</summary>
-    public async Task<LifecycleResult> LinkAsync(int rigId, string? mentorEmail, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> LinkAsync(int rigId, string? mentorEmail, Actor by, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadEditableAsync(rigId, allowApproved: true, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(rigId, allowApproved: true, by, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -279,7 +279,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
     }
 
     /// <summary>A RIG's leaders, or the mentor, remove a link.</summary>
-    public async Task<LifecycleResult> UnlinkAsync(int rigId, int mentorId, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> UnlinkAsync(int rigId, int mentorId, Actor by, CancellationToken cancellationToken)
     {
         var link = await db.RigMentors.Include(l => l.Mentor).ThenInclude(m => m!.User).SingleOrDefaultAsync(l => l.RigId == rigId && l.MentorId == mentorId, cancellationToken);
         if (link is null)
@@ -287,9 +287,9 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
             return LifecycleResult.NotFound;
         }
 
-        if (link.Mentor!.UserId != audit.CurrentActor.UserId)
+        if (link.Mentor!.UserId != by.UserId)
         {
-            var (_, refusal) = await led.LoadEditableAsync(rigId, allowApproved: true, cancellationToken);
+            var (_, refusal) = await led.LoadEditableAsync(rigId, allowApproved: true, by, cancellationToken);
             if (refusal is not null)
             {
                 return refusal;
@@ -355,9 +355,9 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         return await save.CommitAsync(LifecycleResult.Ok(subspecialty.IsRetired ? $"{subspecialty.Name} is retired: new offers and the filters no longer show it; mentors who chose it keep it." : $"{subspecialty.Name} is saved."), cancellationToken);
     }
 
-    private async Task<LifecycleResult> MoveOwnAsync(int version, MentorCommand command, AuditAction action, string done, CancellationToken cancellationToken)
+    private async Task<LifecycleResult> MoveOwnAsync(int version, MentorCommand command, AuditAction action, string done, Actor by, CancellationToken cancellationToken)
     {
-        var profile = await OwnAsync(cancellationToken);
+        var profile = await OwnAsync(by, cancellationToken);
         if (profile is null)
         {
             return LifecycleResult.NotFound;
@@ -393,9 +393,9 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         return await SaveAsync(LifecycleResult.Ok(done), profile.Id, cancellationToken);
     }
 
-    private Task<MentorProfile?> OwnAsync(CancellationToken cancellationToken)
+    private Task<MentorProfile?> OwnAsync(Actor by, CancellationToken cancellationToken)
     {
-        var userId = audit.CurrentActor.UserId;
+        var userId = by.UserId;
         return db.MentorProfiles.Include(m => m.User).SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using RigDirectory.Web.Kernel;
 
@@ -8,7 +7,7 @@ namespace RigDirectory.Web.Features.Mentoring;
 [Route("mentoring")]
 public sealed class MentoringController(MentoringQueries queries, MentorLifecycle mentors) : Controller
 {
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => this.Actor().UserId!;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await queries.MyMentoringAsync(UserId, cancellationToken));
@@ -19,7 +18,7 @@ public sealed class MentoringController(MentoringQueries queries, MentorLifecycl
     [HttpPost("offer")]
     public async Task<IActionResult> Offer([Bind(Prefix = MentorLifecycle.Prefix)] MentorOfferInput input, CancellationToken cancellationToken)
     {
-        var result = ModelState.IsValid ? await mentors.OfferAsync(input, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid ? await mentors.OfferAsync(input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         if (result.Succeeded)
         {
             return this.Done(result, RedirectToAction(nameof(Index)));
@@ -40,13 +39,13 @@ public sealed class MentoringController(MentoringQueries queries, MentorLifecycl
     }
 
     [HttpPost("pause")]
-    public async Task<IActionResult> Pause([FromForm] int version, CancellationToken cancellationToken) => Translate(await mentors.PauseAsync(version, cancellationToken));
+    public async Task<IActionResult> Pause([FromForm] int version, CancellationToken cancellationToken) => Translate(await mentors.PauseAsync(version, this.Actor(), cancellationToken));
 
     [HttpPost("resume")]
-    public async Task<IActionResult> Resume([FromForm] int version, CancellationToken cancellationToken) => Translate(await mentors.ResumeAsync(version, cancellationToken));
+    public async Task<IActionResult> Resume([FromForm] int version, CancellationToken cancellationToken) => Translate(await mentors.ResumeAsync(version, this.Actor(), cancellationToken));
 
     [HttpPost("withdraw")]
-    public async Task<IActionResult> Withdraw([FromForm] int version, CancellationToken cancellationToken) => Translate(await mentors.WithdrawAsync(version, cancellationToken));
+    public async Task<IActionResult> Withdraw([FromForm] int version, CancellationToken cancellationToken) => Translate(await mentors.WithdrawAsync(version, this.Actor(), cancellationToken));
 
     private IActionResult Translate(LifecycleResult result) =>
         this.Back(result, RedirectToAction(nameof(Index)), "Your offer changed since you opened this page; here it is as it stands now.");

@@ -24,10 +24,10 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>A student asks a mentor; refused when the mentor cannot be asked or the student has asked enough.</summary>
-    public async Task<LifecycleResult> AskAsync(int mentorId, MentorshipRequestInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> AskAsync(int mentorId, MentorshipRequestInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var userId = audit.CurrentActor.UserId;
+        var userId = by.UserId;
         if (userId is null)
         {
             return LifecycleResult.Forbidden;
@@ -134,10 +134,10 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
     }
 
     /// <summary>The student takes back a request not yet answered.</summary>
-    public async Task<LifecycleResult> CancelAsync(int id, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> CancelAsync(int id, Actor by, CancellationToken cancellationToken)
     {
         var request = await LoadAsync(id, cancellationToken);
-        if (request is null || request.StudentUserId != audit.CurrentActor.UserId)
+        if (request is null || request.StudentUserId != by.UserId)
         {
             return LifecycleResult.NotFound;
         }
@@ -156,13 +156,13 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
     /// The mentor accepts: both then see each other's email. Refused when the request expired or the mentor has no
     /// place left; when two acceptances race for the last place, the second finds it taken.
     /// </summary>
-    public Task<LifecycleResult> AcceptAsync(int id, CancellationToken cancellationToken) =>
-        SaveStep.RetryOnConflictAsync(() => AcceptOnceAsync(id, cancellationToken), cancellationToken, attempts: 2);
+    public Task<LifecycleResult> AcceptAsync(int id, Actor by, CancellationToken cancellationToken) =>
+        SaveStep.RetryOnConflictAsync(() => AcceptOnceAsync(id, by, cancellationToken), cancellationToken, attempts: 2);
 
-    private async Task<LifecycleResult> AcceptOnceAsync(int id, CancellationToken cancellationToken)
+    private async Task<LifecycleResult> AcceptOnceAsync(int id, Actor by, CancellationToken cancellationToken)
     {
         var request = await LoadAsync(id, cancellationToken);
-        if (request is null || request.Mentor!.UserId != audit.CurrentActor.UserId)
+        if (request is null || request.Mentor!.UserId != by.UserId)
         {
             return LifecycleResult.NotFound;
         }
@@ -198,11 +198,11 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
 
 
     /// <summary>The mentor declines, with an optional note the student reads.</summary>
-    public async Task<LifecycleResult> DeclineAsync(int id, MentoringNoteInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> DeclineAsync(int id, MentoringNoteInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var request = await LoadAsync(id, cancellationToken);
-        if (request is null || request.Mentor!.UserId != audit.CurrentActor.UserId)
+        if (request is null || request.Mentor!.UserId != by.UserId)
         {
             return LifecycleResult.NotFound;
         }
@@ -221,11 +221,11 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
     }
 
     /// <summary>Either side ends an active mentorship; the mentor's place is free again.</summary>
-    public async Task<LifecycleResult> EndAsync(int id, MentoringNoteInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> EndAsync(int id, MentoringNoteInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var request = await LoadAsync(id, cancellationToken);
-        var userId = audit.CurrentActor.UserId;
+        var userId = by.UserId;
         var byMentor = request?.Mentor!.UserId == userId;
         if (request is null || (!byMentor && request.StudentUserId != userId))
         {
@@ -247,11 +247,11 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
     }
 
     /// <summary>A student or mentor reports a problem on their mentorship; ACR staff see it on the console.</summary>
-    public async Task<LifecycleResult> ReportAsync(int id, MentoringNoteInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> ReportAsync(int id, MentoringNoteInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var request = await LoadAsync(id, cancellationToken);
-        var userId = audit.CurrentActor.UserId;
+        var userId = by.UserId;
         if (request is null || userId is null || (request.Mentor!.UserId != userId && request.StudentUserId != userId))
         {
             return LifecycleResult.NotFound;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using RigDirectory.Web.Auditing;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Kernel;
@@ -7,11 +8,11 @@ using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Registration;
 
-/// <summary>Loads a RIG for a command of its leaders, after checking the current user leads it.</summary>
-public sealed class LedRigs(AppDbContext db, IAuthorizationService authorization, IHttpContextAccessor http)
+/// <summary>Loads a RIG for a command of its leaders, after checking the acting user may edit it (a leader, or ACR).</summary>
+public sealed class LedRigs(AppDbContext db, IAuthorizationService authorization)
 {
     /// <summary>The RIG with its people and events (tracked), or why the user may not have it.</summary>
-    public async Task<(Rig? Rig, LifecycleResult? Refusal)> LoadAsync(int id, CancellationToken cancellationToken)
+    public async Task<(Rig? Rig, LifecycleResult? Refusal)> LoadAsync(int id, Actor by, CancellationToken cancellationToken)
     {
         var rig = await db.Rigs
             .Include(r => r.School)
@@ -27,17 +28,17 @@ public sealed class LedRigs(AppDbContext db, IAuthorizationService authorization
             return (null, LifecycleResult.NotFound);
         }
 
-        var user = http.HttpContext?.User ?? new System.Security.Claims.ClaimsPrincipal();
-        return (await authorization.AuthorizeAsync(user, rig, Policies.EditRig)).Succeeded ? (rig, null) : (null, LifecycleResult.Forbidden);
+        ArgumentNullException.ThrowIfNull(by);
+        return (await authorization.AuthorizeAsync(by.User, rig, Policies.EditRig)).Succeeded ? (rig, null) : (null, LifecycleResult.Forbidden);
     }
 
     /// <summary>
     /// A RIG its leaders may still change: a draft or one sent back, or (for <paramref name="allowApproved"/>: its
     /// people and profile) an approved one.
     /// </summary>
-    public async Task<(Rig? Rig, LifecycleResult? Refusal)> LoadEditableAsync(int id, bool allowApproved, CancellationToken cancellationToken)
+    public async Task<(Rig? Rig, LifecycleResult? Refusal)> LoadEditableAsync(int id, bool allowApproved, Actor by, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await LoadAsync(id, cancellationToken);
+        var (rig, refusal) = await LoadAsync(id, by, cancellationToken);
         if (refusal is not null)
         {
             return (null, refusal);

@@ -23,10 +23,10 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<LifecycleResult> ClaimAsync(string slug, ClaimInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> ClaimAsync(string slug, ClaimInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var userId = audit.CurrentActor.UserId!;
+        var userId = by.UserId!;
         var rig = await db.Rigs.Include(r => r.School).Include(r => r.Sponsors).Include(r => r.Officers).AsSplitQuery()
             .Where(RigVisibility.IsPublic).SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
         if (rig is null)
@@ -48,7 +48,7 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
         var token = Tokens.New();
         var claim = NewClaim(userId, input, sponsor, token);
         rig.Claims.Add(claim);
-        audit.Rig(rig.Id, AuditAction.Claimed, AuditChanges.Of("Claim", null, Describe(audit.CurrentActor.DisplayName, claim)), claim.Message);
+        audit.Rig(rig.Id, AuditAction.Claimed, AuditChanges.Of("Claim", null, Describe(by.DisplayName, claim)), claim.Message);
         var student = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
         await emails.ClaimConfirmationAsync(rig, claim, student.DisplayName, student.Email!, token, cancellationToken);
         return await save.CommitAsync(LifecycleResult.Ok($"Your claim is sent. {sponsor.Name} is asked to confirm you by email, then ACR decides; you will get an email either way.", rig.Id), cancellationToken);
@@ -120,7 +120,7 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
     /// An admin's decision. Approving without the sponsor's confirmation needs a note saying how the student was
     /// checked; declining needs a note for the student. The version the admin saw guards against a second decision.
     /// </summary>
-    public async Task<LifecycleResult> DecideAsync(int id, ClaimDecisionInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> DecideAsync(int id, ClaimDecisionInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var claim = await db.RigClaims.Include(c => c.User).Include(c => c.Rig).ThenInclude(r => r!.Officers).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -145,7 +145,7 @@ public sealed class RigClaims(AppDbContext db, AuditLog audit, EmailNotification
         var from = claim.Status;
         claim.Status = decided;
         claim.DecidedAt = Now;
-        claim.DecidedByUserId = audit.CurrentActor.UserId;
+        claim.DecidedByUserId = by.UserId;
         claim.DecisionNote = note;
         audit.Record(EntityType, Id(claim), rig.Id, approve ? AuditAction.ClaimApproved : AuditAction.ClaimDeclined,
             AuditChanges.Of("Claim", from.ToString(), claim.Status.ToString()), note);

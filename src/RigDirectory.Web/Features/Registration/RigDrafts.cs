@@ -13,7 +13,7 @@ public sealed class RigDrafts(AppDbContext db, AuditLog audit, SaveStep save, Ti
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Creates the draft with its "Started" entry; returns its id.</summary>
-    public async Task<int> CreateAsync(School school, string? note, CancellationToken cancellationToken)
+    public async Task<int> CreateAsync(School school, string? note, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(school);
         var name = $"Radiology Interest Group at {school.DisplayName}";
@@ -24,7 +24,7 @@ public sealed class RigDrafts(AppDbContext db, AuditLog audit, SaveStep save, Ti
             School = school,
             Status = RigStatus.Draft,
             RegistrationStep = RegistrationStep.Sponsors,
-            CreatedByUserId = audit.CurrentActor.UserId,
+            CreatedByUserId = by.UserId,
             CreatedAt = Now,
             UpdatedAt = Now,
         };

@@ -24,7 +24,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Starts a draft at a listed school, unless the school already has a RIG (or one under review).</summary>
-    public async Task<LifecycleResult> StartAsync(string? schoolSlug, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> StartAsync(string? schoolSlug, Actor by, CancellationToken cancellationToken)
     {
         var school = string.IsNullOrEmpty(schoolSlug) ? null : await db.Schools.Listed().SingleOrDefaultAsync(s => s.Slug == schoolSlug, cancellationToken);
         if (school is null)
@@ -37,11 +37,11 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
             return LifecycleResult.Refused(RegistrationWorkflow.SchoolTaken(school.DisplayName));
         }
 
-        return LifecycleResult.Ok(rigId: await drafts.CreateAsync(school, null, cancellationToken));
+        return LifecycleResult.Ok(rigId: await drafts.CreateAsync(school, null, by, cancellationToken));
     }
 
     /// <summary>Starts a draft at a school the directory does not list yet; the school is listed when the RIG is approved.</summary>
-    public async Task<LifecycleResult> StartAtNewSchoolAsync(MissingSchoolInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> StartAtNewSchoolAsync(MissingSchoolInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var jurisdiction = await db.Jurisdictions.SingleOrDefaultAsync(j => j.Code == input.State, cancellationToken);
@@ -51,13 +51,13 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         }
 
         var school = await drafts.RequestSchoolAsync(input, jurisdiction, cancellationToken);
-        return LifecycleResult.Ok(rigId: await drafts.CreateAsync(school, $"Requested a new school: {school.DisplayName}, {school.City}", cancellationToken));
+        return LifecycleResult.Ok(rigId: await drafts.CreateAsync(school, $"Requested a new school: {school.DisplayName}, {school.City}", by, cancellationToken));
     }
 
     /// <summary>Moves a registration not yet approved to another listed school, unless that school already has a RIG (or one under review).</summary>
-    public async Task<LifecycleResult> ChangeSchoolAsync(int id, string? schoolSlug, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> ChangeSchoolAsync(int id, string? schoolSlug, Actor by, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: false, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: false, by, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -90,10 +90,10 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
     }
 
     /// <summary>Saves the details step: the RIG's own fields and its first event.</summary>
-    public async Task<LifecycleResult> SaveDetailsAsync(int id, DetailsInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> SaveDetailsAsync(int id, DetailsInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: false, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: false, by, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -112,9 +112,9 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
         return await SaveAsync(rig, LifecycleResult.Ok(rigId: rig.Id), change: null, cancellationToken);
     }
 
-    public async Task<LifecycleResult> SubmitAsync(int id, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> SubmitAsync(int id, Actor by, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadAsync(id, cancellationToken);
+        var (rig, refusal) = await led.LoadAsync(id, by, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -268,10 +268,10 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
     };
 
     /// <summary>A leader edits an approved RIG: routine fields go live at once; a new name or school waits for review.</summary>
-    public async Task<LifecycleResult> EditAsync(int id, RigProfileInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> EditAsync(int id, RigProfileInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, by, cancellationToken);
         if (refusal is not null || !RegistrationWorkflow.IsApproved(rig!.Status))
         {
             return refusal ?? LifecycleResult.Refused("This RIG is not approved yet; change it in its registration.");
@@ -371,9 +371,9 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
     }
 
     /// <summary>The leaders confirm the RIG is still active: shown as "verified by its leaders on …".</summary>
-    public async Task<LifecycleResult> ConfirmActiveAsync(int id, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> ConfirmActiveAsync(int id, Actor by, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, by, cancellationToken);
         if (refusal is not null || !RegistrationWorkflow.IsApproved(rig!.Status))
         {
             return refusal ?? LifecycleResult.Refused("Only an approved RIG can be verified.");

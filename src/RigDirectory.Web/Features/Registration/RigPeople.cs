@@ -18,13 +18,13 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public Task<LifecycleResult> AddSponsorAsync(int id, SponsorInput input, CancellationToken cancellationToken) =>
-        SaveStep.RetryOnConflictAsync(() => AddSponsorOnceAsync(id, input, cancellationToken), cancellationToken);
+    public Task<LifecycleResult> AddSponsorAsync(int id, SponsorInput input, Actor by, CancellationToken cancellationToken) =>
+        SaveStep.RetryOnConflictAsync(() => AddSponsorOnceAsync(id, input, by, cancellationToken), cancellationToken);
 
-    private async Task<LifecycleResult> AddSponsorOnceAsync(int id, SponsorInput input, CancellationToken cancellationToken)
+    private async Task<LifecycleResult> AddSponsorOnceAsync(int id, SponsorInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, by, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -51,16 +51,16 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         rig.Sponsors.Add(sponsor);
         drafts.Reached(rig, RegistrationStep.Sponsors);
         audit.Rig(rig.Id, AuditAction.SponsorAdded, AuditChanges.Of("Sponsor", null, $"{sponsor.Name} <{sponsor.Email}>"));
-        await emails.SponsorRequestAsync(audit.CurrentActor.DisplayName, rig, sponsor, token, cancellationToken);
+        await emails.SponsorRequestAsync(by.DisplayName, rig, sponsor, token, cancellationToken);
         return await SaveAsync(rig, $"{sponsor.Name} was added and asked by email to confirm.", cancellationToken);
     }
 
-    public Task<LifecycleResult> RemoveSponsorAsync(int id, int sponsorId, CancellationToken cancellationToken) =>
-        SaveStep.RetryOnConflictAsync(() => RemoveSponsorOnceAsync(id, sponsorId, cancellationToken), cancellationToken);
+    public Task<LifecycleResult> RemoveSponsorAsync(int id, int sponsorId, Actor by, CancellationToken cancellationToken) =>
+        SaveStep.RetryOnConflictAsync(() => RemoveSponsorOnceAsync(id, sponsorId, by, cancellationToken), cancellationToken);
 
-    private async Task<LifecycleResult> RemoveSponsorOnceAsync(int id, int sponsorId, CancellationToken cancellationToken)
+    private async Task<LifecycleResult> RemoveSponsorOnceAsync(int id, int sponsorId, Actor by, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, by, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -83,9 +83,9 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
     }
 
     /// <summary>Leaves the sponsors step: at least one sponsor is needed.</summary>
-    public async Task<LifecycleResult> FinishSponsorsAsync(int id, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> FinishSponsorsAsync(int id, Actor by, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, by, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -111,7 +111,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
     /// A signed-in student writes to the starters of the RIG being registered at a school: the app emails each
     /// current officer (whose addresses stay private) with the student's name and email, so that they can reply.
     /// </summary>
-    public async Task<LifecycleResult> MessageStartersAsync(string schoolSlug, StarterMessageInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> MessageStartersAsync(string schoolSlug, StarterMessageInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var rig = await db.Rigs.AsNoTracking()
@@ -121,7 +121,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
             .Include(r => r.Officers.Where(o => o.EndedAt == null)).ThenInclude(o => o.User)
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
-        var userId = audit.CurrentActor.UserId;
+        var userId = by.UserId;
         if (rig is null || userId is null)
         {
             return LifecycleResult.NotFound;
@@ -153,13 +153,13 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
     }
 
     /// <summary>The signed-in leader's own position and graduation year.</summary>
-    public Task<LifecycleResult> SaveOwnPositionAsync(int id, OfficerInput input, CancellationToken cancellationToken) =>
-        SaveStep.RetryOnConflictAsync(() => SaveOwnPositionOnceAsync(id, input, cancellationToken), cancellationToken);
+    public Task<LifecycleResult> SaveOwnPositionAsync(int id, OfficerInput input, Actor by, CancellationToken cancellationToken) =>
+        SaveStep.RetryOnConflictAsync(() => SaveOwnPositionOnceAsync(id, input, by, cancellationToken), cancellationToken);
 
-    private async Task<LifecycleResult> SaveOwnPositionOnceAsync(int id, OfficerInput input, CancellationToken cancellationToken)
+    private async Task<LifecycleResult> SaveOwnPositionOnceAsync(int id, OfficerInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, by, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -175,13 +175,13 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
             return LifecycleResult.Invalid("Input.GraduationYear", wrongYear);
         }
 
-        var userId = audit.CurrentActor.UserId;
+        var userId = by.UserId;
         var mine = rig!.Officers.FirstOrDefault(o => o.UserId == userId && o.EndedAt == null);
         var before = mine is null ? null : $"{mine.Position}, class of {mine.GraduationYear.ToString(CultureInfo.InvariantCulture)}";
         mine ??= AddOfficer(rig, userId!, input.Position.Trim(), year);
         mine.Position = input.Position.Trim();
         mine.GraduationYear = year;
-        audit.Rig(rig.Id, AuditAction.OfficerSaved, AuditChanges.Of($"Officer {audit.CurrentActor.DisplayName}", before, $"{mine.Position}, class of {mine.GraduationYear.ToString(CultureInfo.InvariantCulture)}"));
+        audit.Rig(rig.Id, AuditAction.OfficerSaved, AuditChanges.Of($"Officer {by.DisplayName}", before, $"{mine.Position}, class of {mine.GraduationYear.ToString(CultureInfo.InvariantCulture)}"));
         if (!RegistrationWorkflow.IsApproved(rig.Status))
         {
             drafts.Reached(rig, RegistrationStep.Details);
@@ -190,13 +190,13 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         return await SaveAsync(rig, RegistrationWorkflow.IsApproved(rig.Status) ? "Your position is saved." : null, cancellationToken);
     }
 
-    public Task<LifecycleResult> InviteAsync(int id, InvitationInput input, CancellationToken cancellationToken) =>
-        SaveStep.RetryOnConflictAsync(() => InviteOnceAsync(id, input, cancellationToken), cancellationToken);
+    public Task<LifecycleResult> InviteAsync(int id, InvitationInput input, Actor by, CancellationToken cancellationToken) =>
+        SaveStep.RetryOnConflictAsync(() => InviteOnceAsync(id, input, by, cancellationToken), cancellationToken);
 
-    private async Task<LifecycleResult> InviteOnceAsync(int id, InvitationInput input, CancellationToken cancellationToken)
+    private async Task<LifecycleResult> InviteOnceAsync(int id, InvitationInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, by, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -209,13 +209,13 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
             Email = email,
             Position = input.Position.Trim(),
             TokenHash = Tokens.Hash(token),
-            InvitedByUserId = audit.CurrentActor.UserId!,
+            InvitedByUserId = by.UserId!,
             CreatedAt = Now,
             ExpiresAt = Now.AddDays(EmailNotifications.InvitationDays),
         };
         rig!.Invitations.Add(invitation);
         audit.Rig(rig.Id, AuditAction.OfficerInvited, AuditChanges.Of("Invitation", null, $"{email} as {invitation.Position}"));
-        await emails.InvitationAsync(audit.CurrentActor.DisplayName, rig, invitation, token, cancellationToken);
+        await emails.InvitationAsync(by.DisplayName, rig, invitation, token, cancellationToken);
         return await SaveAsync(rig, $"An invitation was emailed to {email}.", cancellationToken);
     }
 
@@ -223,7 +223,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
     /// The invited account accepts: the invitation is marked used with a conditional update, so of several
     /// simultaneous acceptances exactly one wins, and the officer is added in the same transaction.
     /// </summary>
-    public async Task<LifecycleResult> AcceptInvitationAsync(int invitationId, int graduationYear, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> AcceptInvitationAsync(int invitationId, int graduationYear, Actor by, CancellationToken cancellationToken)
     {
         if (GraduationYearRefusal(graduationYear) is { } wrongYear)
         {
@@ -231,7 +231,7 @@ public sealed class RigPeople(AppDbContext db, LedRigs led, RigDrafts drafts, Au
         }
 
         var invitation = await db.OfficerInvitations.AsNoTracking().Include(i => i.Rig).ThenInclude(r => r!.School).SingleAsync(i => i.Id == invitationId, cancellationToken);
-        var userId = audit.CurrentActor.UserId!;
+        var userId = by.UserId!;
         var now = Now;
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         var claimed = await db.OfficerInvitations.Where(i => i.Id == invitationId && i.AcceptedAt == null)

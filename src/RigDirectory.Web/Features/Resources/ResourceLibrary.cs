@@ -32,7 +32,7 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
             added => LifecycleResult.Ok($"\"{added.Title}\" is published."), cancellationToken, transaction: transaction);
     }
 
-    public async Task<LifecycleResult> EditAsync(string slug, ResourceInput input, CancellationToken cancellationToken)
+    public async Task<LifecycleResult> EditAsync(string slug, ResourceInput input, Actor by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var resource = await db.Resources.Include(r => r.Revisions).SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
             return LifecycleResult.Conflict;
         }
 
-        var before = Revision(resource);
+        var before = Revision(resource, by);
         var changes = input.ApplyTo(resource);
         if (changes.Count == 0)
         {
@@ -68,7 +68,7 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
     }
 
     /// <summary>The text as it is now, kept as the next revision when an edit replaces it.</summary>
-    private ResourceRevision Revision(Resource resource) => new()
+    private ResourceRevision Revision(Resource resource, Actor by) => new()
     {
         Number = resource.Revisions.Count + 1,
         Title = resource.Title,
@@ -76,7 +76,7 @@ public sealed class ResourceLibrary(AppDbContext db, AuditLog audit, ResourceFil
         Body = resource.Body,
         Tags = resource.Tags,
         ReplacedAt = Now,
-        ReplacedBy = audit.CurrentActor.DisplayName,
+        ReplacedBy = by.DisplayName,
     };
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class UsersController(UserQueries queries, UserAdministration admi
 
     [HttpPost("{id}/lock")]
     public async Task<IActionResult> Lock([StringLength(450)] string id, CancellationToken cancellationToken) =>
-        Translate(id, await administration.LockAsync(id, cancellationToken));
+        Translate(id, await administration.LockAsync(id, this.Actor(), cancellationToken));
 
     [HttpPost("{id}/unlock")]
     public async Task<IActionResult> Unlock([StringLength(450)] string id, CancellationToken cancellationToken) =>

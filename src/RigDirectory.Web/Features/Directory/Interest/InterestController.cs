@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
@@ -21,7 +20,7 @@ public sealed class InterestController(AppDbContext db, RigInterests interests, 
     [HttpGet("/rigs/{slug}/interest")]
     public async Task<IActionResult> Form(string slug, CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var userId = this.Actor().UserId!;
         var ownSchool = RigInterests.OwnSchool(db, userId);
         var form = await db.Rigs.AsNoTracking().Where(RigVisibility.IsPublic).Where(r => r.Slug == slug)
             .Select(r => new
@@ -47,7 +46,7 @@ public sealed class InterestController(AppDbContext db, RigInterests interests, 
     public async Task<IActionResult> Show(string slug, [Bind(Prefix = RigInterests.Prefix)] InterestInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = ModelState.IsValid ? await interests.ShowAsync(slug, input, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid ? await interests.ShowAsync(slug, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         if (result.Outcome is Outcome.Ok or Outcome.Refused)
         {
             TempData.SetStatus(result.Message);
@@ -66,13 +65,13 @@ public sealed class InterestController(AppDbContext db, RigInterests interests, 
 
     [HttpPost("/rigs/{slug}/interest/withdraw")]
     public async Task<IActionResult> Withdraw(string slug, CancellationToken cancellationToken) =>
-        this.Done(await interests.WithdrawAsync(slug, cancellationToken), ToProfile(slug));
+        this.Done(await interests.WithdrawAsync(slug, this.Actor(), cancellationToken), ToProfile(slug));
 
     /// <summary>The RIG's interested students, newest first, for its leaders (and ACR staff).</summary>
     [HttpGet("/my/rigs/{id:int}/interested")]
     public async Task<IActionResult> List(int id, [FromQuery] int page = 1, CancellationToken cancellationToken = default)
     {
-        var (rig, refusal) = await led.LoadAsync(id, cancellationToken);
+        var (rig, refusal) = await led.LoadAsync(id, this.Actor(), cancellationToken);
         if (refusal is not null)
         {
             return this.Failure(refusal) ?? this.ToMyRigs();
@@ -89,7 +88,7 @@ public sealed class InterestController(AppDbContext db, RigInterests interests, 
     [HttpGet("/my/rigs/{id:int}/interested.csv")]
     public async Task<IActionResult> Csv(int id, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadAsync(id, cancellationToken);
+        var (rig, refusal) = await led.LoadAsync(id, this.Actor(), cancellationToken);
         if (refusal is not null)
         {
             return this.Failure(refusal) ?? this.ToMyRigs();

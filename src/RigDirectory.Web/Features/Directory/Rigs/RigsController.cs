@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -8,6 +7,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Directory.Rigs;
@@ -58,7 +58,7 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
         var signedIn = User.Identity?.IsAuthenticated == true;
 
         // Who a signed-in visitor is to this RIG (a leader, interested or neither): one more query, for them only.
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = this.Actor().UserId;
         var viewer = userId is null ? null : await ProfileViewer.FindAsync(db, slug, userId, cancellationToken);
 
         // Sponsors' emails are for the RIG's own leaders and ACR staff.

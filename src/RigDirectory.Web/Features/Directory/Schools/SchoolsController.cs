@@ -32,7 +32,7 @@ public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, Rig
     [EnableRateLimiting(RateLimits.OutgoingEmail)]
     public async Task<IActionResult> MessageStarters(string slug, [Bind(Prefix = "Starters")] StarterMessageInput input, CancellationToken cancellationToken)
     {
-        var result = ModelState.IsValid ? await people.MessageStartersAsync(slug, input, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid ? await people.MessageStartersAsync(slug, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         if (result.Succeeded)
         {
             return this.Done(result, RedirectToAction(nameof(Show), new { slug }));

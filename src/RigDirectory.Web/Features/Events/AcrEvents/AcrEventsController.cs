@@ -44,14 +44,14 @@ public sealed class AcrEventsController(AppDbContext db, EventLifecycle events, 
     public async Task<IActionResult> Create([Bind(Prefix = EventInput.Prefix)] ConferenceInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = ModelState.IsValid ? await events.CreateConferenceAsync(input, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid ? await events.CreateConferenceAsync(input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         return await AfterAsync(null, input, result, cancellationToken);
     }
 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var (e, refusal) = await events.LoadHostedAsync(id, cancellationToken);
+        var (e, refusal) = await events.LoadHostedAsync(id, this.Actor(), cancellationToken);
         if (e is null || !e.IsAcrEvent)
         {
             return refusal is null || refusal.Outcome != Outcome.Forbidden ? NotFound() : Forbid();
@@ -67,24 +67,24 @@ public sealed class AcrEventsController(AppDbContext db, EventLifecycle events, 
     public async Task<IActionResult> Update(int id, [Bind(Prefix = EventInput.Prefix)] ConferenceInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = ModelState.IsValid ? await events.EditAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid ? await events.EditAsync(id, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         return await AfterAsync(id, input, result, cancellationToken);
     }
 
     [HttpPost("{id:int}/cancel")]
     public async Task<IActionResult> Cancel(int id, [Bind(Prefix = "Cancel")] EventNoteInput input, CancellationToken cancellationToken) =>
-        Back(id, ModelState.IsValid ? await events.CancelAsync(id, input, cancellationToken) : LifecycleResult.Refused("Keep the note under 1,000 characters."));
+        Back(id, ModelState.IsValid ? await events.CancelAsync(id, input, this.Actor(), cancellationToken) : LifecycleResult.Refused("Keep the note under 1,000 characters."));
 
     /// <summary>Hides any event (a RIG's too) from every public page and feed, with a note its hosts read.</summary>
     [HttpPost("{id:int}/hide")]
     public async Task<IActionResult> Hide(int id, [Bind(Prefix = "Hide")] EventNoteInput input, CancellationToken cancellationToken)
     {
-        var result = ModelState.IsValid ? await events.HideAsync(id, input, cancellationToken) : LifecycleResult.Refused("Keep the note under 1,000 characters.");
+        var result = ModelState.IsValid ? await events.HideAsync(id, input, this.Actor(), cancellationToken) : LifecycleResult.Refused("Keep the note under 1,000 characters.");
         return Back(id, result.Outcome == Outcome.Invalid ? LifecycleResult.Refused(result.Errors[0].Value) : result);
     }
 
     [HttpPost("{id:int}/unhide")]
-    public async Task<IActionResult> Unhide(int id, CancellationToken cancellationToken) => Back(id, await events.ShowAsync(id, cancellationToken));
+    public async Task<IActionResult> Unhide(int id, CancellationToken cancellationToken) => Back(id, await events.ShowAsync(id, this.Actor(), cancellationToken));
 
     [HttpGet("{id:int}/attendees")]
     public async Task<IActionResult> Attendees(int id, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ public sealed class AcrEventsController(AppDbContext db, EventLifecycle events, 
             return NotFound();
         }
 
-        var result = await events.MarkAttendanceAsync(id, attended ?? [], cancellationToken);
+        var result = await events.MarkAttendanceAsync(id, attended ?? [], this.Actor(), cancellationToken);
         if (this.Failure(result) is { } failure)
         {
             return failure;
@@ -120,7 +120,7 @@ public sealed class AcrEventsController(AppDbContext db, EventLifecycle events, 
 
     private async Task<Event?> AcrEventAsync(int id, CancellationToken cancellationToken)
     {
-        var (e, _) = await events.LoadHostedAsync(id, cancellationToken);
+        var (e, _) = await events.LoadHostedAsync(id, this.Actor(), cancellationToken);
         return e is { IsAcrEvent: true } ? e : null;
     }
 

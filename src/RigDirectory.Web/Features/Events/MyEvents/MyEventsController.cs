@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
@@ -18,7 +17,7 @@ public sealed class MyEventsController(AppDbContext db, PublicUrls urls, TimePro
 {
     private const string NewFeedKey = "NewFeedUrl";
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => this.Actor().UserId!;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public sealed class RigEventsController(AppDbContext db, LedRigs led, EventLifec
     [HttpGet("")]
     public async Task<IActionResult> Index(int id, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadAsync(id, cancellationToken);
+        var (rig, refusal) = await led.LoadAsync(id, this.Actor(), cancellationToken);
         if (rig is null)
         {
             return this.Failure(refusal!) ?? this.ToMyRigs();
@@ -44,7 +44,7 @@ public sealed class RigEventsController(AppDbContext db, LedRigs led, EventLifec
 
     private async Task<IActionResult> AnswerAsync(int id, int eventId, bool accept, CancellationToken cancellationToken)
     {
-        var result = await events.AnswerCoHostingAsync(id, eventId, accept, cancellationToken);
+        var result = await events.AnswerCoHostingAsync(id, eventId, accept, this.Actor(), cancellationToken);
         if (this.Failure(result) is { } failure)
         {
             return failure;
@@ -57,7 +57,7 @@ public sealed class RigEventsController(AppDbContext db, LedRigs led, EventLifec
     [HttpGet("new")]
     public async Task<IActionResult> New(int id, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadAsync(id, cancellationToken);
+        var (rig, refusal) = await led.LoadAsync(id, this.Actor(), cancellationToken);
         if (rig is null)
         {
             return this.Failure(refusal!) ?? this.ToMyRigs();
@@ -72,7 +72,7 @@ public sealed class RigEventsController(AppDbContext db, LedRigs led, EventLifec
     public async Task<IActionResult> Create(int id, [Bind(Prefix = EventInput.Prefix)] EventInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = ModelState.IsValid ? await events.CreateForRigAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid ? await events.CreateForRigAsync(id, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         return await AfterAsync(id, null, input, result, cancellationToken);
     }
 
@@ -101,7 +101,7 @@ public sealed class RigEventsController(AppDbContext db, LedRigs led, EventLifec
             return refusal!;
         }
 
-        var result = ModelState.IsValid ? await events.EditAsync(eventId, input, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid ? await events.EditAsync(eventId, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         return await AfterAsync(id, eventId, input, result, cancellationToken);
     }
 
@@ -114,7 +114,7 @@ public sealed class RigEventsController(AppDbContext db, LedRigs led, EventLifec
             return refusal!;
         }
 
-        var result = ModelState.IsValid ? await events.CancelAsync(eventId, input, cancellationToken) : LifecycleResult.Refused("Keep the note under 1,000 characters.");
+        var result = ModelState.IsValid ? await events.CancelAsync(eventId, input, this.Actor(), cancellationToken) : LifecycleResult.Refused("Keep the note under 1,000 characters.");
         if (this.Failure(result) is { } failure && result.Outcome != Outcome.Invalid)
         {
             return failure;
@@ -147,7 +147,7 @@ public sealed class RigEventsController(AppDbContext db, LedRigs led, EventLifec
             return refusal!;
         }
 
-        var result = await events.MarkAttendanceAsync(eventId, attended ?? [], cancellationToken);
+        var result = await events.MarkAttendanceAsync(eventId, attended ?? [], this.Actor(), cancellationToken);
         if (this.Failure(result) is { } failure)
         {
             return failure;
@@ -160,7 +160,7 @@ public sealed class RigEventsController(AppDbContext db, LedRigs led, EventLifec
     /// <summary>The event, when it belongs to this RIG and the user leads it; else the answer to give.</summary>
     private async Task<(Event? Event, IActionResult? Refusal)> HostedAsync(int id, int eventId, CancellationToken cancellationToken)
     {
-        var (e, refusal) = await events.LoadHostedAsync(eventId, cancellationToken);
+        var (e, refusal) = await events.LoadHostedAsync(eventId, this.Actor(), cancellationToken);
         if (e is null || e.RigId != id)
         {
             return (null, refusal?.Outcome == Outcome.Forbidden ? Forbid() : NotFound());

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -115,7 +114,7 @@ public sealed class AdminFundingController(AppDbContext db, FundingCalls calls, 
     [HttpGet("applications/{id:int}")]
     public async Task<IActionResult> Application(int id, CancellationToken cancellationToken)
     {
-        var page = await queries.ApplicationAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!, admin: true, cancellationToken);
+        var page = await queries.ApplicationAsync(id, this.Actor().UserId!, admin: true, cancellationToken);
         return page is null || Domain.Funding.IsDraft(page.Status) ? NotFound()
             : View(new DecisionViewModel(page, new FundingDecisionInput { Amount = Math.Min(page.AmountAsked, page.Remaining), Version = page.Version, CallVersion = page.CallVersion }));
     }
@@ -136,7 +135,7 @@ public sealed class AdminFundingController(AppDbContext db, FundingCalls calls, 
             return await DecisionFormAgainAsync(id, input, cancellationToken);
         }
 
-        var result = await applications.DecideAsync(id, input, cancellationToken);
+        var result = await applications.DecideAsync(id, input, this.Actor(), cancellationToken);
         return Decided(id, result) ?? await DecisionFormAgainAsync(id, input, cancellationToken);
     }
 
@@ -150,7 +149,7 @@ public sealed class AdminFundingController(AppDbContext db, FundingCalls calls, 
 
     private async Task<IActionResult> DecisionFormAgainAsync(int id, FundingDecisionInput input, CancellationToken cancellationToken)
     {
-        var page = await queries.ApplicationAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!, admin: true, cancellationToken);
+        var page = await queries.ApplicationAsync(id, this.Actor().UserId!, admin: true, cancellationToken);
         return page is null ? NotFound() : View(nameof(Application), new DecisionViewModel(page, input));
     }
 

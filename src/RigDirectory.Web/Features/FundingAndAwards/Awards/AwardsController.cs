@@ -32,7 +32,7 @@ public sealed class AwardsController(AppDbContext db, Recognition recognition) :
     {
         if (ModelState.IsValid)
         {
-            var result = await recognition.NominateAsync(input, cancellationToken);
+            var result = await recognition.NominateAsync(input, this.Actor(), cancellationToken);
             if (result.Succeeded)
             {
                 return this.Done(result, Redirect($"/rigs/{Uri.EscapeDataString(input.Rig)}"));

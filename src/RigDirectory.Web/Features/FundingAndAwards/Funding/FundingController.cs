@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +20,7 @@ public sealed class FundingController(AppDbContext db, FundingQueries queries, F
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+    private string? UserId => this.Actor().UserId;
 
     [AllowAnonymous]
     [HttpGet("")]
@@ -67,7 +66,7 @@ public sealed class FundingController(AppDbContext db, FundingQueries queries, F
     {
         if (ModelState.IsValid)
         {
-            var (result, id) = await applications.SaveAsync(slug, rig, input, submit == "submit", cancellationToken);
+            var (result, id) = await applications.SaveAsync(slug, rig, input, submit == "submit", this.Actor(), cancellationToken);
             switch (result.Outcome)
             {
                 case Outcome.Ok:
@@ -137,7 +136,7 @@ public sealed class FundingController(AppDbContext db, FundingQueries queries, F
             var streams = photos.Where(p => p.Length > 0).Select(p => (FileName: (string?)p.FileName, Content: p.OpenReadStream())).ToList();
             try
             {
-                var result = await applications.ReportAsync(id, input, streams, cancellationToken);
+                var result = await applications.ReportAsync(id, input, streams, this.Actor(), cancellationToken);
                 if (result.Outcome is Outcome.Ok or Outcome.Refused or Outcome.Conflict)
                 {
                     return this.Done(result, RedirectToAction(nameof(Application), new { id }));

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using RigDirectory.Web.Features.Mentoring;
 using RigDirectory.Web.Kernel;
@@ -9,7 +8,7 @@ namespace RigDirectory.Web.Features.Mentoring.Mentors;
 [Route("mentors")]
 public sealed class MentorsController(MentoringQueries queries, MentorshipLifecycle mentorships) : Controller
 {
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => this.Actor().UserId!;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(MentorSearchInput input, CancellationToken cancellationToken)
@@ -34,7 +33,7 @@ public sealed class MentorsController(MentoringQueries queries, MentorshipLifecy
     public async Task<IActionResult> Ask(int id, [Bind(Prefix = MentorshipLifecycle.Prefix)] MentorshipRequestInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = ModelState.IsValid ? await mentorships.AskAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid ? await mentorships.AskAsync(id, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         if (result.Succeeded)
         {
             return this.Done(result, RedirectToAction("Index", "MyMentors"));

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using RigDirectory.Web.Features.Mentoring;
+using RigDirectory.Web.Kernel;
 
 namespace RigDirectory.Web.Features.Mentoring.MyMentors;
 
@@ -10,5 +10,5 @@ public sealed class MyMentorsController(MentoringQueries queries) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await queries.MyMentorsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken));
+        View(await queries.MyMentorsAsync(this.Actor().UserId!, cancellationToken));
 }

@@ -18,7 +18,7 @@ public sealed class RigMentorsController(AppDbContext db, LedRigs led, MentorLif
     [HttpPost("")]
     public async Task<IActionResult> Link(int id, [FromForm, EmailAddress, StringLength(EmailAddressRules.MaxLength)] string? mentorEmail, CancellationToken cancellationToken)
     {
-        var result = ModelState.IsValid ? await mentors.LinkAsync(id, mentorEmail, cancellationToken) : LifecycleResult.Invalid("MentorEmail", "Enter the email of the mentor's RigDirectory account.");
+        var result = ModelState.IsValid ? await mentors.LinkAsync(id, mentorEmail, this.Actor(), cancellationToken) : LifecycleResult.Invalid("MentorEmail", "Enter the email of the mentor's RigDirectory account.");
         if (result.Succeeded)
         {
             return this.Done(result, RedirectToAction(nameof(Index), new { id }));
@@ -30,7 +30,7 @@ public sealed class RigMentorsController(AppDbContext db, LedRigs led, MentorLif
     [HttpPost("{mentorId:int}/remove")]
     public async Task<IActionResult> Unlink(int id, int mentorId, CancellationToken cancellationToken)
     {
-        var result = await mentors.UnlinkAsync(id, mentorId, cancellationToken);
+        var result = await mentors.UnlinkAsync(id, mentorId, this.Actor(), cancellationToken);
         if (this.Failure(result) is { } failure)
         {
             return failure;
@@ -43,7 +43,7 @@ public sealed class RigMentorsController(AppDbContext db, LedRigs led, MentorLif
 
     private async Task<IActionResult> PageAsync(int id, string mentorEmail, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, this.Actor(), cancellationToken);
         if (refusal is not null)
         {
             return this.Failure(refusal) ?? this.ToMyRigs();

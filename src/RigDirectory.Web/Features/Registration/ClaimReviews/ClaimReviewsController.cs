@@ -25,7 +25,7 @@ public sealed class ClaimReviewsController(ClaimQueries queries, RigClaims claim
     [HttpPost("{id:int}")]
     public async Task<IActionResult> Decide(int id, [Bind(Prefix = "Decision")] ClaimDecisionInput input, CancellationToken cancellationToken)
     {
-        var result = ModelState.IsValid ? await claims.DecideAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid ? await claims.DecideAsync(id, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         if (result.Outcome is Outcome.Ok)
         {
             return this.Done(result, RedirectToAction(nameof(Index)));

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +25,7 @@ public sealed class ClaimsController(AppDbContext db, RigClaims claims) : Contro
     [HttpPost("/rigs/{slug}/claim")]
     public async Task<IActionResult> Create(string slug, [Bind(Prefix = InputPrefix)] ClaimInput input, CancellationToken cancellationToken)
     {
-        var result = ModelState.IsValid ? await claims.ClaimAsync(slug, input, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid ? await claims.ClaimAsync(slug, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         if (result.Outcome is Outcome.Ok or Outcome.Refused)
         {
             TempData.SetStatus(result.Message);
@@ -71,7 +70,7 @@ public sealed class ClaimsController(AppDbContext db, RigClaims claims) : Contro
 
     private async Task<ClaimFormViewModel?> PageAsync(string slug, ClaimInput input, CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = this.Actor().UserId;
         var rig = await db.Rigs.AsNoTracking().Where(RigVisibility.IsPublic).Where(r => r.Slug == slug)
             .Select(r => new
             {

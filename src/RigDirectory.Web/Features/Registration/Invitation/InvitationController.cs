@@ -45,7 +45,7 @@ public sealed class InvitationController(AppDbContext db, UserManager<Applicatio
             return wrongAccount;
         }
 
-        var result = ModelState.IsValid && input.GraduationYear is { } year ? await people.AcceptInvitationAsync(invitation!.Id, year, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid && input.GraduationYear is { } year ? await people.AcceptInvitationAsync(invitation!.Id, year, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         return result.Outcome switch
         {
             Outcome.Ok => this.Done(result, this.ToMyRigs()),

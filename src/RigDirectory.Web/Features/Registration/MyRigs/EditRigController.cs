@@ -23,14 +23,14 @@ public sealed class EditRigController(LedRigs led, RigLifecycle lifecycle, AppDb
     [HttpPost("edit")]
     public async Task<IActionResult> Save(int id, [Bind(Prefix = "Input")] RigProfileInput input, CancellationToken cancellationToken)
     {
-        var result = ModelState.IsValid ? await lifecycle.EditAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]);
+        var result = ModelState.IsValid ? await lifecycle.EditAsync(id, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]);
         return result.Outcome == Outcome.Invalid ? await PageAsync(id, input, cancellationToken, result) : Translate(id, result);
     }
 
     /// <summary>The yearly "we are still active" confirmation shown as "verified by its leaders on …".</summary>
     [HttpPost("verify")]
     public async Task<IActionResult> Verify(int id, CancellationToken cancellationToken) =>
-        Translate(id, await lifecycle.ConfirmActiveAsync(id, cancellationToken));
+        Translate(id, await lifecycle.ConfirmActiveAsync(id, this.Actor(), cancellationToken));
 
     private IActionResult Translate(int id, LifecycleResult result) => result.Outcome switch
     {
@@ -43,7 +43,7 @@ public sealed class EditRigController(LedRigs led, RigLifecycle lifecycle, AppDb
 
     private async Task<IActionResult> PageAsync(int id, RigProfileInput? input, CancellationToken cancellationToken, LifecycleResult? invalid = null, string? schoolQuery = null)
     {
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: true, this.Actor(), cancellationToken);
         if (refusal is not null || rig!.Status != Domain.RigStatus.Approved)
         {
             return Translate(id, refusal ?? LifecycleResult.Refused(""));

@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Kernel;
 
 namespace RigDirectory.Web.Features.Registration.MyRigs;
 
@@ -19,7 +19,7 @@ public sealed class MyRigsController(AppDbContext db, TimeProvider clock) : Cont
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = this.Actor().UserId;
         var now = clock.GetUtcNow().UtcDateTime;
         var reportDue = Domain.Funding.ReportDueAt(now);
         var rigs = await db.Rigs.AsNoTracking()

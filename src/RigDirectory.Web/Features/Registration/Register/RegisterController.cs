@@ -47,7 +47,7 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
     [HttpPost("")]
     public async Task<IActionResult> Start([FromForm(Name = "school")] string? schoolSlug, CancellationToken cancellationToken)
     {
-        var result = await lifecycle.StartAsync(schoolSlug, cancellationToken);
+        var result = await lifecycle.StartAsync(schoolSlug, this.Actor(), cancellationToken);
         return result.Succeeded
             ? RedirectToAction(nameof(RegisterPeopleController.Sponsors), RegisterPeopleController.Name, new { id = result.RigId })
             : this.Done(result, RedirectToAction(nameof(Index), new { school = string.IsNullOrEmpty(schoolSlug) ? null : schoolSlug }));
@@ -57,7 +57,7 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
     [HttpGet("{id:int}/school")]
     public async Task<IActionResult> School(int id, [FromQuery(Name = "school-q")] string? query, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await Led.LoadEditableAsync(id, allowApproved: false, cancellationToken);
+        var (rig, refusal) = await Led.LoadEditableAsync(id, allowApproved: false, this.Actor(), cancellationToken);
         if (refusal is not null)
         {
             return Refuse(id, refusal);
@@ -71,7 +71,7 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
     [HttpPost("{id:int}/school")]
     public async Task<IActionResult> ChangeSchool(int id, [FromForm(Name = "school")] string? schoolSlug, CancellationToken cancellationToken)
     {
-        var result = await lifecycle.ChangeSchoolAsync(id, schoolSlug, cancellationToken);
+        var result = await lifecycle.ChangeSchoolAsync(id, schoolSlug, this.Actor(), cancellationToken);
 
         // Refused, the school that was chosen stays on offer.
         var model = new SchoolStepModel(null, null, result.Outcome == Outcome.Invalid ? await FindSchoolsAsync(null, schoolSlug, cancellationToken) : []);
@@ -82,7 +82,7 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
     public async Task<IActionResult> MissingSchool([Bind(Prefix = "MissingSchool")] MissingSchoolInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = ModelState.IsValid ? await lifecycle.StartAtNewSchoolAsync(input, cancellationToken) : null;
+        var result = ModelState.IsValid ? await lifecycle.StartAtNewSchoolAsync(input, this.Actor(), cancellationToken) : null;
         if (result?.Succeeded == true)
         {
             return RedirectToAction(nameof(RegisterPeopleController.Sponsors), RegisterPeopleController.Name, new { id = result.RigId });
@@ -95,7 +95,7 @@ public sealed class RegisterController(AppDbContext db, LedRigs led, RigLifecycl
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Resume(int id, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await Led.LoadAsync(id, cancellationToken);
+        var (rig, refusal) = await Led.LoadAsync(id, this.Actor(), cancellationToken);
         if (refusal is not null)
         {
             return Refuse(id, refusal);

@@ -16,20 +16,20 @@ public sealed class RegisterDetailsController(AppDbContext db, LedRigs led, RigL
 
     [HttpPost("{id:int}/details")]
     public async Task<IActionResult> SaveDetails(int id, [Bind(Prefix = "Input")] DetailsInput input, CancellationToken cancellationToken) =>
-        await AnswerAsync(id, ModelState.IsValid ? await lifecycle.SaveDetailsAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]),
+        await AnswerAsync(id, ModelState.IsValid ? await lifecycle.SaveDetailsAsync(id, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]),
             RegistrationStep.Details, input, _ => RedirectToAction(nameof(Review), new { id }), cancellationToken);
 
     [HttpGet("{id:int}/review")]
     public async Task<IActionResult> Review(int id, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await Led.LoadAsync(id, cancellationToken);
+        var (rig, refusal) = await Led.LoadAsync(id, this.Actor(), cancellationToken);
         return refusal is not null ? this.Failure(refusal)! : RegistrationView(nameof(Review), await PageAsync(rig!, RigSummary.From(rig!), cancellationToken));
     }
 
     [HttpPost("{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, CancellationToken cancellationToken)
     {
-        var result = await lifecycle.SubmitAsync(id, cancellationToken);
+        var result = await lifecycle.SubmitAsync(id, this.Actor(), cancellationToken);
         if (result.Succeeded)
         {
             return this.Done(result, this.ToMyRigs());
@@ -46,7 +46,7 @@ public sealed class RegisterDetailsController(AppDbContext db, LedRigs led, RigL
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
-        var (rig, _) = await Led.LoadAsync(id, cancellationToken);
+        var (rig, _) = await Led.LoadAsync(id, this.Actor(), cancellationToken);
         return RegistrationView(nameof(Review), await PageAsync(rig!, RigSummary.From(rig!), cancellationToken));
     }
 }

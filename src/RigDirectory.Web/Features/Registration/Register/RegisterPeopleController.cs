@@ -22,17 +22,17 @@ public sealed class RegisterPeopleController(AppDbContext db, LedRigs led, RigPe
     [HttpPost("{id:int}/sponsors")]
     [EnableRateLimiting(RateLimits.OutgoingEmail)]
     public async Task<IActionResult> AddSponsor(int id, [Bind(Prefix = "Input")] SponsorInput input, CancellationToken cancellationToken) =>
-        await AnswerAsync(id, ModelState.IsValid ? await people.AddSponsorAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]),
+        await AnswerAsync(id, ModelState.IsValid ? await people.AddSponsorAsync(id, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]),
             RegistrationStep.Sponsors, input, _ => RedirectToAction(nameof(Sponsors), new { id }), cancellationToken);
 
     [HttpPost("{id:int}/sponsors/{sponsorId:int}/remove")]
     public async Task<IActionResult> RemoveSponsor(int id, int sponsorId, CancellationToken cancellationToken) =>
-        await AnswerAsync(id, await people.RemoveSponsorAsync(id, sponsorId, cancellationToken),
+        await AnswerAsync(id, await people.RemoveSponsorAsync(id, sponsorId, this.Actor(), cancellationToken),
             RegistrationStep.Sponsors, new SponsorInput(), _ => RedirectToAction(nameof(Sponsors), new { id }), cancellationToken);
 
     [HttpPost("{id:int}/sponsors/next")]
     public async Task<IActionResult> SponsorsNext(int id, CancellationToken cancellationToken) =>
-        await AnswerAsync(id, await people.FinishSponsorsAsync(id, cancellationToken),
+        await AnswerAsync(id, await people.FinishSponsorsAsync(id, this.Actor(), cancellationToken),
             RegistrationStep.Sponsors, new SponsorInput(), done => done.Published ? this.ToMyRigs() : RedirectToAction(nameof(Officers), new { id }), cancellationToken);
 
     [HttpGet("{id:int}/officers")]
@@ -52,7 +52,7 @@ public sealed class RegisterPeopleController(AppDbContext db, LedRigs led, RigPe
             ModelState.AddModelError("Input.GraduationYear", wrongYear);
         }
 
-        return await AnswerAsync(id, ModelState.IsValid ? await people.SaveOwnPositionAsync(id, input, cancellationToken) : LifecycleResult.Invalid([]),
+        return await AnswerAsync(id, ModelState.IsValid ? await people.SaveOwnPositionAsync(id, input, this.Actor(), cancellationToken) : LifecycleResult.Invalid([]),
             RegistrationStep.Officers, input,
             done => done.Published ? this.ToMyRigs() : RedirectToAction(nameof(RegisterDetailsController.Details), RegisterDetailsController.Name, new { id }), cancellationToken);
     }
@@ -66,7 +66,7 @@ public sealed class RegisterPeopleController(AppDbContext db, LedRigs led, RigPe
             return BackToOfficers(id, "Enter the co-leader's email address and position to invite them.");
         }
 
-        var result = await people.InviteAsync(id, input, cancellationToken);
+        var result = await people.InviteAsync(id, input, this.Actor(), cancellationToken);
         return result.Outcome switch
         {
             Outcome.Ok => BackToOfficers(id, result.Message),

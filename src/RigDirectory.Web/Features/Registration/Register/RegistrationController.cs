@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
@@ -20,12 +19,12 @@ public abstract class RegistrationController(AppDbContext db, LedRigs led) : Con
 
     protected LedRigs Led => led;
 
-    protected string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    protected string UserId => this.Actor().UserId!;
 
     /// <summary>Shows a step of a registration its leaders may still change (sponsors and officers also after approval).</summary>
     protected async Task<IActionResult> StepAsync<TInput>(int id, RegistrationStep step, Func<Rig, TInput> input, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: step is RegistrationStep.Sponsors or RegistrationStep.Officers, cancellationToken);
+        var (rig, refusal) = await led.LoadEditableAsync(id, allowApproved: step is RegistrationStep.Sponsors or RegistrationStep.Officers, this.Actor(), cancellationToken);
         return refusal is not null ? Refuse(id, refusal) : await StepViewAsync(rig!, step, input(rig!), cancellationToken);
     }
 
@@ -51,7 +50,7 @@ public abstract class RegistrationController(AppDbContext db, LedRigs led) : Con
     /// <summary>Renders a step after a refused post: the registration as saved, the form as posted.</summary>
     protected async Task<IActionResult> StepViewAsync<TInput>(int id, RegistrationStep step, TInput input, CancellationToken cancellationToken)
     {
-        var (rig, refusal) = await led.LoadAsync(id, cancellationToken);
+        var (rig, refusal) = await led.LoadAsync(id, this.Actor(), cancellationToken);
         return refusal is not null ? Refuse(id, refusal) : await StepViewAsync(rig!, step, input, cancellationToken);
     }
 

@@ -52,7 +52,7 @@ public sealed class AdminResourcesController(AppDbContext db, ResourceLibrary li
             return Form(slug, input, submit);
         }
 
-        var result = await library.EditAsync(slug, input, cancellationToken);
+        var result = await library.EditAsync(slug, input, this.Actor(), cancellationToken);
         return result.Outcome switch
         {
             Outcome.Ok => this.Done(result, RedirectToAction(nameof(Edit), new { slug })),
