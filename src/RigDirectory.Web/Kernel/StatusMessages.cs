@@ -51,6 +51,28 @@ public static class StatusMessages
     }
 
     /// <summary>
+    /// For a form shown again when the command did not succeed: 404 or 403, else null after putting the reason on the
+    /// form: field errors with 400 (<see cref="Failure"/>), or a refusal's reason, or for a conflict
+    /// <paramref name="conflict"/> (the owner's sentence), as the form's own error with 409.
+    /// </summary>
+    public static IActionResult? FormAgain(this Controller controller, LifecycleResult result, string conflict = ChangedMeanwhile)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (controller.Failure(result) is { } failure)
+        {
+            return failure;
+        }
+
+        if (result.Outcome is Outcome.Refused or Outcome.Conflict)
+        {
+            controller.ModelState.AddModelError(string.Empty, result.Message ?? conflict);
+            controller.Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The answer every controller gives the same way: 404, 403, or (for a form to correct) the errors added to the
     /// model state and a 400 status; null when the controller decides (success, refusal, conflict).
     /// </summary>

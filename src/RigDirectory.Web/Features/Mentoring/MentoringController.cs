@@ -24,15 +24,9 @@ public sealed class MentoringController(MentoringQueries queries, MentorLifecycl
             return this.Done(result, RedirectToAction(nameof(Index)));
         }
 
-        if (this.Failure(result) is { } failure)
+        if (this.FormAgain(result, "Your offer changed while you were editing it (ACR may have decided on it). Check it and save again.") is { } failure)
         {
             return failure;
-        }
-
-        if (result.Outcome is Outcome.Refused or Outcome.Conflict)
-        {
-            ModelState.AddModelError(string.Empty, result.Message ?? "Your offer changed while you were editing it (ACR may have decided on it). Check it and save again.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
         return View(await queries.OfferFormAsync(UserId, input, cancellationToken));

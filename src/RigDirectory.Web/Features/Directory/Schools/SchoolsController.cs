@@ -38,7 +38,7 @@ public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, Rig
             return this.Done(result, RedirectToAction(nameof(Show), new { slug }));
         }
 
-        if (this.Failure(result) is { } failure)
+        if (this.FormAgain(result, "The message could not be sent.") is { } failure)
         {
             return failure;
         }
@@ -47,12 +47,6 @@ public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, Rig
         if (school is null)
         {
             return NotFound();
-        }
-
-        if (result.Outcome != Outcome.Invalid)
-        {
-            ModelState.AddModelError(string.Empty, result.Message ?? "The message could not be sent.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
         return View(nameof(Show), school with { Starters = input });

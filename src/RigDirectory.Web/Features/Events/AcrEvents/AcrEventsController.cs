@@ -143,15 +143,9 @@ public sealed class AcrEventsController(AppDbContext db, EventLifecycle events, 
             return this.Done(result, RedirectToAction("Show", "Events", new { id = id ?? result.RigId }));
         }
 
-        if (this.Failure(result) is { } failure)
+        if (this.FormAgain(result, "The conference changed while you were editing it. Check it below and save again.") is { } failure)
         {
             return failure;
-        }
-
-        if (result.Outcome is Outcome.Refused or Outcome.Conflict)
-        {
-            ModelState.AddModelError(string.Empty, result.Message ?? "The conference changed while you were editing it. Check it below and save again.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
         input.AddBlankRows();

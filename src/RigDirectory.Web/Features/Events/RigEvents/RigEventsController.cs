@@ -176,15 +176,9 @@ public sealed class RigEventsController(AppDbContext db, LedRigs led, EventLifec
             return this.Done(result, RedirectToAction(nameof(Index), new { id }));
         }
 
-        if (this.Failure(result) is { } failure)
+        if (this.FormAgain(result, "The event changed while you were editing it. Check it below and save again.") is { } failure)
         {
             return failure;
-        }
-
-        if (result.Outcome is Outcome.Refused or Outcome.Conflict)
-        {
-            ModelState.AddModelError(string.Empty, result.Message ?? "The event changed while you were editing it. Check it below and save again.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
         return await FormAsync(id, eventId, input, cancellationToken);

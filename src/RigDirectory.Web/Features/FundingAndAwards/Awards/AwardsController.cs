@@ -38,12 +38,7 @@ public sealed class AwardsController(AppDbContext db, Recognition recognition) :
                 return this.Done(result, Redirect($"/rigs/{Uri.EscapeDataString(input.Rig)}"));
             }
 
-            if (result.Outcome == Outcome.Refused)
-            {
-                ModelState.AddModelError("", result.Message!);
-                Response.StatusCode = StatusCodes.Status409Conflict;
-            }
-            else if (this.Failure(result) is { } failure)
+            if (this.FormAgain(result) is { } failure)
             {
                 return failure;
             }

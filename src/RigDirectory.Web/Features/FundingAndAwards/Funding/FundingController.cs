@@ -74,12 +74,8 @@ public sealed class FundingController(AppDbContext db, FundingQueries queries, F
                 case Outcome.Conflict:
                     TempData.SetStatus("A co-leader saved this application while you were editing: here it is as it is now; your changes were not saved.");
                     return id is null ? RedirectToAction(nameof(Apply), new { slug, rig }) : RedirectToAction(nameof(Application), new { id });
-                case Outcome.Refused:
-                    ModelState.AddModelError("", result.Message!);
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    break;
                 default:
-                    if (this.Failure(result) is { } failure)
+                    if (this.FormAgain(result) is { } failure)
                     {
                         return failure;
                     }

@@ -39,15 +39,9 @@ public sealed class MentorsController(MentoringQueries queries, MentorshipLifecy
             return this.Done(result, RedirectToAction("Index", "MyMentors"));
         }
 
-        if (this.Failure(result) is { } failure)
+        if (this.FormAgain(result) is { } failure)
         {
             return failure;
-        }
-
-        if (result.Outcome == Outcome.Refused)
-        {
-            ModelState.AddModelError(string.Empty, result.Message!);
-            Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
         return await queries.MentorAsync(id, UserId, input, null, cancellationToken) is { } page ? View(nameof(Show), page) : NotFound();

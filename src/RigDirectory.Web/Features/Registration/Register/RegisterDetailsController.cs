@@ -35,15 +35,9 @@ public sealed class RegisterDetailsController(AppDbContext db, LedRigs led, RigL
             return this.Done(result, this.ToMyRigs());
         }
 
-        if (this.Failure(result) is { } failure)
+        if (this.FormAgain(result, "The registration changed meanwhile: check it and submit again.") is { } failure)
         {
             return failure;
-        }
-
-        if (result.Outcome is Outcome.Refused or Outcome.Conflict)
-        {
-            ModelState.AddModelError(string.Empty, result.Message ?? "The registration changed meanwhile: check it and submit again.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
         var (rig, _) = await Led.LoadAsync(id, this.Actor(), cancellationToken);
