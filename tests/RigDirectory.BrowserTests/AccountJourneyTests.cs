@@ -43,7 +43,7 @@ public sealed class AccountJourneyTests(BrowserAppFactory app) : IClassFixture<B
         // Whose account it is shows in the header; its workspaces and "Sign out" are in its menu.
         var account = page.GetByRole(AriaRole.Button, new() { Name = $"Your account: {email}" });
         await Expect(account).ToBeVisibleAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserAppFactory.ScriptsReadyAsync(page);
         await account.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "My RIGs" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

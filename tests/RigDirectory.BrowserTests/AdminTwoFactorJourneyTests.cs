@@ -68,7 +68,7 @@ public sealed class AdminTwoFactorJourneyTests(BrowserAppFactory app) : IClassFi
 
         // Signed out, and in again: the password, then a code from the app (the next one: each code works once).
         // The menu opens by script: on a busy machine the console shows before its scripts have run.
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserAppFactory.ScriptsReadyAsync(page);
         await page.Locator("#account-menu").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GotoAsync("/Identity/Account/Login");

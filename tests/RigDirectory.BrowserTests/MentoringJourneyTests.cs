@@ -24,7 +24,7 @@ public sealed class MentoringJourneyTests(BrowserAppFactory app) : IClassFixture
         await resident.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await resident.GotoAsync(await app.WaitForLinkInEmailToAsync(residentEmail));
         resident = await app.SignedInPageAsync(residentEmail, password);
-        await resident.GetByRole(AriaRole.Link, new() { Name = "Mentors" }).ClickAsync();
+        await resident.GetByRole(AriaRole.Link, new() { Name = "Mentors", Exact = true }).ClickAsync();
         await resident.GetByRole(AriaRole.Link, new() { Name = "Offer to mentor" }).ClickAsync();
         await resident.GetByRole(AriaRole.Link, new() { Name = "Offer to mentor" }).ClickAsync();
         await resident.GetByLabel("Your role").SelectOptionAsync(new SelectOptionValue { Label = "Resident" });

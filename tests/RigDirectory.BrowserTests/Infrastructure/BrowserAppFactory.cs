@@ -152,16 +152,20 @@ public class BrowserAppFactory : RigDirectoryFactory, IAsyncLifetime
         return await SignedInAsync(page);
     }
 
-    /// <summary>
-    /// Signed in: the header holds the account menu (inside the collapsed menu on a phone), and the page has loaded
-    /// its styles and scripts. Before that, the closed menus' links count as visible and their menus do not open.
-    /// </summary>
+    /// <summary>Signed in: the header holds the account menu (inside the collapsed menu on a phone), and its menus work.</summary>
     private static async Task<IPage> SignedInAsync(IPage page)
     {
         await Assertions.Expect(page.Locator("#account-menu")).ToBeAttachedAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await ScriptsReadyAsync(page);
         return page;
     }
+
+    /// <summary>
+    /// The page's scripts have run, so its menus open when clicked; they run after its styles have loaded, so a
+    /// closed menu's links are hidden. Not the load event, which also waits for every image.
+    /// </summary>
+    public static Task ScriptsReadyAsync(IPage page) =>
+        (page ?? throw new ArgumentNullException(nameof(page))).WaitForFunctionAsync("() => typeof window.bootstrap !== 'undefined'");
 
     private string? _adminAuthenticatorKey;
     private DateTimeOffset _lastCodeAt = DateTimeOffset.MinValue;
