@@ -16,8 +16,8 @@ public static class DirectoryQueries
                 r.Name,
                 r.Country,
                 r.SortOrder,
-                db.Schools.Count(s => s.Status == SchoolStatus.Listed && s.Jurisdiction!.RegionId == r.Id),
-                db.Schools.Count(s => s.Status == SchoolStatus.Listed && s.Jurisdiction!.RegionId == r.Id && s.Rigs.AsQueryable().Any(RigVisibility.IsPublic)),
+                db.Schools.Listed().Count(s => s.Jurisdiction!.RegionId == r.Id),
+                db.Schools.Listed().Count(s => s.Jurisdiction!.RegionId == r.Id && s.Rigs.AsQueryable().Any(RigVisibility.IsPublic)),
                 db.Rigs.Where(RigVisibility.IsPublic).Count(g => g.School!.Jurisdiction!.RegionId == r.Id),
                 r.Jurisdictions.OrderBy(j => j.Code).Select(j => j.Code).ToList()))
             .ToListAsync(cancellationToken);

@@ -139,13 +139,13 @@ public sealed class EventRegistrationLifecycle(AppDbContext db, AuditLog audit, 
         registration.UpdatedAt = Now;
         e.UpdatedAt = Now;
         audit.Record(EventLifecycle.EntityType, Id(e), e.RigId, AuditAction.EventRegistrationCancelled, AuditChanges.Of(StatusField, before.ToString(), nameof(RegistrationStatus.Cancelled)));
-        if (before == RegistrationStatus.Registered)
+        if (EventRules.HasSeat(before))
         {
             e.SeatsTaken--;
             await FillFromWaitlistAsync(e, cancellationToken);
         }
 
-        return await SaveAsync(LifecycleResult.Ok(before == RegistrationStatus.Registered ? $"You gave up your seat at {e.Title}." : $"You left the waitlist of {e.Title}."), eventId, transaction, cancellationToken);
+        return await SaveAsync(LifecycleResult.Ok(EventRules.HasSeat(before) ? $"You gave up your seat at {e.Title}." : $"You left the waitlist of {e.Title}."), eventId, transaction, cancellationToken);
     }
 
     /// <summary>

@@ -16,9 +16,11 @@ public sealed class MentorAdminQueries(AppDbContext db, TimeProvider clock)
     {
         var counts = await db.MentorProfiles.AsNoTracking().GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        // Offers waiting for a decision, oldest first; the others as last changed.
+        var oldestFirst = Lifecycles.MentorOffer.Allows(status, MentorCommand.Approve);
         var query = db.MentorProfiles.AsNoTracking().Where(m => m.Status == status);
         var items = await query
-            .OrderBy(m => status == MentorStatus.Submitted ? m.SubmittedAt : null).ThenByDescending(m => m.UpdatedAt).ThenBy(m => m.Id)
+            .OrderBy(m => oldestFirst ? m.SubmittedAt : null).ThenByDescending(m => m.UpdatedAt).ThenBy(m => m.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(m => new MentorQueueItem(m.Id, m.User!.DisplayName, m.Role, m.Institution, m.City + ", " + m.Jurisdiction!.PostalCode, m.Jurisdiction.Region!.Name, m.SubmittedAt, m.ActiveMentees, m.Capacity))
             .ToListAsync(cancellationToken);

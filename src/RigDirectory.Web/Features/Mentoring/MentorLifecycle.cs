@@ -153,7 +153,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         profile.Status = to.Value;
         profile.ReviewNote = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         profile.UpdatedAt = Now;
-        if (to == MentorStatus.Active)
+        if (MentoringRules.Findable(to.Value))
         {
             profile.ApprovedAt ??= Now;
             await db.GrantRoleAsync(Roles.Mentor, [profile.UserId], cancellationToken);

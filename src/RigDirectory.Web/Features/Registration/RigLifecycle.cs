@@ -164,7 +164,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
             return LifecycleResult.Invalid("Decision.Step", "Point the note at the school, sponsor, officers or details step, or at the whole registration.");
         }
 
-        return await MoveAsync(id, input.Version, to.Value, input.Note, to != RigStatus.Approved ? DecisionNote : null, cancellationToken, input.Step);
+        return await MoveAsync(id, input.Version, to.Value, input.Note, !RegistrationWorkflow.IsApproved(to.Value) ? DecisionNote : null, cancellationToken, input.Step);
     }
 
     /// <summary>An admin archives an approved RIG that closed: it leaves the directory and its school shows no RIG.</summary>
@@ -203,14 +203,14 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
 
         var from = rig.Status;
         await ApplyMoveAsync(rig, to, cancellationToken);
-        rig.ReviewStep = to == RigStatus.ChangesRequested ? reviewStep : null;
+        rig.ReviewStep = RegistrationWorkflow.IsSentBack(to) ? reviewStep : null;
         audit.Rig(rig.Id, ActionFor(from, to), AuditChanges.Status(from, to).With("About", null, rig.ReviewStep?.DisplayName()), note);
-        if (from != RigStatus.Archived)
+        if (!RegistrationWorkflow.IsArchived(from))
         {
             emails.RegistrationDecided(rig, rig.CurrentOfficerEmails(), to, note);
         }
 
-        var done = from == RigStatus.Archived ? $"{rig.Name} is restored to the directory." : $"{rig.Name}: {to.DisplayName().ToLowerInvariant()}. The leaders were emailed.";
+        var done = RegistrationWorkflow.IsArchived(from) ? $"{rig.Name} is restored to the directory." : $"{rig.Name}: {to.DisplayName().ToLowerInvariant()}. The leaders were emailed.";
         return await SaveIfUnchangedAsync(rig, seenVersion, LifecycleResult.Ok(done, rig.Id), MoveChange(from, to), cancellationToken);
     }
 
@@ -241,7 +241,7 @@ public sealed class RigLifecycle(AppDbContext db, LedRigs led, RigDrafts drafts,
     {
         rig.Status = to;
         rig.UpdatedAt = Now;
-        if (to != RigStatus.Approved || rig.ApprovedAt is not null)
+        if (!RegistrationWorkflow.IsApproved(to) || rig.ApprovedAt is not null)
         {
             return;
         }

@@ -23,7 +23,7 @@ public sealed class AdminController(AppDbContext db, Outbox outbox) : Controller
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Status, x => x.Count, cancellationToken);
         var schools = await db.Schools.AsNoTracking()
-            .Where(s => s.Status == SchoolStatus.Listed)
+            .Listed()
             .GroupBy(s => 1)
             .Select(g => new { Total = g.Count(), WithRig = g.Count(s => s.Rigs.AsQueryable().Any(RigVisibility.IsPublic)) })
             .FirstOrDefaultAsync(cancellationToken);
@@ -61,5 +61,5 @@ public sealed record FailedEmail(long Id, DateTime At, int? RigId, string To, st
 
 public sealed record AdminDashboardViewModel(IReadOnlyList<StatusCount> RigsByStatus, int Schools, int SchoolsWithRig, IReadOnlyList<FailedEmail> FailedEmails, int FailedTotal, Waiting Waiting)
 {
-    public int AwaitingReview => RigsByStatus.Where(s => s.Status == RigStatus.Submitted).Sum(s => s.Count);
+    public int AwaitingReview => RigsByStatus.Where(s => RegistrationWorkflow.AwaitingDecision(s.Status)).Sum(s => s.Count);
 }

@@ -39,7 +39,7 @@ public static class RigProfileQuery
                 r.Sponsors.Where(s => s.ConfirmedAt != null).OrderBy(s => s.SortOrder).Select(s => new SponsorViewModel(s.Name, s.Title, s.Department, seesSponsorEmails ? s.Email : null)).ToList(),
                 r.Officers.Where(o => o.EndedAt == null).OrderBy(o => o.StartedAt).Select(o => new OfficerViewModel(o.User!.DisplayName, o.Position)).ToList(),
                 new List<RigEventViewModel>(),
-                r.Mentors.Where(l => l.Mentor!.Status == MentorStatus.Active).OrderBy(l => l.Mentor!.User!.DisplayName).Select(l => new RigMentorViewModel(l.MentorId, l.Mentor!.User!.DisplayName, l.Mentor.Role, l.Mentor.Institution)).ToList(),
+                r.Mentors.Select(l => l.Mentor!).AsQueryable().Where(MentoringRules.IsFindable).OrderBy(m => m.User!.DisplayName).Select(m => new RigMentorViewModel(m.Id, m.User!.DisplayName, m.Role, m.Institution)).ToList(),
                 r.Nominations.Where(n => n.SelectedAt != null).OrderByDescending(n => n.Award!.Year).ThenBy(n => n.Award!.Title).Select(n => new RigAwardViewModel(n.Award!.Slug, n.Award.Title, n.Award.Year)).ToList(),
                 now))
             .AsSplitQuery()
