@@ -255,6 +255,8 @@ public sealed class DatabaseInitializer(
             return;
         }
 
+        // The demo accounts first: each is saved on its own, which is quick while little else is tracked.
+        var accounts = await CreateDemoAccountsAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         var schools = await db.Schools.Where(s => s.Status == SchoolStatus.Listed).ToListAsync(cancellationToken);
         var jurisdictions = await db.Jurisdictions.ToDictionaryAsync(j => j.Code, j => (j.TimeZoneId, j.RegionId), StringComparer.Ordinal, cancellationToken);
@@ -292,29 +294,14 @@ public sealed class DatabaseInitializer(
         var approvedOfficers = data.Rigs.Where(r => r.Status == RigStatus.Approved).SelectMany(r => r.Officers).Select(o => o.UserId).Distinct();
         db.UserRoles.AddRange(approvedOfficers.Select(id => new IdentityUserRole<string> { UserId = id, RoleId = leaderRole.Id }));
 
-        foreach (var (email, displayName, role) in DemoOptions.Accounts)
+        if (accounts.TryGetValue(Roles.RigLeader, out var leader))
         {
-            if (await users.FindByEmailAsync(email) is null)
-            {
-                var user = await CreateUserAsync(email, displayName, demo.Value.Password, role, isDemo: true);
-                if (role == Roles.RigLeader)
-                {
-                    // The demo leader leads a real approved demo RIG so "My RIGs" has something to show.
-                    // One president per RIG: the generated one moves to the first position nobody holds.
-                    var rig = data.Rigs.First(r => r.Status == RigStatus.Approved);
-                    var held = rig.Officers.Select(o => o.Position).ToHashSet(StringComparer.Ordinal);
-                    if (rig.Officers.FirstOrDefault(o => o.Position == "President") is { } president)
-                    {
-                        president.Position = DemoDataGenerator.Positions.First(p => !held.Contains(p));
-                    }
+            MakeDemoLeaderPresident(leader, data.Rigs.First(r => r.Status == RigStatus.Approved), now);
+        }
 
-                    db.RigOfficers.Add(new RigOfficer { RigId = rig.Id, UserId = user.Id, Position = "President", GraduationYear = now.Year + 1, StartedAt = now });
-                }
-                else if (role == Roles.Mentor)
-                {
-                    AddDemoMentor(user, schools, subspecialties, now);
-                }
-            }
+        if (accounts.TryGetValue(Roles.Mentor, out var mentor))
+        {
+            AddDemoMentor(mentor, accounts.GetValueOrDefault(Roles.Student), schools, subspecialties, now);
         }
 
         // Funding calls with applications from every state, and awards with last year's winners.
@@ -333,8 +320,38 @@ public sealed class DatabaseInitializer(
         logger.LogInformation("Seeded demo data: {Rigs} RIGs, {Users} officers and students, {Events} events", data.Rigs.Count, data.Users.Count, events.Events.Count);
     }
 
+    /// <summary>The demo accounts not yet present, created with their roles, by role.</summary>
+    private async Task<Dictionary<string, ApplicationUser>> CreateDemoAccountsAsync()
+    {
+        var created = new Dictionary<string, ApplicationUser>(StringComparer.Ordinal);
+        foreach (var (email, displayName, role) in DemoOptions.Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                created[role] = await CreateUserAsync(email, displayName, demo.Value.Password, role, isDemo: true);
+            }
+        }
+
+        return created;
+    }
+
+    /// <summary>
+    /// The demo leader leads a real approved demo RIG so "My RIGs" has something to show. One president per RIG: the
+    /// generated one moves to the first position nobody holds.
+    /// </summary>
+    private void MakeDemoLeaderPresident(ApplicationUser user, Rig rig, DateTime now)
+    {
+        var held = rig.Officers.Select(o => o.Position).ToHashSet(StringComparer.Ordinal);
+        if (rig.Officers.FirstOrDefault(o => o.Position == "President") is { } president)
+        {
+            president.Position = DemoDataGenerator.Positions.First(p => !held.Contains(p));
+        }
+
+        db.RigOfficers.Add(new RigOfficer { RigId = rig.Id, UserId = user.Id, Position = "President", GraduationYear = now.Year + 1, StartedAt = now });
+    }
+
     /// <summary>The demo mentor is active with room, and the demo student's request waits on "My mentoring".</summary>
-    private void AddDemoMentor(ApplicationUser user, List<School> schools, List<Subspecialty> subspecialties, DateTime now)
+    private void AddDemoMentor(ApplicationUser user, ApplicationUser? student, List<School> schools, List<Subspecialty> subspecialties, DateTime now)
     {
         var school = schools.First();
         var mentor = new MentorProfile
@@ -359,7 +376,6 @@ public sealed class DatabaseInitializer(
             Subspecialties = subspecialties.Take(2).ToList(),
         };
         db.MentorProfiles.Add(mentor);
-        var student = db.ChangeTracker.Entries<ApplicationUser>().Select(e => e.Entity).FirstOrDefault(u => u.Email == DemoOptions.Accounts[2].Email);
         if (student is not null)
         {
             db.Mentorships.Add(new Mentorship
