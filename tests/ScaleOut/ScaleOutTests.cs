@@ -78,6 +78,37 @@ public sealed class ScaleOutTests(TwoInstances cluster) : IClassFixture<TwoInsta
     }
 
     [Fact]
+    public async Task APasswordChangedOnA_EndsTheSessionOnB_OnItsNextRequest()
+    {
+        await cluster.Database.CreateUserAsync("student.revoked@example.org", Password, authenticator: false, Roles.Student);
+        using var stolenOnB = cluster.B.Client(new CookieContainer());
+        using var ownerOnA = cluster.A.Client(new CookieContainer());
+        using (var signIn = await CookieSignIn.PasswordAsync(stolenOnB, "student.revoked@example.org", Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        using (var signIn = await CookieSignIn.PasswordAsync(ownerOnA, "student.revoked@example.org", Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        // B has checked this session's stamp, and keeps it in memory.
+        using var before = await stolenOnB.GetAsync("/my/events");
+        await ownerOnA.SubmitFormExpectingRedirectAsync("/Identity/Account/Manage/ChangePassword", "form#change-password-form", new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = Password,
+            ["Input.NewPassword"] = "a new scale out password",
+            ["Input.ConfirmPassword"] = "a new scale out password",
+        });
+        using var after = await stolenOnB.GetAsync("/my/events");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/Identity/Account/Login", after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnApprovalOnA_ShowsOnBsCachedPages_OnTheNextRequest()
     {
         var (leaderId, _) = await cluster.Database.CreateUserAsync("leader.scaleout@example.org", Password, authenticator: false, Roles.Student);

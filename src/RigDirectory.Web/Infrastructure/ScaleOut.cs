@@ -86,6 +86,77 @@ internal sealed partial class RedisStamps(IConnectionMultiplexer redis, string p
     private static partial void Unreachable(ILogger logger, Exception exception, string name);
 }
 
+/// <summary>
+/// Account changes as Redis messages: each instance forgets the changed account's stamp on hearing one. A message sent
+/// while an instance is disconnected is lost to it, so it trusts no stamp while disconnected, forgets them all when it
+/// reconnects, and keeps none longer than <see cref="Lifetime"/> in case its own message could not be sent.
+/// </summary>
+internal sealed partial class RedisSessionRevocations(IConnectionMultiplexer redis, string prefix, ILogger<RedisSessionRevocations> logger) : ISessionRevocations
+{
+    private Action<string>? _revoked;
+    private volatile bool _subscribed;
+
+    private RedisChannel Channel => RedisChannel.Literal($"{prefix}session-revoked");
+
+    public bool Reliable => _subscribed && redis.IsConnected;
+
+    public TimeSpan? Lifetime => TimeSpan.FromMinutes(1);
+
+    public void Subscribe(Action<string> revoked, Action all)
+    {
+        _revoked = revoked;
+        redis.ConnectionRestored += (_, _) =>
+        {
+            TrySubscribe();
+            all();
+        };
+        TrySubscribe();
+    }
+
+    /// <summary>Started while Redis is down, the subscription is made when it comes back.</summary>
+    private void TrySubscribe()
+    {
+        if (_subscribed)
+        {
+            return;
+        }
+
+        try
+        {
+            redis.GetSubscriber().Subscribe(Channel, (_, userId) =>
+            {
+                if (!userId.IsNullOrEmpty)
+                {
+                    _revoked?.Invoke(userId!);
+                }
+            });
+            _subscribed = true;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            NotSubscribed(logger, exception);
+        }
+    }
+
+    public async Task PublishAsync(string userId)
+    {
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(Channel, userId);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            NotSent(logger, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not take an account change; other instances notice it within a minute")]
+    private static partial void NotSent(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis could not be subscribed to for account changes; sessions are checked against the database until it can")]
+    private static partial void NotSubscribed(ILogger logger, Exception exception);
+}
+
 /// <summary>Ready only when Redis answers a PING.</summary>
 internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
@@ -123,6 +194,7 @@ public static class ScaleOutServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(redis.Configuration))
         {
             services.AddSingleton<ISharedStamps, LocalStamps>();
+            services.AddSingleton<ISessionRevocations, LocalSessionRevocations>();
             services.AddSingleton<ISharedCounters>(provider => provider.GetRequiredService<MemoryCounters>());
             return services;
         }
@@ -143,6 +215,8 @@ public static class ScaleOutServiceCollectionExtensions
             provider.GetRequiredService<IConnectionMultiplexer>(), redis.InstanceName, provider.GetRequiredService<MemoryCounters>(), provider.GetRequiredService<ILogger<RedisCounters>>()));
         services.AddSingleton<ISharedStamps>(provider => new RedisStamps(
             provider.GetRequiredService<IConnectionMultiplexer>(), redis.InstanceName, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<RedisStamps>>()));
+        services.AddSingleton<ISessionRevocations>(provider => new RedisSessionRevocations(
+            provider.GetRequiredService<IConnectionMultiplexer>(), redis.InstanceName, provider.GetRequiredService<ILogger<RedisSessionRevocations>>()));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

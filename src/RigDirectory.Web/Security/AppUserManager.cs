@@ -26,6 +26,7 @@ public sealed class AppUserManager(
     IHttpContextAccessor http,
     TimeProvider clock,
     Data.AppDbContext db,
+    SessionStamps stamps,
     IServiceProvider scope)
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
@@ -76,6 +77,27 @@ public sealed class AppUserManager(
         if (result.Succeeded && transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (result.Succeeded)
+        {
+            await stamps.ForgetAsync(user.Id);
+        }
+
+        return result;
+    }
+
+    /// <summary>Every change of the account is saved here: a new security stamp (a password, a role, a lockout) reaches every session at once.</summary>
+    protected override async Task<IdentityResult> UpdateUserAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var tracked = db.Entry(user);
+        var stampChanged = tracked.State == Microsoft.EntityFrameworkCore.EntityState.Detached
+            || !string.Equals(tracked.Property(u => u.SecurityStamp).OriginalValue, user.SecurityStamp, StringComparison.Ordinal);
+        var result = await base.UpdateUserAsync(user);
+        if (result.Succeeded && stampChanged)
+        {
+            await stamps.ForgetAsync(user.Id);
         }
 
         return result;

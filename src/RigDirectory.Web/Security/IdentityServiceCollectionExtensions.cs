@@ -50,6 +50,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<SecurityEventLog>();
+        services.AddSingleton<SessionStamps>();
         services.AddScoped<UnknownAccountLockout>();
 
         // Re-read roles every minute, so a granted role works within a minute; a changed security stamp (password

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using RigDirectory.Web.Data;
 
 namespace RigDirectory.Web.Security;
@@ -21,10 +20,6 @@ public static class Sessions
 
     private const string SignedInAt = "rd.signed-in-at";
     private const string LastSeenAt = "rd.last-seen-at";
-
-    // One indexed lookup per signed-in request, compiled once.
-    private static readonly Func<AppDbContext, string, Task<string?>> CurrentStamp =
-        EF.CompileAsyncQuery((AppDbContext db, string userId) => db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefault());
 
     public static Task OnSigningIn(CookieSigningInContext context)
     {
@@ -60,8 +55,8 @@ public static class Sessions
             return false;
         }
 
-        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
-        if (await CurrentStamp(db, userId) != stamp)
+        var services = context.HttpContext.RequestServices;
+        if (await services.GetRequiredService<SessionStamps>().CurrentAsync(services.GetRequiredService<AppDbContext>(), userId) != stamp)
         {
             return false;
         }
