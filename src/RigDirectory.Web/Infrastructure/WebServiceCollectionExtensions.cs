@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using RigDirectory.Web.Data.Seed;
 using RigDirectory.Web.Infrastructure.Forms;
+using RigDirectory.Web.Infrastructure.Holes;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Infrastructure;
@@ -42,6 +43,7 @@ public static class WebServiceCollectionExtensions
         // School and RIG names are often French or accented: write them as characters, not &#x…; escapes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddResponseCompression(options => options.EnableForHttps = true);
+        services.AddSignedInPages();
         return services;
     }
 
@@ -91,7 +93,9 @@ public static class WebServiceCollectionExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        // After authentication, so that signed-in users (who may see more) are never served a cached page.
+        // Signed-in visitors of shared pages: the page all of them share, from the output cache, with their holes filled.
+        app.UseSignedInPages();
+        // After authentication, so that signed-in users (who may see more) are never served a page cached for anyone.
         app.UseOutputCache();
         // Inside the output cache, so that a cached page is stored compressed (once per encoding) instead of
         // being compressed again on every hit.

@@ -133,6 +133,7 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
         // The encoding response compression itself picks for this request, so each entry holds one encoding's bytes.
         .VaryByValue(context => new KeyValuePair<string, string>("encoding",
             context.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context)?.EncodingName ?? "identity"))
+        .AddPolicy<Infrastructure.Holes.SharedRenderPolicy>()
         .Tag(Tag);
 }
 

@@ -22,6 +22,8 @@ public static class DirectoryServices
         services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((options, configuration) =>
             options.SizeLimit = configuration.GetValue(SizeLimitKey, DefaultSizeLimitMegabytes) * 1024L * 1024L);
         services.AddSingleton<DirectoryCache>();
+        services.AddScoped<Infrastructure.Holes.IHole, Rigs.InterestHole>();
+        services.AddScoped<Infrastructure.Holes.IHole, Rigs.NominateHole>();
         services.AddScoped<Kernel.IChangeListener, DirectoryChangeListener>();
         services.AddSingleton<DirectorySnapshot>();
         services.AddSingleton<SchoolFinder>();

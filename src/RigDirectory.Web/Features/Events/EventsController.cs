@@ -8,6 +8,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Infrastructure.Holes;
 using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Security;
 
@@ -26,6 +27,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
     [AllowAnonymous]
     [HttpGet("events")]
     [OutputCache(PolicyName = EventCache.ListPolicy, Tags = [EventCache.ListTag])]
+    [SharedForSignedIn]
     public async Task<IActionResult> Index(EventSearchInput input, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)

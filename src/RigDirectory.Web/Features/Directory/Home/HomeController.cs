@@ -8,6 +8,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Registration;
+using RigDirectory.Web.Infrastructure.Holes;
 using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Features.Directory.Home;
@@ -17,6 +18,7 @@ public sealed class HomeController(AppDbContext db, MapGeometry geometry, IAutho
     [AllowAnonymous]
     [HttpGet("/")]
     [OutputCache(PolicyName = DirectoryCache.Policy, Tags = [DirectoryCache.HomeTag])]
+    [SharedForSignedIn]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var regions = await DirectoryQueries.RegionOverviewsAsync(db, cancellationToken);

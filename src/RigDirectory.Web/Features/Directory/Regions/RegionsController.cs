@@ -6,6 +6,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Events;
+using RigDirectory.Web.Infrastructure.Holes;
 
 namespace RigDirectory.Web.Features.Directory.Regions;
 
@@ -14,6 +15,7 @@ public sealed class RegionsController(AppDbContext db, MapGeometry geometry, Eve
 {
     [HttpGet("/regions/{slug}")]
     [OutputCache(PolicyName = DirectoryCache.Policy)]
+    [SharedForSignedIn]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
         HttpContext.TagCachedResponse(DirectoryCache.RegionTag(slug));

@@ -7,6 +7,7 @@ using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
 using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Infrastructure.Holes;
 using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Security;
 
@@ -17,6 +18,7 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
 {
     [HttpGet("/rigs")]
     [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag])]
+    [SharedForSignedIn]
     public async Task<IActionResult> Index(RigSearchInput input, CancellationToken cancellationToken)
     {
         var snapshot = await directory.GetAsync();
@@ -52,19 +54,21 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
 
     [HttpGet("/rigs/{slug}")]
     [OutputCache(PolicyName = DirectoryCache.Policy)]
+    // Its leaders and ACR staff also see its sponsors' emails: their profile is rendered whole.
+    [SharedForSignedIn(ExceptRoles = [Roles.AcrAdmin, Roles.RigLeader])]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
         HttpContext.TagCachedResponse(DirectoryCache.RigTag(slug));
         var signedIn = User.Identity?.IsAuthenticated == true;
 
-        // Who a signed-in visitor is to this RIG (a leader, interested or neither): one more query, for them only.
+        // Whether a signed-in visitor leads this RIG: one more query, for them only.
         var userId = this.Actor().UserId;
         var viewer = userId is null ? null : await ProfileViewer.FindAsync(db, slug, userId, cancellationToken);
 
         // Sponsors' emails are for the RIG's own leaders and ACR staff.
         var seesSponsorEmails = viewer?.Leads == true || (signedIn && (await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded);
         var rig = await RigProfileQuery.FindAsync(db, slug, signedIn, seesSponsorEmails, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        return rig is null ? NotFound() : View(rig with { Viewer = viewer });
+        return rig is null ? NotFound() : View(rig);
     }
 
     /// <summary>How many schools a search that found no RIG names instead.</summary>
@@ -125,9 +129,6 @@ public sealed record RigProfileViewModel(
     IReadOnlyList<RigAwardViewModel> Awards,
     DateTime AsOf)
 {
-    /// <summary>The signed-in visitor's relation to the RIG; null for anonymous visitors (whose page is cached).</summary>
-    public ProfileViewer? Viewer { get; init; }
-
     /// <summary>Its officers have all graduated: a student at the school may claim it (<see cref="Stewardship"/>).</summary>
     public bool IsUnclaimed => Officers.Count == 0;
 

@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Routing;
+
+namespace RigDirectory.Web.Infrastructure.Holes;
+
+/// <summary>A personal part of a shared page: which partial view shows it to a visitor, and with what.</summary>
+public interface IHole
+{
+    /// <summary>Names the hole in <c>&lt;hole name="…"&gt;</c>.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// The partial and its model for <paramref name="viewer"/> (signed in or not) on the page of
+    /// <paramref name="argument"/> (a slug or an id), or null to show the page's own default content.
+    /// </summary>
+    Task<HoleView?> ViewAsync(HttpContext context, ClaimsPrincipal viewer, string argument, CancellationToken cancellationToken);
+}
+
+public sealed record HoleView(string Partial, object? Model);
+
+/// <summary>
+/// Fills holes: inline while a page renders for one visitor, or in a shared page's bytes for each signed-in request.
+/// In the shared page a hole is kept as <c>&lt;!--hole:name:argument--&gt;default&lt;!--/hole--&gt;</c>; nothing a
+/// person writes can forge one, as everything they write is HTML-encoded.
+/// </summary>
+public sealed class HoleRenderer(IRazorViewEngine views, ITempDataDictionaryFactory tempData, IModelMetadataProvider metadata)
+{
+    private static readonly byte[] Open = "<!--hole:"u8.ToArray();
+    private static readonly byte[] Close = "<!--/hole-->"u8.ToArray();
+
+    public static string OpenMarker(string name, string argument) => $"<!--hole:{name}:{argument}-->";
+
+    public const string CloseMarker = "<!--/hole-->";
+
+    /// <summary>Names and arguments are kept to letters, digits and dashes, so a marker can neither break nor be broken.</summary>
+    public static bool IsSafe(string value) => value.Length <= 200 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    /// <summary>What the hole shows the request's visitor, or null to keep the default.</summary>
+    public static Task<HoleView?> ViewAsync(HttpContext context, string name, string argument)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var hole = context.RequestServices.GetServices<IHole>().FirstOrDefault(h => h.Name == name)
+            ?? throw new InvalidOperationException($"No hole is named {name}.");
+        return hole.ViewAsync(context, context.User, argument, context.RequestAborted);
+    }
+
+    /// <summary>Writes the shared page with each hole filled for the request's visitor.</summary>
+    public async Task SpliceAsync(HttpContext context, ReadOnlyMemory<byte> page, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var buffer = new ArrayBufferWriter<byte>(page.Length + 4096);
+        var rest = page;
+        while (rest.Span.IndexOf(Open) is var open and >= 0)
+        {
+            buffer.Write(rest.Span[..open]);
+            var header = rest[(open + Open.Length)..];
+            var headerEnd = header.Span.IndexOf("-->"u8);
+            var (name, argument) = Split(Encoding.ASCII.GetString(header.Span[..headerEnd]));
+            var body = header[(headerEnd + 3)..];
+            var close = body.Span.IndexOf(Close);
+            if (await ViewAsync(context, name, argument) is { } view)
+            {
+                Encoding.UTF8.GetBytes(await RenderPartialAsync(context, view), buffer);
+            }
+            else
+            {
+                buffer.Write(body.Span[..close]);
+            }
+
+            rest = body[(close + Close.Length)..];
+        }
+
+        buffer.Write(rest.Span);
+        context.Response.ContentLength = buffer.WrittenCount;
+        await output.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+    }
+
+    private static (string Name, string Argument) Split(string header)
+    {
+        var colon = header.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (header, "") : (header[..colon], header[(colon + 1)..]);
+    }
+
+    private async Task<string> RenderPartialAsync(HttpContext context, HoleView hole)
+    {
+        var found = views.GetView(executingFilePath: null, viewPath: hole.Partial, isMainPage: false);
+        if (!found.Success)
+        {
+            throw new InvalidOperationException($"The hole's partial {hole.Partial} was not found.");
+        }
+
+        await using var writer = new StringWriter();
+        var actionContext = new ActionContext(context, context.GetRouteData(), new ActionDescriptor());
+        var viewData = new ViewDataDictionary(metadata, new ModelStateDictionary()) { Model = hole.Model };
+        var viewContext = new ViewContext(actionContext, found.View, viewData, tempData.GetTempData(context), writer, new HtmlHelperOptions());
+        await found.View.RenderAsync(viewContext);
+        return writer.ToString();
+    }
+}

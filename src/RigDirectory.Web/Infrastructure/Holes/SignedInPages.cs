@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace RigDirectory.Web.Infrastructure.Holes;
+
+/// <summary>
+/// Signed-in visitors of a <see cref="SharedForSignedInAttribute"/> page get the page every signed-in visitor
+/// shares, from the output cache (rendered once, as <see cref="SharedRender.Audience"/>, with its holes marked;
+/// evicted by the same tags as the anonymous page), with their own navigation, interest and links filled in: a
+/// signed-in hit costs a cookie check and a splice, not a render. Compressed after the splice, like any page.
+/// </summary>
+public sealed class SignedInPages(RequestDelegate next, HoleRenderer holes)
+{
+    /// <summary>Longer addresses are rendered whole rather than fill the cache.</summary>
+    private const int LongestShared = 1024;
+
+    public static bool Applies(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!HttpMethods.IsGet(context.Request.Method) || context.User.Identity?.IsAuthenticated != true
+            || context.GetEndpoint()?.Metadata.GetMetadata<SharedForSignedInAttribute>() is not { } shared
+            || context.Request.Path.Value?.Length + context.Request.QueryString.Value?.Length > LongestShared)
+        {
+            return false;
+        }
+
+        // A status message waits in TempData: this page shows it to this visitor only.
+        var tempData = context.RequestServices.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value.Cookie.Name!;
+        return !context.Request.Cookies.ContainsKey(tempData) && !shared.ExceptRoles.Any(context.User.IsInRole);
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var viewer = context.User;
+        var body = context.Response.Body;
+        var encodings = context.Request.Headers.AcceptEncoding;
+        using var page = new MemoryStream();
+        context.Features.Set(new SharedRender(viewer));
+        context.User = SharedRender.Audience;
+        // Kept and spliced uncompressed; compressed once filled.
+        context.Request.Headers.AcceptEncoding = default;
+        context.Response.Body = page;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set<SharedRender>(null);
+            context.User = viewer;
+            context.Request.Headers.AcceptEncoding = encodings;
+            context.Response.Body = body;
+        }
+
+        if (context.Response.StatusCode == StatusCodes.Status200OK && context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+        {
+            await holes.SpliceAsync(context, page.GetBuffer().AsMemory(0, (int)page.Length), body);
+            return;
+        }
+
+        context.Response.ContentLength = page.Length;
+        await body.WriteAsync(page.GetBuffer().AsMemory(0, (int)page.Length), context.RequestAborted);
+    }
+}
+
+/// <summary>
+/// Lets the output cache keep and serve a page rendered for every signed-in visitor (the default policy keeps only
+/// anonymous pages), varied by audience so the anonymous and the signed-in page of one address are two entries.
+/// </summary>
+public sealed class SharedRenderPolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var shared = SharedRender.IsActive(context.HttpContext);
+        if (shared)
+        {
+            context.AllowCacheLookup = true;
+            context.AllowCacheStorage = true;
+        }
+
+        context.CacheVaryByRules.VaryByValues["audience"] = shared ? "signed-in" : "anyone";
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    /// <summary>The default policy refuses again once the page is rendered; kept if nothing else would stop it.</summary>
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
+        if (SharedRender.IsActive(context.HttpContext) && response.StatusCode == StatusCodes.Status200OK && response.Headers.SetCookie.Count == 0)
+        {
+            context.AllowCacheStorage = true;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+public static class SignedInPagesExtensions
+{
+    public static IServiceCollection AddSignedInPages(this IServiceCollection services) =>
+        services.AddSingleton<HoleRenderer>().AddScoped<IHole, AccountMenuHole>();
+
+    /// <summary>Between authorization and the output cache; with its own compression of the filled page.</summary>
+    public static IApplicationBuilder UseSignedInPages(this IApplicationBuilder app) =>
+        app.UseWhen(SignedInPages.Applies, branch => branch.UseResponseCompression().UseMiddleware<SignedInPages>());
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RigDirectory.FunctionalTests.Infrastructure;
+using RigDirectory.Testing;
+using RigDirectory.Web.Domain;
+using RigDirectory.Web.Security;
+
+namespace RigDirectory.FunctionalTests;
+
+/// <summary>
+/// Signed-in visitors of the shared pages get the page every signed-in visitor shares, from the output cache, with
+/// their own navigation, interest and leader links filled in: never another visitor's, never a stale page.
+/// </summary>
+public sealed class SignedInPagesTests(RigDirectoryFactory factory) : IClassFixture<RigDirectoryFactory>
+{
+    private const string Password = "signed in pages password";
+
+    private async Task<(int Id, string Slug, ApplicationUser Leader)> ApprovedAsync(string schoolSlug, string name)
+    {
+        var leader = await factory.CreateUserAsync($"shared.leader.{schoolSlug}@example.org", Password, emailConfirmed: true, Roles.RigLeader);
+        var slug = $"{schoolSlug}-shared";
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var rig = await TestRigs.MakeAsync(db, slug, name, schoolSlug, RigStatus.Approved, r =>
+            {
+                r.Description = "Talks every month for every year.";
+                r.ContactEmail = "members-only@example.org";
+                r.ContactVisibility = ContactVisibility.SignedInOnly;
+                r.Officers.Add(new RigOfficer { UserId = leader.Id, Position = "President", GraduationYear = 2028 });
+            });
+            db.Rigs.Add(rig);
+            await db.SaveChangesAsync();
+            return rig.Id;
+        });
+        return (id, slug, leader);
+    }
+
+    private async Task<(HttpClient Client, string UserId)> StudentAsync(string name)
+    {
+        var user = await factory.CreateUserAsync($"{name}@example.org", Password, emailConfirmed: true, Roles.Student);
+        return (factory.CreateClientAs(user.Id, Roles.Student), user.Id);
+    }
+
+    /// <summary>Changes the description behind the app's back: a page that still shows the old one came from the cache.</summary>
+    private async Task SilentlyDescribeAsync(int id, string description) =>
+        await factory.WithDbAsync(db => db.Rigs.Where(r => r.Id == id).ExecuteUpdateAsync(r => r.SetProperty(x => x.Description, description)));
+
+    [Fact]
+    public async Task TwoStudents_Interleaved_EachSeeTheirOwnMenuAndInterest_OnTheSharedCachedProfile()
+    {
+        var (id, slug, _) = await ApprovedAsync("uva-som", "Cavalier Radiology Society");
+        var (interested, interestedId) = await StudentAsync("shared.interested");
+        var (other, otherId) = await StudentAsync("shared.other");
+        await interested.SubmitFormAsync($"/rigs/{slug}", "#interest-form", new Dictionary<string, string>
+        {
+            ["Interest.School"] = "University of Virginia School of Medicine",
+            ["Interest.GraduationYear"] = "2029",
+        }).AcceptedAsync();
+
+        // Their own first visit shows the status message ("thank you"), so it is rendered whole.
+        await interested.GetDocumentAsync($"/rigs/{slug}");
+
+        var first = await other.GetDocumentAsync($"/rigs/{slug}");
+        await SilentlyDescribeAsync(id, "Changed behind the cache's back.");
+        var second = await interested.GetDocumentAsync($"/rigs/{slug}");
+        var third = await other.GetDocumentAsync($"/rigs/{slug}");
+
+        // The shared part: the same cached page for both (the silent change shows on neither), with what signing in reveals.
+        foreach (var page in new[] { first, second, third })
+        {
+            Assert.Contains("Talks every month for every year.", page.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("members-only@example.org", page.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Null(page.QuerySelector("a[href*='/Account/Login']"));
+        }
+
+        // The holes: each student's own name and interest.
+        Assert.Contains(otherId, first.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(first.QuerySelector("#interest-form"));
+        Assert.Contains(interestedId, second.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("You told its leaders you are interested", second.QuerySelector("#interest")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherId, second.Body!.OuterHtml, StringComparison.Ordinal);
+        Assert.Null(second.QuerySelector("#interest-form"));
+        Assert.Contains(otherId, third.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(interestedId, third.Body!.OuterHtml, StringComparison.Ordinal);
+        Assert.NotNull(third.QuerySelector("#interest-form"));
+        Assert.DoesNotContain("<!--hole", third.Body!.OuterHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSignedInPage_IsNotTheAnonymousOne_NorTheOtherWayRound()
+    {
+        var (_, slug, _) = await ApprovedAsync("uvm-larner-com", "Green Mountain RIG");
+        var (student, _) = await StudentAsync("shared.audience");
+        using var anonymous = factory.CreateNonRedirectingClient();
+
+        var before = await anonymous.GetStringAsync($"/rigs/{slug}");
+        var signedIn = await student.GetStringAsync($"/rigs/{slug}");
+        var after = await anonymous.GetStringAsync($"/rigs/{slug}");
+
+        Assert.DoesNotContain("members-only@example.org", before, StringComparison.Ordinal);
+        Assert.Contains("members-only@example.org", signedIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("members-only@example.org", after, StringComparison.Ordinal);
+        Assert.Contains("Sign in to say I", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALeadersEdit_ShowsOnTheNextSignedInAndAnonymousRequest()
+    {
+        var (id, slug, leader) = await ApprovedAsync("unm-som", "High Desert RIG");
+        var (student, _) = await StudentAsync("shared.reader");
+        using var anonymous = factory.CreateNonRedirectingClient();
+        Assert.DoesNotContain("Come to the first talk", await student.GetStringAsync($"/rigs/{slug}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Come to the first talk", await anonymous.GetStringAsync($"/rigs/{slug}"), StringComparison.Ordinal);
+
+        using var leaderClient = factory.CreateClientAs(leader.Id, Roles.RigLeader);
+        await leaderClient.SubmitFormAsync($"/my/rigs/{id}/edit", "#edit-form", new Dictionary<string, string> { ["Input.HowToGetInvolved"] = "Come to the first talk of the term." }).AcceptedAsync();
+
+        Assert.Contains("Come to the first talk of the term.", await student.GetStringAsync($"/rigs/{slug}"), StringComparison.Ordinal);
+        Assert.Contains("Come to the first talk of the term.", await anonymous.GetStringAsync($"/rigs/{slug}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ItsLeader_SeesTheirLeaderLinks_AndNoStudentSeesThem()
+    {
+        var (_, slug, leader) = await ApprovedAsync("usc-keck-som", "Trojan Radiology Society");
+        var (student, _) = await StudentAsync("shared.not.leader");
+        using var leaderClient = factory.CreateClientAs(leader.Id, Roles.RigLeader);
+
+        var asStudent = await student.GetDocumentAsync($"/rigs/{slug}");
+        var asLeader = await leaderClient.GetDocumentAsync($"/rigs/{slug}");
+        var asStudentAgain = await student.GetDocumentAsync($"/rigs/{slug}");
+
+        Assert.NotNull(asLeader.QuerySelector("#interested-count"));
+        Assert.NotNull(asLeader.QuerySelector("a[href^='/awards/nominate']"));
+        foreach (var page in new[] { asStudent, asStudentAgain })
+        {
+            Assert.Null(page.QuerySelector("#interested-count"));
+            Assert.Null(page.QuerySelector("a[href^='/awards/nominate']"));
+        }
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/rigs")]
+    [InlineData("/regions/us-region-1")]
+    [InlineData("/events")]
+    public async Task EverySharedPage_CarriesTheVisitorsOwnMenu_AndWorkingSignOut(string path)
+    {
+        var (first, firstId) = await StudentAsync($"shared.menu.{path.GetHashCode(StringComparison.Ordinal):x}.a");
+        var (second, secondId) = await StudentAsync($"shared.menu.{path.GetHashCode(StringComparison.Ordinal):x}.b");
+
+        var one = await first.GetDocumentAsync(path);
+        var other = await second.GetDocumentAsync(path);
+
+        Assert.Contains(firstId, one.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(secondId, other.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(firstId, other.Body!.OuterHtml, StringComparison.Ordinal);
+        using var signOut = await second.SubmitFormAsync(other, "form[action^='/Identity/Account/Logout']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+    }
+
+    [Fact]
+    public async Task ARevokedSession_IsRefusedOnItsNextRequest_EvenOnASharedPage()
+    {
+        var user = await factory.CreateUserAsync("shared.revoked@example.org", Password, emailConfirmed: true, Roles.Student);
+        using var client = factory.CreateNonRedirectingClient();
+        await CookieSignIn.PasswordAsync(client, "shared.revoked@example.org", Password).AcceptedAsync();
+        var before = await client.GetDocumentAsync("/rigs");
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+            Assert.True((await users.ChangePasswordAsync((await users.FindByIdAsync(user.Id))!, Password, "another signed in pages password")).Succeeded);
+        }
+
+        var after = await client.GetDocumentAsync("/rigs");
+
+        Assert.NotNull(before.QuerySelector("#account-menu"));
+        Assert.Null(after.QuerySelector("#account-menu"));
+        Assert.NotNull(after.QuerySelector("a[href^='/Identity/Account/Login']"));
+    }
+}
