@@ -49,6 +49,9 @@ public sealed record EventChanged(int EventId, IReadOnlyCollection<int>? FormerC
 /// <summary>A registration or cancellation: only the event's seats.</summary>
 public sealed record EventSeatsChanged(int EventId) : Change;
 
+/// <summary>A student showed, changed or withdrew their interest in a RIG: what they see on its profile.</summary>
+public sealed record InterestChanged(string UserId) : Change;
+
 /// <summary>The read side: told of each change once its command has committed.</summary>
 public interface IChangeListener
 {

@@ -23,6 +23,8 @@ public static class DirectoryServices
             options.SizeLimit = configuration.GetValue(SizeLimitKey, DefaultSizeLimitMegabytes) * 1024L * 1024L);
         services.AddSingleton<DirectoryCache>();
         services.AddScoped<Infrastructure.Holes.IHole, Rigs.InterestHole>();
+        services.AddSingleton<Rigs.InterestViewers>();
+        services.AddScoped<Kernel.IChangeListener, Rigs.InterestViewersListener>();
         services.AddScoped<Infrastructure.Holes.IHole, Rigs.NominateHole>();
         services.AddScoped<Kernel.IChangeListener, DirectoryChangeListener>();
         services.AddSingleton<DirectorySnapshot>();

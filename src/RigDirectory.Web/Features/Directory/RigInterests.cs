@@ -63,7 +63,7 @@ public sealed class RigInterests(AppDbContext db, AuditLog audit, SaveStep save,
         var done = LifecycleResult.Ok($"{rig.Name}'s leaders can now see that you are interested, and write to {interest.SharedEmail}.", rig.Id);
         // A double click: the same student's other request recorded the interest a moment ago.
         var isNew = interest.Id == 0;
-        return await save.CommitAsync(done, cancellationToken, lostRace: _ => isNew ? done : null);
+        return await save.CommitAsync(done, cancellationToken, new InterestChanged(userId), lostRace: _ => isNew ? done : null);
     }
 
     /// <summary>The student's interest in the RIG, a new one (added) when they have none.</summary>
@@ -83,7 +83,7 @@ public sealed class RigInterests(AppDbContext db, AuditLog audit, SaveStep save,
 
         db.RigInterests.Remove(interest);
         audit.Rig(interest.RigId, AuditAction.InterestWithdrawn);
-        return await save.CommitAsync(LifecycleResult.Ok($"You are no longer on {interest.Rig!.Name}'s list of interested students; what you shared is deleted.", interest.RigId), cancellationToken);
+        return await save.CommitAsync(LifecycleResult.Ok($"You are no longer on {interest.Rig!.Name}'s list of interested students; what you shared is deleted.", interest.RigId), cancellationToken, new InterestChanged(userId!));
     }
 }
 

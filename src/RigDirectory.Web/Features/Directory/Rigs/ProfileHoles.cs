@@ -10,15 +10,28 @@ namespace RigDirectory.Web.Features.Directory.Rigs;
 public sealed record InterestSection(string Slug, ProfileViewer? Viewer);
 
 /// <summary>The profile's "Interested?" box: a sign-in prompt, the visitor's own interest, or for leaders who is interested.</summary>
-public sealed class InterestHole(AppDbContext db) : IHole
+/// <remarks>A student's part comes from <see cref="InterestViewers"/> in memory; its leaders' (how many are interested) is queried.</remarks>
+public sealed class InterestHole(AppDbContext db, InterestViewers viewers) : IHole
 {
     public string Name => "interest";
 
     public async Task<HoleView?> ViewAsync(HttpContext context, ClaimsPrincipal viewer, string argument, CancellationToken cancellationToken)
     {
         var userId = Auditing.Actor.From(viewer).UserId;
-        var relation = userId is null ? null : await ProfileViewer.FindAsync(db, argument, userId, cancellationToken);
+        var relation = userId is null ? null : await RelationAsync(argument, userId, cancellationToken);
         return new HoleView("/Features/Directory/Rigs/_Interest.cshtml", new InterestSection(argument, relation));
+    }
+
+    private async Task<ProfileViewer?> RelationAsync(string slug, string userId, CancellationToken cancellationToken)
+    {
+        var facts = await viewers.GetAsync(db, userId, cancellationToken);
+        if (facts.Leads.Contains(slug))
+        {
+            return await ProfileViewer.FindAsync(db, slug, userId, cancellationToken);
+        }
+
+        var shown = facts.Interests.GetValueOrDefault(slug);
+        return new ProfileViewer(0, false, 0, shown?.Since, shown?.SharedEmail, facts.AccountEmail, facts.OwnSchool);
     }
 }
 
