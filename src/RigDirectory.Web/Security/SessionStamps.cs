@@ -34,9 +34,10 @@ public sealed class SessionStamps : IDisposable
         revocations.Subscribe(ForgetHere, ForgetAll);
     }
 
-    /// <summary>The account's stamp now, or null when the account no longer exists.</summary>
-    public async Task<string?> CurrentAsync(AppDbContext db, string userId)
+    /// <summary>The account's stamp now, or null when the account no longer exists; <paramref name="db"/> is asked for only on a miss.</summary>
+    public async Task<string?> CurrentAsync(Func<AppDbContext> db, string userId)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var now = _clock.GetUtcNow();
         if (_stamps.TryGetValue(userId, out Entry? entry) && entry!.Known && _revocations.Reliable)
         {
@@ -44,7 +45,7 @@ public sealed class SessionStamps : IDisposable
         }
 
         var generation = Interlocked.Read(ref _generation);
-        var stamp = await StoredStamp(db, userId);
+        var stamp = await StoredStamp(db(), userId);
         // Kept only when no account changed while it was read, and when this one's last change has settled.
         if (entry is { Known: false } && entry.SettledAt > now || !_revocations.Reliable || Interlocked.Read(ref _generation) != generation)
         {

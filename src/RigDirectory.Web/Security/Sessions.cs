@@ -56,7 +56,7 @@ public static class Sessions
         }
 
         var services = context.HttpContext.RequestServices;
-        if (await services.GetRequiredService<SessionStamps>().CurrentAsync(services.GetRequiredService<AppDbContext>(), userId) != stamp)
+        if (await services.GetRequiredService<SessionStamps>().CurrentAsync(services.GetRequiredService<AppDbContext>, userId) != stamp)
         {
             return false;
         }

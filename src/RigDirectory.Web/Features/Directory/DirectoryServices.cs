@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using RigDirectory.Web.Infrastructure.Holes;
 
 namespace RigDirectory.Web.Features.Directory;
 
@@ -22,10 +23,10 @@ public static class DirectoryServices
         services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((options, configuration) =>
             options.SizeLimit = configuration.GetValue(SizeLimitKey, DefaultSizeLimitMegabytes) * 1024L * 1024L);
         services.AddSingleton<DirectoryCache>();
-        services.AddScoped<Infrastructure.Holes.IHole, Rigs.InterestHole>();
+        services.AddHole<Rigs.InterestHole>(Rigs.InterestHole.Name);
         services.AddSingleton<Rigs.InterestViewers>();
         services.AddScoped<Kernel.IChangeListener, Rigs.InterestViewersListener>();
-        services.AddScoped<Infrastructure.Holes.IHole, Rigs.NominateHole>();
+        services.AddHole<Rigs.NominateHole>(Rigs.NominateHole.Name);
         services.AddScoped<Kernel.IChangeListener, DirectoryChangeListener>();
         services.AddSingleton<DirectorySnapshot>();
         services.AddSingleton<SchoolFinder>();

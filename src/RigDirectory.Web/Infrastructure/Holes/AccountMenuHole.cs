@@ -10,9 +10,7 @@ public sealed record AccountMenu(string? Name, bool IsMentor, bool IsAdmin);
 /// <summary>The navigation's personal part on every page: sign-in links, or the visitor's own account menu.</summary>
 public sealed class AccountMenuHole(IAuthorizationService authorization) : IHole
 {
-    public const string HoleName = "account";
-
-    public string Name => HoleName;
+    public const string Name = "account";
 
     public async Task<HoleView?> ViewAsync(HttpContext context, ClaimsPrincipal viewer, string argument, CancellationToken cancellationToken)
     {

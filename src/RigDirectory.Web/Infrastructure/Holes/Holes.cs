@@ -13,11 +13,9 @@ using Microsoft.AspNetCore.Routing;
 namespace RigDirectory.Web.Infrastructure.Holes;
 
 /// <summary>A personal part of a shared page: which partial view shows it to a visitor, and with what.</summary>
+/// <remarks>Registered under the name views give it in <c>&lt;hole name="…"&gt;</c> (<see cref="HoleRegistration.AddHole{THole}"/>).</remarks>
 public interface IHole
 {
-    /// <summary>Names the hole in <c>&lt;hole name="…"&gt;</c>.</summary>
-    string Name { get; }
-
     /// <summary>
     /// The partial and its model for <paramref name="viewer"/> (signed in or not) on the page of
     /// <paramref name="argument"/> (a slug or an id), or null to show the page's own default content.
@@ -26,6 +24,13 @@ public interface IHole
 }
 
 public sealed record HoleView(string Partial, object? Model);
+
+public static class HoleRegistration
+{
+    /// <summary>Registers <typeparamref name="THole"/> as the hole views name <paramref name="name"/>.</summary>
+    public static IServiceCollection AddHole<THole>(this IServiceCollection services, string name)
+        where THole : class, IHole => services.AddKeyedScoped<IHole, THole>(name);
+}
 
 /// <summary>
 /// Fills holes: inline while a page renders for one visitor, or in a shared page's bytes for each signed-in request.
@@ -48,8 +53,7 @@ public sealed class HoleRenderer(IRazorViewEngine views, ITempDataDictionaryFact
     public static Task<HoleView?> ViewAsync(HttpContext context, string name, string argument)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var hole = context.RequestServices.GetServices<IHole>().FirstOrDefault(h => h.Name == name)
-            ?? throw new InvalidOperationException($"No hole is named {name}.");
+        var hole = context.RequestServices.GetKeyedService<IHole>(name) ?? throw new InvalidOperationException($"No hole is named {name}.");
         return hole.ViewAsync(context, context.User, argument, context.RequestAborted);
     }
 

@@ -104,7 +104,7 @@ public sealed class SharedRenderPolicy : IOutputCachePolicy
 public static class SignedInPagesExtensions
 {
     public static IServiceCollection AddSignedInPages(this IServiceCollection services) =>
-        services.AddSingleton<HoleRenderer>().AddScoped<IHole, AccountMenuHole>();
+        services.AddSingleton<HoleRenderer>().AddHole<AccountMenuHole>(AccountMenuHole.Name);
 
     /// <summary>Between authorization and the output cache; with its own compression of the filled page.</summary>
     public static IApplicationBuilder UseSignedInPages(this IApplicationBuilder app) =>

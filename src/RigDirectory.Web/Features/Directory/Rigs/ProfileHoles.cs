@@ -13,7 +13,7 @@ public sealed record InterestSection(string Slug, ProfileViewer? Viewer);
 /// <remarks>A student's part comes from <see cref="InterestViewers"/> in memory; its leaders' (how many are interested) is queried.</remarks>
 public sealed class InterestHole(AppDbContext db, InterestViewers viewers) : IHole
 {
-    public string Name => "interest";
+    public const string Name = "interest";
 
     public async Task<HoleView?> ViewAsync(HttpContext context, ClaimsPrincipal viewer, string argument, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed class InterestHole(AppDbContext db, InterestViewers viewers) : IHo
 /// <summary>A leader's link to nominate the RIG for an award; nothing for anyone else.</summary>
 public sealed class NominateHole(IAuthorizationService authorization) : IHole
 {
-    public string Name => "nominate";
+    public const string Name = "nominate";
 
     public async Task<HoleView?> ViewAsync(HttpContext context, ClaimsPrincipal viewer, string argument, CancellationToken cancellationToken) =>
         viewer.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(viewer, Policies.LeadRig)).Succeeded
