@@ -13,6 +13,13 @@ public static class RoleChecks
     /// <summary>The signed-in user mentors (their offer was approved): the account menu shows "My mentees".</summary>
     public static bool IsMentor(this ClaimsPrincipal user) => (user ?? throw new ArgumentNullException(nameof(user))).IsInRole(Roles.Mentor);
 
+    /// <summary>The signed-in user holds one of <paramref name="roles"/>: a shared page is rendered whole for them (they see more).</summary>
+    public static bool HoldsAnyOf(this ClaimsPrincipal user, IEnumerable<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return (roles ?? throw new ArgumentNullException(nameof(roles))).Any(user.IsInRole);
+    }
+
     /// <summary>An ACR admin's account: its sign-in needs a second factor, and the last one is never removed.</summary>
     public static Task<bool> IsAdminAsync(this UserManager<ApplicationUser> users, ApplicationUser user) => users.HasRoleAsync(user, Roles.AcrAdmin);
 

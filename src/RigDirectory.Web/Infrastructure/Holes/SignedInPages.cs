@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using RigDirectory.Web.Security;
 
 namespace RigDirectory.Web.Infrastructure.Holes;
 
@@ -27,7 +28,7 @@ public sealed class SignedInPages(RequestDelegate next, HoleRenderer holes)
 
         // A status message waits in TempData: this page shows it to this visitor only.
         var tempData = context.RequestServices.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value.Cookie.Name!;
-        return !context.Request.Cookies.ContainsKey(tempData) && !shared.ExceptRoles.Any(context.User.IsInRole);
+        return !context.Request.Cookies.ContainsKey(tempData) && !context.User.HoldsAnyOf(shared.ExceptRoles);
     }
 
     public async Task InvokeAsync(HttpContext context)
