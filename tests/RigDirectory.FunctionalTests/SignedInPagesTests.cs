@@ -156,6 +156,8 @@ public sealed class SignedInPagesTests(RigDirectoryFactory factory) : IClassFixt
         Assert.Contains(firstId, one.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(secondId, other.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(firstId, other.Body!.OuterHtml, StringComparison.Ordinal);
+        // The menu is rendered once per kind and filled per request: no placeholder is ever left.
+        Assert.DoesNotContain("rd-fill", one.Body!.OuterHtml + other.Body!.OuterHtml, StringComparison.Ordinal);
         using var signOut = await second.SubmitFormAsync(other, "form[action^='/Identity/Account/Logout']", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
     }

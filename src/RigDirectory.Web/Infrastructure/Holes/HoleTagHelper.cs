@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -41,7 +42,16 @@ public sealed class HoleTagHelper(IHtmlHelper html) : TagHelper
         if (await HoleRenderer.ViewAsync(http, Name, Argument) is { } view)
         {
             ((IViewContextAware)html).Contextualize(ViewContext);
-            output.Content.SetHtmlContent(await html.PartialAsync(view.Partial, view.Model));
+            var content = await html.PartialAsync(view.Partial, view.Model);
+            if (view.Fills.Count == 0)
+            {
+                output.Content.SetHtmlContent(content);
+                return;
+            }
+
+            await using var writer = new StringWriter();
+            content.WriteTo(writer, HtmlEncoder.Default);
+            output.Content.SetHtmlContent(view.Fill(writer.ToString()));
         }
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace RigDirectory.Web.Infrastructure.Holes;
 
@@ -23,7 +24,29 @@ public interface IHole
     Task<HoleView?> ViewAsync(HttpContext context, ClaimsPrincipal viewer, string argument, CancellationToken cancellationToken);
 }
 
-public sealed record HoleView(string Partial, object? Model);
+/// <summary>
+/// A hole's partial and its model. <see cref="TemplateKey"/>: the partial's output depends on nothing but this key
+/// and the <see cref="Fills"/>, so it is rendered once per key (the model holding each fill's placeholder) and kept;
+/// each request only puts its values in place of the placeholders.
+/// </summary>
+public sealed record HoleView(string Partial, object? Model)
+{
+    public string? TemplateKey { get; init; }
+
+    /// <summary>Placeholder (letters and dashes, so HTML encoding leaves it as it is) and this request's value, already encoded.</summary>
+    public IReadOnlyList<(string Placeholder, string Html)> Fills { get; init; } = [];
+
+    public string Fill(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        foreach (var (placeholder, value) in Fills)
+        {
+            html = html.Replace(placeholder, value, StringComparison.Ordinal);
+        }
+
+        return html;
+    }
+}
 
 public static class HoleRegistration
 {
@@ -37,8 +60,13 @@ public static class HoleRegistration
 /// In the shared page a hole is kept as <c>&lt;!--hole:name:argument--&gt;default&lt;!--/hole--&gt;</c>; nothing a
 /// person writes can forge one, as everything they write is HTML-encoded.
 /// </summary>
-public sealed class HoleRenderer(IRazorViewEngine views, ITempDataDictionaryFactory tempData, IModelMetadataProvider metadata)
+public sealed class HoleRenderer(IRazorViewEngine views, ITempDataDictionaryFactory tempData, IModelMetadataProvider metadata) : IDisposable
 {
+    /// <summary>Rendered templates kept at once (<see cref="HoleView.TemplateKey"/>); a handful per hole in practice.</summary>
+    private const int Templates = 1_000;
+
+    private readonly MemoryCache _templates = new(new MemoryCacheOptions { SizeLimit = Templates });
+
     private static readonly byte[] Open = "<!--hole:"u8.ToArray();
     private static readonly byte[] Close = "<!--/hole-->"u8.ToArray();
 
@@ -95,7 +123,26 @@ public sealed class HoleRenderer(IRazorViewEngine views, ITempDataDictionaryFact
         return colon < 0 ? (header, "") : (header[..colon], header[(colon + 1)..]);
     }
 
+    public void Dispose() => _templates.Dispose();
+
     private async Task<string> RenderPartialAsync(HttpContext context, HoleView hole)
+    {
+        if (hole.TemplateKey is null)
+        {
+            return hole.Fill(await RenderOnceAsync(context, hole));
+        }
+
+        var key = $"{hole.Partial}\n{hole.TemplateKey}";
+        if (!_templates.TryGetValue(key, out string? template))
+        {
+            template = await RenderOnceAsync(context, hole);
+            _templates.Set(key, template, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        }
+
+        return hole.Fill(template!);
+    }
+
+    private async Task<string> RenderOnceAsync(HttpContext context, HoleView hole)
     {
         var found = views.GetView(executingFilePath: null, viewPath: hole.Partial, isMainPage: false);
         if (!found.Success)
