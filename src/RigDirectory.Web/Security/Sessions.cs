@@ -40,8 +40,14 @@ public static class Sessions
             return;
         }
 
-        // Then Identity's own check, which refreshes roles and claims every minute.
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // Then Identity's own check, which refreshes roles and claims every minute. Asked only when a minute has passed
+        // since the cookie was issued, as it would itself: between, it would only build its services (a sign-in manager,
+        // the user manager and a database context), a fifth of a signed-in page's time.
+        var interval = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
+        if (context.Properties.IssuedUtc is not { } issued || Now(context.HttpContext) - issued > interval)
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
     }
 
     private static async Task<bool> IsCurrentAsync(CookieValidatePrincipalContext context)
