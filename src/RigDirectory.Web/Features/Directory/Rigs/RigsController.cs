@@ -14,7 +14,7 @@ using RigDirectory.Web.Security;
 namespace RigDirectory.Web.Features.Directory.Rigs;
 
 [AllowAnonymous]
-public sealed class RigsController(AppDbContext db, DirectorySnapshot directory, SchoolFinder schools, IAuthorizationService authorization, TimeProvider clock) : Controller
+public sealed class RigsController(AppDbContext db, DirectorySnapshot directory, SchoolFinder schools, IAuthorizationService authorization, InterestViewers viewers, TimeProvider clock) : Controller
 {
     [HttpGet("/rigs")]
     [OutputCache(PolicyName = DirectoryCache.SearchPolicy, Tags = [DirectoryCache.ListTag])]
@@ -61,12 +61,10 @@ public sealed class RigsController(AppDbContext db, DirectorySnapshot directory,
         HttpContext.TagCachedResponse(DirectoryCache.RigTag(slug));
         var signedIn = User.Identity?.IsAuthenticated == true;
 
-        // Whether a signed-in visitor leads this RIG: one more query, for them only.
+        // Sponsors' emails are for the RIG's own leaders (known from the facts the interest box reads too) and ACR staff.
         var userId = this.Actor().UserId;
-        var viewer = userId is null ? null : await ProfileViewer.FindAsync(db, slug, userId, cancellationToken);
-
-        // Sponsors' emails are for the RIG's own leaders and ACR staff.
-        var seesSponsorEmails = viewer?.Leads == true || (signedIn && (await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded);
+        var leads = userId is not null && (await viewers.GetAsync(db, userId, cancellationToken)).Leads.Contains(slug);
+        var seesSponsorEmails = leads || (signedIn && (await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded);
         var rig = await RigProfileQuery.FindAsync(db, slug, signedIn, seesSponsorEmails, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return rig is null ? NotFound() : View(rig);
     }
@@ -136,7 +134,7 @@ public sealed record RigProfileViewModel(
     public IEnumerable<RigEventViewModel> Upcoming => Events.Where(e => e.EndsAt >= AsOf);
 
     /// <summary>Events held in the past year, latest first: the RIG's record of activity ("12 events in the last year").</summary>
-    public IReadOnlyList<RigEventViewModel> Recent => [.. Events.Where(e => e.EndsAt < AsOf && e.Status == EventStatus.Scheduled).Reverse()];
+    public IReadOnlyList<RigEventViewModel> Recent => [.. Events.Where(e => e.EndsAt < AsOf && EventRules.IsScheduled(e.Status)).Reverse()];
 }
 
 /// <summary>
@@ -166,6 +164,8 @@ public sealed record ProfileViewer(int RigId, bool Leads, int InterestedCount, D
 /// <summary>One of a RIG's events as its profile lists it; <paramref name="HostedBy"/>: the other RIG, for an event this one co-hosts.</summary>
 public sealed record RigEventViewModel(int Id, string Title, EventType Type, DateTime StartsAt, DateTime EndsAt, string TimeZoneId, EventFormat Format, string? Location, EventStatus Status, string? HostedBy)
 {
+    public bool IsCancelled => EventRules.IsCancelled(Status);
+
     public string When => EventTimeZones.Describe(StartsAt, EndsAt, TimeZoneId);
 }
 
