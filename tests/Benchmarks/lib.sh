@@ -33,6 +33,10 @@ echo "Publishing the benchmark host (Release, ReadyToRun, as the Dockerfile does
 dotnet publish tests/Benchmarks/Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" --nologo -v quiet >/dev/null
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
+# Peak RSS since the last reset_peak (the kernel's high-water mark, reset through clear_refs), in MB.
+reset_peak() { echo 5 >"/proc/$server_pid/clear_refs" 2>/dev/null || true; }
+peak_rss() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status"; }
+
 started_in=""
 start_server() { # rigs database [schools] -> sets started_in (seconds until healthy)
   local start; start=$(date +%s.%N)
@@ -47,9 +51,9 @@ start_server() { # rigs database [schools] -> sets started_in (seconds until hea
   Logging__LogLevel__Default=Warning \
     $pin_server env ${SERVER_ENV[@]+"${SERVER_ENV[@]}"} dotnet "$work/app/RigDirectory.BenchmarkHost.dll" >"$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 3000); do
     if curl -fs -o /dev/null "$base/healthz"; then break; fi
-    sleep 0.1
+    sleep 0.02
   done
   curl -fs -o /dev/null "$base/healthz" || { echo "The app did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
   started_in=$(echo "$(date +%s.%N) - $start" | bc)

@@ -129,10 +129,17 @@ public sealed class OutboxSender(
 }
 
 /// <summary>Runs <see cref="OutboxSender"/> in the background: at once when an email is queued, and on every poll.</summary>
-public sealed class OutboxWorker(OutboxSender sender, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
+public sealed class OutboxWorker(
+    OutboxSender sender, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<OutboxWorker> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await AfterStart.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
         var lastPurge = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
