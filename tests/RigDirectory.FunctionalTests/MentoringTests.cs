@@ -184,7 +184,7 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
         var (full, _, _) = await MentorAsync("Finder.Full", capacity: 1, subspecialty: "breast-imaging");
         await MentorAsync("Finder.Paused", status: MentorStatus.Paused, subspecialty: "breast-imaging");
         await MentorAsync("Finder.Waiting", status: MentorStatus.Submitted, subspecialty: "breast-imaging");
-        await factory.WithDbAsync(db => db.MentorProfiles.Where(m => m.Id == full).ExecuteUpdateAsync(m => m.SetProperty(x => x.ActiveMentees, 1)));
+        await TestMentors.SetActiveMenteesAsync(factory, full, 1);
         var (student, _) = await PersonAsync("Finder.Student");
 
         var withRoom = await student.GetDocumentAsync("/mentors?subspecialty=breast-imaging");
@@ -289,7 +289,7 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
     public async Task FilterForm_OnlyWithRoom_IsOnUntilUnticked()
     {
         var (full, _, _) = await MentorAsync("Form.Full", capacity: 1, subspecialty: "general-radiology");
-        await factory.WithDbAsync(db => db.MentorProfiles.Where(m => m.Id == full).ExecuteUpdateAsync(m => m.SetProperty(x => x.ActiveMentees, 1)));
+        await TestMentors.SetActiveMenteesAsync(factory, full, 1);
         var (student, _) = await PersonAsync("Form.Student");
         var page = await student.GetDocumentAsync("/mentors");
 
@@ -393,7 +393,7 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
         var (first, _) = await PersonAsync("First.Asker");
         var (second, secondUser) = await PersonAsync("Second.Asker");
         var form = await second.GetDocumentAsync($"/mentors/{mentorId}");
-        await factory.WithDbAsync(db => db.MentorProfiles.Where(m => m.Id == mentorId).ExecuteUpdateAsync(m => m.SetProperty(x => x.ActiveMentees, 1)));
+        await TestMentors.SetActiveMenteesAsync(factory, mentorId, 1);
 
         using var refused = await second.SubmitFormAsync(form, "#ask-form", new Dictionary<string, string>
         {
@@ -591,7 +591,7 @@ public sealed class MentoringTests(FakeClockFactory factory) : IClassFixture<Fak
     public async Task ApprovedMentor_EditsGoLiveAtOnce_ButCapacityCannotDropBelowTheirMentees()
     {
         var (mentorId, mentor, user) = await MentorAsync("Editing.Mentor", capacity: 3);
-        await factory.WithDbAsync(db => db.MentorProfiles.Where(m => m.Id == mentorId).ExecuteUpdateAsync(m => m.SetProperty(x => x.ActiveMentees, 2)));
+        await TestMentors.SetActiveMenteesAsync(factory, mentorId, 2);
 
         using var tooLow = await mentor.SubmitFormAsync("/mentoring/offer", "#offer-form", new Dictionary<string, string> { ["Offer.Capacity"] = "1" });
         using var saved = await mentor.SubmitFormAsync("/mentoring/offer", "#offer-form", new Dictionary<string, string> { ["Offer.Capacity"] = "2", ["Offer.Institution"] = "Beth Israel Deaconess Medical Center" });

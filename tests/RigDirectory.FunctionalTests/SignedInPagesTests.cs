@@ -145,6 +145,7 @@ public sealed class SignedInPagesTests(RigDirectoryFactory factory) : IClassFixt
     [InlineData("/rigs")]
     [InlineData("/regions/us-region-1")]
     [InlineData("/events")]
+    [InlineData("/mentors")]
     public async Task EverySharedPage_CarriesTheVisitorsOwnMenu_AndWorkingSignOut(string path)
     {
         var (first, firstId) = await StudentAsync($"shared.menu.{path.GetHashCode(StringComparison.Ordinal):x}.a");
@@ -181,5 +182,40 @@ public sealed class SignedInPagesTests(RigDirectoryFactory factory) : IClassFixt
         Assert.NotNull(before.QuerySelector("#account-menu"));
         Assert.Null(after.QuerySelector("#account-menu"));
         Assert.NotNull(after.QuerySelector("a[href^='/Identity/Account/Login']"));
+    }
+
+    [Fact]
+    public async Task TheFinder_IsSharedPerRememberedSchool_AndAMentorsNewStudentShowsOnTheNextRequest()
+    {
+        var mentorUser = await factory.CreateUserAsync("shared.finder.mentor@example.org", Password, emailConfirmed: true, Roles.Mentor);
+        var mentorId = await TestMentors.AddAsync(factory, mentorUser, capacity: 1, subspecialty: "breast-imaging");
+        using var mentor = factory.CreateClientAs(mentorUser.Id, Roles.Mentor);
+        var (asker, _) = await StudentAsync("shared.finder.asker");
+        var (browser, browserId) = await StudentAsync("shared.finder.browser");
+        await asker.SubmitFormAsync($"/mentors/{mentorId}", "#ask-form", new Dictionary<string, string>
+        {
+            ["Request.School"] = "tufts-som",
+            ["Request.Message"] = "I am a second-year student and would love advice on starting radiology research.",
+        }).AcceptedAsync();
+
+        // Interleaved on one address: the asker's page measures from the school of their request, the other's from none.
+        var askers = await asker.GetDocumentAsync("/mentors?subspecialty=breast-imaging");
+        var browsers = await browser.GetDocumentAsync("/mentors?subspecialty=breast-imaging");
+        var askersAgain = await asker.GetDocumentAsync("/mentors?subspecialty=breast-imaging");
+
+        Assert.Equal("Tufts University School of Medicine", askers.QuerySelector("#near")!.GetAttribute("value"));
+        Assert.Equal("Tufts University School of Medicine", askersAgain.QuerySelector("#near")!.GetAttribute("value"));
+        Assert.True(string.IsNullOrEmpty(browsers.QuerySelector("#near")!.GetAttribute("value")));
+        Assert.Contains(browserId, browsers.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(browsers.QuerySelectorAll("#mentors .mentor-card"));
+
+        // The mentor takes the student: full now, gone from the "with room" page at the next request, and marked full without the filter.
+        var requestId = await factory.WithDbAsync(db => db.Mentorships.Where(m => m.MentorId == mentorId).Select(m => m.Id).SingleAsync());
+        await mentor.SubmitFormAsync("/mentoring", $"form[action='/mentorships/{requestId}/accept']", new Dictionary<string, string>()).AcceptedAsync();
+        var withRoom = await browser.GetDocumentAsync("/mentors?subspecialty=breast-imaging");
+        var everyone = await browser.GetDocumentAsync("/mentors?subspecialty=breast-imaging&room=false");
+
+        Assert.Empty(withRoom.QuerySelectorAll("#mentors .mentor-card"));
+        Assert.Contains("Full", everyone.QuerySelector("#mentors .mentor-card .mentor-room")!.TextContent, StringComparison.Ordinal);
     }
 }

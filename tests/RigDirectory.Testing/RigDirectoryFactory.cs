@@ -211,6 +211,13 @@ public class RigDirectoryFactory : WebApplicationFactory<Program>
         return true;
     });
 
+    /// <summary>Tells the app's read side of a change a test made straight in the database, as the app's own save step would.</summary>
+    public async Task AnnounceAsync(Web.Kernel.Change change)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Web.Kernel.SaveStep>().AnnounceAsync(change, CancellationToken.None);
+    }
+
     /// <summary>Evicts the cached public pages and snapshot, after a test changed the database behind the app's back.</summary>
     public async Task EvictDirectoryAsync() => await Services.GetRequiredService<DirectoryCache>().EvictAsync();
 

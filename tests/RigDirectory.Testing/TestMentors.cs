@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RigDirectory.Web.Data;
 using RigDirectory.Web.Domain;
+using RigDirectory.Web.Kernel;
 
 namespace RigDirectory.Testing;
 
@@ -14,7 +15,7 @@ public static class TestMentors
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(user);
-        return await factory.WithDbAsync(async db =>
+        var id = await factory.WithDbAsync(async db =>
         {
             var school = await db.Schools.SingleAsync(s => s.Slug == schoolSlug);
             var profile = Make(user.Id, school, await db.Subspecialties.Where(s => s.Slug == subspecialty).ToListAsync(), capacity, status, format, offers, new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc));
@@ -22,6 +23,16 @@ public static class TestMentors
             await db.SaveChangesAsync();
             return profile.Id;
         });
+        await factory.AnnounceAsync(new MentorChanged(id));
+        return id;
+    }
+
+    /// <summary>Sets how many students a mentor has now, straight in the database, and tells the app (the finder shows their room).</summary>
+    public static async Task SetActiveMenteesAsync(RigDirectoryFactory factory, int mentorId, int mentees)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await factory.WithDbAsync(db => db.MentorProfiles.Where(m => m.Id == mentorId).ExecuteUpdateAsync(m => m.SetProperty(x => x.ActiveMentees, mentees)));
+        await factory.AnnounceAsync(new MentorChanged(mentorId));
     }
 
     public static MentorProfile Make(string userId, School school, List<Subspecialty> subspecialties, int capacity, MentorStatus status, MentorFormat format, MentorOffers offers, DateTime at) => new()

@@ -37,8 +37,14 @@ public sealed record SchoolChanged(int SchoolId) : Change;
 /// <summary>A region, its states or its contacts: the map and every page grouped by region.</summary>
 public sealed record RegionChanged(int RegionId) : Change;
 
-/// <summary>A mentor's offer: the profiles of the RIGs they are linked to.</summary>
+/// <summary>A mentor's offer, status or room (a mentorship begun or ended): the finder and the profiles of the RIGs they are linked to.</summary>
 public sealed record MentorChanged(int MentorId) : Change;
+
+/// <summary>A subspecialty added, renamed or retired: the finder's filter and every mentor's card that names it.</summary>
+public sealed record SubspecialtyChanged(string Slug) : Change;
+
+/// <summary>An account was deleted, with what cascaded from it (a mentor's offer, a student's mentorships).</summary>
+public sealed record AccountDeleted(string UserId) : Change;
 
 /// <summary>
 /// An event appeared, changed or went: its page, the lists and feeds, and its hosts' pages, including those of

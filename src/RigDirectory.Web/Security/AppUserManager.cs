@@ -82,6 +82,7 @@ public sealed class AppUserManager(
         if (result.Succeeded)
         {
             await stamps.ForgetAsync(user.Id);
+            await scope.GetRequiredService<Kernel.SaveStep>().AnnounceAsync(new Kernel.AccountDeleted(user.Id), cancellationToken);
         }
 
         return result;

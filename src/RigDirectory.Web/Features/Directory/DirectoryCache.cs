@@ -126,6 +126,7 @@ public sealed class DirectoryCache(IOutputCacheStore store, DirectorySnapshot sn
         options.AddPolicy(Policy, policy => Base(policy).SetVaryByQuery(extra));
         options.AddPolicy(SearchPolicy, policy => Base(policy).SetVaryByQuery([.. RigSearchInput.QueryKeys, .. extra]));
         options.AddPolicy(Events.EventCache.ListPolicy, policy => Base(policy).SetVaryByQuery([.. Events.EventSearchInput.QueryKeys, .. extra]));
+        options.AddPolicy(Mentoring.MentorCache.FinderPolicy, policy => Base(policy).SetVaryByQuery([.. Mentoring.MentorCache.QueryKeys, .. extra]));
     }
 
     private static OutputCachePolicyBuilder Base(OutputCachePolicyBuilder policy) => policy

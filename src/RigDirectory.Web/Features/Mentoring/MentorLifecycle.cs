@@ -315,7 +315,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         var last = await db.Subspecialties.MaxAsync(s => (int?)s.SortOrder, cancellationToken) ?? 0;
         db.Subspecialties.Add(new Subspecialty { Slug = slug, Name = name, SortOrder = last + 1 });
         audit.Record(nameof(Subspecialty), slug, null, AuditAction.SubspecialtyEdited, AuditChanges.Of("Name", null, name));
-        return await save.CommitAsync(LifecycleResult.Ok($"{name} is on the list."), cancellationToken);
+        return await save.CommitAsync(LifecycleResult.Ok($"{name} is on the list."), cancellationToken, new SubspecialtyChanged(slug));
     }
 
     /// <summary>An admin renames a subspecialty (its link in filters stays), or retires it from new offers and filters, or brings it back.</summary>
@@ -352,7 +352,7 @@ public sealed class MentorLifecycle(AppDbContext db, AuditLog audit, EmailNotifi
         }
 
         audit.Record(nameof(Subspecialty), subspecialty.Slug, null, AuditAction.SubspecialtyEdited, changes);
-        return await save.CommitAsync(LifecycleResult.Ok(subspecialty.IsRetired ? $"{subspecialty.Name} is retired: new offers and the filters no longer show it; mentors who chose it keep it." : $"{subspecialty.Name} is saved."), cancellationToken);
+        return await save.CommitAsync(LifecycleResult.Ok(subspecialty.IsRetired ? $"{subspecialty.Name} is retired: new offers and the filters no longer show it; mentors who chose it keep it." : $"{subspecialty.Name} is saved."), cancellationToken, new SubspecialtyChanged(subspecialty.Slug));
     }
 
     private async Task<LifecycleResult> MoveOwnAsync(int version, MentorCommand command, AuditAction action, string done, Actor by, CancellationToken cancellationToken)

@@ -218,3 +218,4 @@ public sealed record OfferFormViewModel(
     /// <summary>ACR sent the offer back with a note to act on.</summary>
     public bool SentBack => Status.HasValue && MentoringRules.SentBack(Status.Value);
 }
+

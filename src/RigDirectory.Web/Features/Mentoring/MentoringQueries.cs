@@ -11,7 +11,7 @@ namespace RigDirectory.Web.Features.Mentoring;
 /// number of statements whatever the number of mentors: its options, then either a count and a page, or (sorted by
 /// distance) the candidates' places and the page's details.
 /// </summary>
-public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Directory.MapGeometry geometry, TimeProvider clock)
+public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, MentorSnapshot mentors, Directory.MapGeometry geometry, TimeProvider clock)
 {
     public const int PageSize = 20;
     public const int PastShown = 20;
@@ -47,39 +47,57 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
     }
 
     /// <summary>
+    /// The finder, from the mentor snapshot (<see cref="MentorSnapshot"/>): no SQL but the starting school's.
     /// <paramref name="nearGiven"/>: the student typed (or cleared) their school, which then decides alone;
-    /// <paramref name="rememberSchool"/>: neither typed nor named in the address, so the school of their last request is used.
+    /// <paramref name="rememberedSchool"/>: neither typed nor named in the address, the school of their last request (see <see cref="RememberedSchoolAsync"/>).
     /// </summary>
-    public async Task<MentorSearchViewModel> FindAsync(MentorSearchInput input, string userId, bool nearGiven, bool rememberSchool, CancellationToken cancellationToken)
+    public async Task<MentorSearchViewModel> FindAsync(MentorSearchInput input, bool nearGiven, string? rememberedSchool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var subspecialties = await SubspecialtyOptionsAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().Active().OrderBy(r => r.SortOrder).Select(r => new Choice(r.Slug, r.Name)).ToListAsync(cancellationToken);
-        var found = await StartingSchoolsAsync(input, userId, nearGiven, rememberSchool, cancellationToken);
+        var snapshot = await mentors.GetAsync();
+        var found = await StartingSchoolsAsync(input, nearGiven, rememberedSchool, cancellationToken);
         var from = found.FirstOrDefault();
         var unknown = from is null && (nearGiven ? !string.IsNullOrWhiteSpace(input.Near) : input.School is not null);
         input.School = from?.Slug;
         IReadOnlyList<SchoolOption> others = nearGiven ? found.Skip(1).ToList() : [];
-
-        var query = Filtered(input, subspecialties);
+        var matching = Filtered(snapshot, input);
+        var skip = (input.Page - 1) * PageSize;
         if (from is null)
         {
-            var total = await query.CountAsync(cancellationToken);
-            // With room only (the default), the index's own order serves: newest first, no sort of every mentor.
-            var sorted = input.Room ? query.OrderByDescending(m => m.ApprovedAt) : query.OrderByDescending(m => m.ActiveMentees < m.Capacity).ThenByDescending(m => m.ApprovedAt);
-            var page = await sorted.ThenBy(m => m.Id)
-                .Skip((input.Page - 1) * PageSize).Take(PageSize)
-                .Select(Card).ToListAsync(cancellationToken);
-            page = await WithSubspecialtiesAsync(db, page, cancellationToken);
-            return new MentorSearchViewModel(input, page, total, subspecialties, regions, null, [], unknown);
+            // Newest first, as the snapshot is kept; with full mentors shown, those with room come first.
+            var ordered = input.Room ? matching : matching.Where(e => e.Card.HasRoom).Concat(matching.Where(e => !e.Card.HasRoom));
+            var page = new List<MentorCard>(PageSize);
+            var total = 0;
+            foreach (var entry in ordered)
+            {
+                if (total++ >= skip && page.Count < PageSize)
+                {
+                    page.Add(entry.Card);
+                }
+            }
+
+            return new MentorSearchViewModel(input, page, total, snapshot.Subspecialties, snapshot.Regions, null, [], unknown);
         }
 
-        var (ordered, count) = await NearestAsync(query, from, input, cancellationToken);
-        return new MentorSearchViewModel(input, ordered, count, subspecialties, regions, from, others, SchoolUnknown: false);
+        // Distance is measured here: the places are two numbers a mentor, held in memory.
+        var box = input.Within is { } radius ? MentoringRules.Box(from.Latitude, from.Longitude, radius) : ((double, double, double, double)?)null;
+        var ranked = matching
+            .Where(e => box is not var (minLatitude, maxLatitude, minLongitude, maxLongitude)
+                || (e.Latitude >= minLatitude && e.Latitude <= maxLatitude && e.Longitude >= minLongitude && e.Longitude <= maxLongitude))
+            .Select(e => (Entry: e, Miles: MentoringRules.DistanceMiles(from.Latitude, from.Longitude, e.Latitude, e.Longitude)))
+            .Where(p => input.Within is not { } within || p.Miles <= within)
+            .ToList();
+        var nearest = ranked.OrderByDescending(p => p.Entry.Card.HasRoom).ThenBy(p => p.Miles).ThenBy(p => p.Entry.Card.Id)
+            .Skip(skip).Take(PageSize).Select(p => p.Entry.Card with { Miles = p.Miles }).ToList();
+        return new MentorSearchViewModel(input, nearest, ranked.Count, snapshot.Subspecialties, snapshot.Regions, from, others, SchoolUnknown: false);
     }
 
-    /// <summary>The school distances are measured from: typed, named in the address, or that of the student's last request; several when the typed name fits several.</summary>
-    private async Task<List<SchoolOption>> StartingSchoolsAsync(MentorSearchInput input, string userId, bool nearGiven, bool rememberSchool, CancellationToken cancellationToken)
+    /// <summary>The slug of the school of the student's last request, where the finder measures from when they name none; null for none.</summary>
+    public Task<string?> RememberedSchoolAsync(string userId, CancellationToken cancellationToken) =>
+        db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId).OrderByDescending(m => m.CreatedAt).Select(m => m.StudentSchool!.Slug).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The school distances are measured from: typed, named in the address, or remembered; several when the typed name fits several.</summary>
+    private async Task<List<SchoolOption>> StartingSchoolsAsync(MentorSearchInput input, bool nearGiven, string? rememberedSchool, CancellationToken cancellationToken)
     {
         if (nearGiven)
         {
@@ -87,78 +105,23 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
             return string.IsNullOrEmpty(near) ? [] : await SchoolsAsync(await finder.FindAsync(db, near, MentoringRules.SchoolChoicesShown, cancellationToken), cancellationToken);
         }
 
-        if (input.School is { } slug)
-        {
-            return await SchoolsAsync([slug], cancellationToken);
-        }
-
-        if (rememberSchool)
-        {
-            return await db.Mentorships.AsNoTracking().Where(m => m.StudentUserId == userId).OrderByDescending(m => m.CreatedAt).Take(1)
-                .Select(m => new SchoolOption(m.StudentSchool!.Slug, School.Label(m.StudentSchool.Name, m.StudentSchool.Campus), m.StudentSchool.Latitude, m.StudentSchool.Longitude))
-                .ToListAsync(cancellationToken);
-        }
-
-        return [];
+        return (input.School ?? rememberedSchool) is { } slug ? await SchoolsAsync([slug], cancellationToken) : [];
     }
 
-    /// <summary>Active mentors matching the filters (room, subspecialty, offer, format, region).</summary>
-    private IQueryable<MentorProfile> Filtered(MentorSearchInput input, IReadOnlyList<Choice> subspecialties)
+    /// <summary>Findable mentors matching the filters (room, subspecialty, offer, format, region), newest first.</summary>
+    private static IEnumerable<MentorSnapshot.Entry> Filtered(MentorSnapshot.Snapshot snapshot, MentorSearchInput input)
     {
-        var query = db.MentorProfiles.AsNoTracking().Where(MentoringRules.IsFindable);
-        if (input.Room)
-        {
-            query = query.Where(m => m.ActiveMentees < m.Capacity);
-        }
-
-        if (input.Subspecialty is { } subspecialty)
-        {
-            // "Id in the subspecialty's mentors" (not "has the subspecialty"): SQLite then seeks those mentors by id
-            // instead of testing every active mentor (22-38 ms at 10,000 mentors for the count alone).
-            var id = subspecialties.FirstOrDefault(s => s.Value == subspecialty)?.Id ?? 0;
-            var ofSubspecialty = db.Subspecialties.Where(s => s.Id == id).SelectMany(s => s.Mentors, (_, mentor) => mentor.Id);
-            query = query.Where(m => ofSubspecialty.Contains(m.Id));
-        }
-
-        if (input.Offer is { } offer && MentoringRules.AllOffers.Contains(offer))
-        {
-            query = query.Where(m => (m.Offers & offer) == offer);
-        }
-
-        if (input.Format is { } format && format != MentorFormat.Both)
-        {
-            query = query.Where(m => m.Format == format || m.Format == MentorFormat.Both);
-        }
-
-        if (input.Region is { } region)
-        {
-            query = query.Where(m => m.Jurisdiction!.Region!.Slug == region);
-        }
-
-        return query;
-    }
-
-    /// <summary>A page of mentors nearest <paramref name="from"/> (those with room first), with their distances, and how many there are.</summary>
-    private async Task<(List<MentorCard> Page, int Total)> NearestAsync(IQueryable<MentorProfile> query, SchoolOption from, MentorSearchInput input, CancellationToken cancellationToken)
-    {
-        if (input.Within is { } radius)
-        {
-            var (minLatitude, maxLatitude, minLongitude, maxLongitude) = MentoringRules.Box(from.Latitude, from.Longitude, radius);
-            query = query.Where(m => m.Latitude >= minLatitude && m.Latitude <= maxLatitude && m.Longitude >= minLongitude && m.Longitude <= maxLongitude);
-        }
-
-        // Distance is measured here, not in SQL (SQLite has no trigonometry): the places are three numbers a mentor.
-        var places = await query.Select(m => new { m.Id, m.Latitude, m.Longitude, Room = m.ActiveMentees < m.Capacity }).ToListAsync(cancellationToken);
-        var ranked = places
-            .Select(p => (p.Id, p.Room, Miles: MentoringRules.DistanceMiles(from.Latitude, from.Longitude, p.Latitude, p.Longitude)))
-            .Where(p => input.Within is not { } within || p.Miles <= within)
-            .OrderByDescending(p => p.Room).ThenBy(p => p.Miles).ThenBy(p => p.Id)
-            .ToList();
-        var ids = ranked.Skip((input.Page - 1) * PageSize).Take(PageSize).Select(p => p.Id).ToList();
-        var cards = await WithSubspecialtiesAsync(db, await db.MentorProfiles.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(Card).ToListAsync(cancellationToken), cancellationToken);
-        var miles = ranked.Where(p => ids.Contains(p.Id)).ToDictionary(p => p.Id, p => p.Miles);
-        var ordered = cards.OrderBy(c => ids.IndexOf(c.Id)).Select(c => c with { Miles = miles[c.Id] }).ToList();
-        return (ordered, ranked.Count);
+        var room = input.Room;
+        var subspecialty = input.Subspecialty is { } slug ? snapshot.Subspecialties.FirstOrDefault(s => s.Value == slug)?.Id ?? 0 : (int?)null;
+        var offer = input.Offer is { } wanted && MentoringRules.AllOffers.Contains(wanted) ? wanted : (MentorOffers?)null;
+        var format = input.Format is { } f && f != MentorFormat.Both ? f : (MentorFormat?)null;
+        var region = input.Region;
+        return snapshot.Newest.Where(e =>
+            (!room || e.Card.HasRoom)
+            && (subspecialty is not { } id || Array.BinarySearch(e.SubspecialtyIds, id) >= 0)
+            && (offer is not { } o || (e.Card.Offers & o) == o)
+            && (format is not { } m || e.Card.Format == m || e.Card.Format == MentorFormat.Both)
+            && (region is null || e.RegionSlug == region));
     }
 
     /// <summary>
@@ -319,10 +282,6 @@ public sealed class MentoringQueries(AppDbContext db, SchoolFinder finder, Direc
         var states = await db.Jurisdictions.AsNoTracking().OrderBy(j => j.Country).ThenBy(j => j.Name).Select(j => new Choice(j.Code, j.Name)).ToListAsync(cancellationToken);
         return new OfferFormViewModel(input, profile?.Status, profile?.ReviewNote, subspecialties.Select(s => new Choice(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Name)).ToList(), states, profile?.ActiveMentees ?? 0);
     }
-
-    private Task<List<Choice>> SubspecialtyOptionsAsync(CancellationToken cancellationToken) =>
-        db.Subspecialties.AsNoTracking().Where(s => !s.IsRetired).OrderBy(s => s.SortOrder).ThenBy(s => s.Name)
-            .Select(s => new Choice(s.Slug, s.Name) { Id = s.Id }).ToListAsync(cancellationToken);
 
     /// <summary>The listed schools of <paramref name="slugs"/>, in that order.</summary>
     private async Task<List<SchoolOption>> SchoolsAsync(List<string> order, CancellationToken cancellationToken)

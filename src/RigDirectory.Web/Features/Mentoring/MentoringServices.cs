@@ -22,6 +22,9 @@ public static class MentoringServices
         services.AddOptions<MentoringOptions>().BindConfiguration(MentoringOptions.Section);
         services.AddScoped<MentoringQueries>();
         services.AddScoped<MentorAdminQueries>();
+        services.AddSingleton<MentorSnapshot>();
+        services.AddScoped<MentorFinderVary>();
+        services.AddScoped<Kernel.IChangeListener, MentorSnapshotListener>();
         services.AddHostedService<MentorshipExpiryWorker>();
         return services;
     }

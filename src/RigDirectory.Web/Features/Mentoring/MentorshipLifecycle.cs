@@ -193,7 +193,7 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
         mentor.ActiveMentees++;
         mentor.UpdatedAt = Now;
         emails.MentorshipAnswered(request.Student!.Email!, mentor.User!.DisplayName, mentor.User.Email, accepted: true, note: null);
-        return await SaveAsync(LifecycleResult.Ok($"You are now {request.Student.DisplayName}'s mentor. Their email is below; they have yours."), cancellationToken);
+        return await SaveRoomAsync(LifecycleResult.Ok($"You are now {request.Student.DisplayName}'s mentor. Their email is below; they have yours."), mentor.Id, cancellationToken);
     }
 
 
@@ -243,7 +243,7 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
         var ender = byMentor ? mentorName : studentName;
         var to = byMentor ? request.Student.Email! : request.Mentor.User.Email!;
         emails.MentorshipEnded(to, $"{ender} ended your mentorship", $"{ender} ended the mentorship between {mentorName} and {studentName} on RigDirectory.", note, toStudent: byMentor);
-        return await SaveAsync(LifecycleResult.Ok($"The mentorship with {(byMentor ? studentName : mentorName)} has ended; they were told. Thank you both."), cancellationToken);
+        return await SaveRoomAsync(LifecycleResult.Ok($"The mentorship with {(byMentor ? studentName : mentorName)} has ended; they were told. Thank you both."), request.MentorId, cancellationToken);
     }
 
     /// <summary>A student or mentor reports a problem on their mentorship; ACR staff see it on the console.</summary>
@@ -372,4 +372,8 @@ public sealed class MentorshipLifecycle(AppDbContext db, AuditLog audit, EmailNo
     private static string Id(Mentorship request) => request.Id.ToString(CultureInfo.InvariantCulture);
 
     private Task<LifecycleResult> SaveAsync(LifecycleResult done, CancellationToken cancellationToken) => save.CommitAsync(done, cancellationToken);
+
+    /// <summary>A mentorship began or ended: the mentor's room changed, which the finder shows.</summary>
+    private Task<LifecycleResult> SaveRoomAsync(LifecycleResult done, int mentorId, CancellationToken cancellationToken) =>
+        save.CommitAsync(done, cancellationToken, new MentorChanged(mentorId));
 }

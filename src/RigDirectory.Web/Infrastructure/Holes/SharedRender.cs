@@ -7,7 +7,7 @@ namespace RigDirectory.Web.Infrastructure.Holes;
 /// <see cref="Audience"/>, a signed-in user with no name, id or role, so nothing personal can reach the shared page;
 /// the parts that are personal are holes (<see cref="HoleTagHelper"/>), filled per request for <see cref="Viewer"/>.
 /// </summary>
-public sealed class SharedRender(ClaimsPrincipal viewer)
+public sealed class SharedRender(ClaimsPrincipal viewer, string vary = "")
 {
     /// <summary>Authenticated (so the page shows what signing in reveals), but nobody in particular.</summary>
     public static ClaimsPrincipal Audience { get; } = new(new ClaimsIdentity(authenticationType: "SignedInAudience"));
@@ -15,7 +15,24 @@ public sealed class SharedRender(ClaimsPrincipal viewer)
     /// <summary>The visitor who asked: the holes are filled for them.</summary>
     public ClaimsPrincipal Viewer { get; } = viewer;
 
-    public static bool IsActive(HttpContext context) => (context ?? throw new ArgumentNullException(nameof(context))).Features.Get<SharedRender>() is not null;
+    /// <summary>
+    /// What, of the visitor's, the shared page depends on (<see cref="SharedForSignedInAttribute.VaryBy"/>): one
+    /// shared page is kept per value; empty for most pages, which depend on nothing of theirs.
+    /// </summary>
+    public string Vary { get; } = vary;
+
+    public static bool IsActive(HttpContext context) => Of(context) is not null;
+
+    public static SharedRender? Of(HttpContext context) => (context ?? throw new ArgumentNullException(nameof(context))).Features.Get<SharedRender>();
+}
+
+/// <summary>
+/// The one fact of a visitor's a shared page depends on (the school the mentor finder measures from, when the
+/// address names none), as a short string: the page is rendered once per value and kept once per value.
+/// </summary>
+public interface ISharedVary
+{
+    Task<string> ForAsync(HttpContext context, ClaimsPrincipal viewer);
 }
 
 /// <summary>
@@ -28,4 +45,7 @@ public sealed class SharedRender(ClaimsPrincipal viewer)
 public sealed class SharedForSignedInAttribute : Attribute
 {
     public string[] ExceptRoles { get; init; } = [];
+
+    /// <summary>An <see cref="ISharedVary"/> (registered as itself) when the shared page depends on one fact of the visitor's.</summary>
+    public Type? VaryBy { get; init; }
 }

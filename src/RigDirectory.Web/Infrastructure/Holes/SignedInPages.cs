@@ -37,8 +37,10 @@ public sealed class SignedInPages(RequestDelegate next, HoleRenderer holes)
         var viewer = context.User;
         var body = context.Response.Body;
         var encodings = context.Request.Headers.AcceptEncoding;
+        var varyBy = context.GetEndpoint()?.Metadata.GetMetadata<SharedForSignedInAttribute>()?.VaryBy;
+        var vary = varyBy is null ? "" : await ((ISharedVary)context.RequestServices.GetRequiredService(varyBy)).ForAsync(context, viewer);
         using var page = new MemoryStream();
-        context.Features.Set(new SharedRender(viewer));
+        context.Features.Set(new SharedRender(viewer, vary));
         context.User = SharedRender.Audience;
         // Kept and spliced uncompressed; compressed once filled.
         context.Request.Headers.AcceptEncoding = default;
@@ -75,14 +77,14 @@ public sealed class SharedRenderPolicy : IOutputCachePolicy
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var shared = SharedRender.IsActive(context.HttpContext);
-        if (shared)
+        var shared = SharedRender.Of(context.HttpContext);
+        if (shared is not null)
         {
             context.AllowCacheLookup = true;
             context.AllowCacheStorage = true;
         }
 
-        context.CacheVaryByRules.VaryByValues["audience"] = shared ? "signed-in" : "anyone";
+        context.CacheVaryByRules.VaryByValues["audience"] = shared is null ? "anyone" : shared.Vary.Length == 0 ? "signed-in" : "signed-in:" + shared.Vary;
         return ValueTask.CompletedTask;
     }
 

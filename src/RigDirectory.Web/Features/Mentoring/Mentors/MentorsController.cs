@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using RigDirectory.Web.Features.Mentoring;
+using RigDirectory.Web.Infrastructure.Holes;
 using RigDirectory.Web.Kernel;
 
 namespace RigDirectory.Web.Features.Mentoring.Mentors;
@@ -10,7 +12,13 @@ public sealed class MentorsController(MentoringQueries queries, MentorshipLifecy
 {
     private string UserId => this.Actor().UserId!;
 
+    /// <summary>
+    /// Signed-in visitors share the page of each address (and remembered school, <see cref="MentorFinderVary"/>):
+    /// nothing else on it is theirs.
+    /// </summary>
     [HttpGet("")]
+    [OutputCache(PolicyName = MentorCache.FinderPolicy, Tags = [MentorCache.Tag])]
+    [SharedForSignedIn(VaryBy = typeof(MentorFinderVary))]
     public async Task<IActionResult> Index(MentorSearchInput input, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -21,7 +29,10 @@ public sealed class MentorsController(MentoringQueries queries, MentorshipLifecy
 
         // A typed (or cleared) school decides alone; with none in the address, the last request's school is used.
         var nearGiven = Request.Query.ContainsKey("near");
-        return View(await queries.FindAsync(input, UserId, nearGiven, rememberSchool: !nearGiven && !Request.Query.ContainsKey("school"), cancellationToken));
+        var remembered = !MentorFinderVary.Remembers(Request) ? null
+            : SharedRender.Of(HttpContext) is { } shared ? (shared.Vary.Length == 0 ? null : shared.Vary)
+            : await queries.RememberedSchoolAsync(UserId, cancellationToken);
+        return View(await queries.FindAsync(input, nearGiven, remembered, cancellationToken));
     }
 
     /// <summary><paramref name="school"/>: the school the student searched from, to fill in their request.</summary>
