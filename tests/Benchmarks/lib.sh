@@ -142,7 +142,7 @@ raw_row() { # label path raw-path [lua] [header]
 # A fresh sign-in right before each signed-in row: Identity re-validates a session cookie older than a minute and
 # sends a renewed one, which a browser keeps but wrk cannot, so an old cookie would pay the re-validation on every
 # request where a browser pays it once a minute.
-sign_in() {
-  curl -fs -o /dev/null -X POST -c "$work/cookies" "$base/benchmark/sign-in/1"
+sign_in() { # [sign-in path: officer 1 unless given]
+  curl -fs -o /dev/null -X POST -c "$work/cookies" "$base${1:-/benchmark/sign-in/1}"
   cookie="Cookie: $(grep -v '^# ' "$work/cookies" | awk 'NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')"
 }

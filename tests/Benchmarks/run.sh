@@ -14,7 +14,12 @@
 #   - the mentor finder, signed in, over 10,000 mentors (filters, and sorted by distance from a school) against the
 #     same first page of mentors produced by hand-written SQL (/benchmark/raw/mentors);
 #   - /events (filtered, near a school, signed in), an event's page and the calendar feeds, on cache misses over
-#     12,000 events and then 60,000, against the first page of events by hand-written SQL (/benchmark/raw/events).
+#     12,000 events and then 60,000, against the first page of events by hand-written SQL (/benchmark/raw/events);
+#     the feeds cached, against the same bytes;
+#   - every page people use signed in (profile, list, school, region, events, an event, the mentor finder, My RIGs,
+#     My mentoring) against its raw page, and the signed-in profile against the cached anonymous one;
+#   - peak RSS per group of rows (the kernel's high-water mark, reset between groups), never counting the seeding:
+#     the app is started again on the seeded database, which also measures the cold start.
 #   bash tests/Benchmarks/run.sh            # 10 s per measurement, 32 connections
 #   DURATION=5 CONNECTIONS=64 WRITERS_DURATION=30 bash tests/Benchmarks/run.sh
 set -euo pipefail
@@ -24,15 +29,21 @@ source tests/Benchmarks/lib.sh
 
 echo "Starting the app with 4,000 RIGs (migrate + seed)..."
 start_server 4000 bench4k.db
-printf 'Ready after %.1f s.\n' "$started_in"
+printf 'Seeded and ready after %.1f s; started again on the seeded database, so that seeding counts in no figure below.\n' "$started_in"
+stop_server
+start_server 4000 bench4k.db
+cold4k="$started_in"
+reset_peak
 profile="/rigs/benchmark-rig-00042"
 search="/rigs?q=Boston&region=us-region-7"
+school="/schools/harvard-medical-school"
 
 header "cached, plain (vs the same bytes from memory)"
 cached_row "home /" "/"
 cached_row "list /rigs" "/rigs"
 cached_row "search $search" "$search"
 cached_row "profile $profile" "$profile"
+read -r anonymous_rps _ _ <<<"$(measure "$base$profile")"
 cached_row "region /regions/us-region-1" "/regions/us-region-1"
 
 header "cached, Accept-Encoding: $browser_encoding (vs br bytes)"
@@ -40,20 +51,41 @@ cached_row "home / (br)" "/" "Accept-Encoding: $browser_encoding" br
 cached_row "list /rigs (br)" "/rigs" "Accept-Encoding: $browser_encoding" br
 cached_row "profile (br)" "$profile" "Accept-Encoding: $browser_encoding" br
 
-header "misses and signed in (vs the raw ADO.NET page)"
+header "misses (vs the raw ADO.NET page)"
 raw_row "profile, cache miss" "$profile" "/benchmark/raw/rigs/benchmark-rig-00042" "$work/miss.lua"
-sign_in
-raw_row "profile, signed in" "$profile" "/benchmark/raw/rigs/benchmark-rig-00042" "" "$cookie"
 raw_row "list /rigs, cache miss" "/rigs" "/benchmark/raw/rigs" "$work/miss.lua"
-sign_in
-raw_row "list /rigs, signed in" "/rigs" "/benchmark/raw/rigs" "" "$cookie"
 raw_row "search, cache miss" "$search" "/benchmark/raw/rigs" "$work/miss.lua"
+printf '%-46s %s MB\n' "peak RSS, cached and misses" "$(peak_rss)"
+reset_peak
+
+header "signed in (vs the raw ADO.NET page)"
+signed_row() { # label path raw-path
+  sign_in
+  raw_row "$1" "$2" "$3" "" "$cookie"
+}
+signed_row "profile, signed in" "$profile" "/benchmark/raw/rigs/benchmark-rig-00042"
+read -r signed_rps _ _ <<<"$(measure "$base$profile" "" "$cookie")"
+signed_row "list /rigs, signed in" "/rigs" "/benchmark/raw/rigs"
+signed_row "school, signed in" "$school" "/benchmark/raw/schools/harvard-medical-school"
+signed_row "region, signed in" "/regions/us-region-1" "/benchmark/raw/rigs"
+signed_row "/events, signed in" "/events" "/benchmark/raw/events"
+signed_row "an event /events/100, signed in" "/events/100" "/benchmark/raw/events"
+signed_row "/mentors, signed in" "/mentors" "/benchmark/raw/mentors"
+signed_row "My RIGs /my/rigs, signed in" "/my/rigs" "/benchmark/raw/my/rigs/benchmark-officer-001"
+sign_in /benchmark/sign-in/mentor/1
+raw_row "My mentoring /mentoring, a mentor" "/mentoring" "/benchmark/raw/my/mentoring/benchmark-mentor-00001" "" "$cookie"
+printf '%-46s %.2f (%d against %d req/s)\n' "signed-in profile vs cached anonymous" "$(echo "$signed_rps / $anonymous_rps" | bc -l)" "$signed_rps" "$anonymous_rps"
+printf '%-46s %s MB\n' "peak RSS, signed in" "$(peak_rss)"
+reset_peak
 
 header "find a mentor, 10,000 mentors, signed in (vs the raw mentors page)"
 for path in "/mentors" "/mentors?subspecialty=neuroradiology&format=Virtual&offer=ResearchProjects" "/mentors?school=harvard-medical-school&within=250" "/mentors?school=harvard-medical-school&room=false&page=50"; do
   sign_in
   raw_row "$path" "$path" "/benchmark/raw/mentors" "" "$cookie"
+  raw_row "$path, miss" "$path" "/benchmark/raw/mentors" "$work/miss.lua" "$cookie"
 done
+printf '%-46s %s MB\n' "peak RSS, mentors" "$(peak_rss)"
+reset_peak
 
 header "events, 12,000 at 4,000 RIGs (misses vs the raw events page)"
 cached_row "/events, cached (vs same bytes)" "/events"
@@ -61,10 +93,10 @@ cached_row "/events, cached (br)" "/events" "Accept-Encoding: $browser_encoding"
 for path in "/events" "/events?online=true&region=us-region-1" "/events?type=Workshop&from=2027-01-01" "/events?school=harvard-medical-school&miles=250" "/events/100" "/rigs/benchmark-rig-00042/events.ics" "/regions/us-region-1/events.ics" "/events/acr.ics"; do
   raw_row "$path, miss" "$path" "/benchmark/raw/events" "$work/miss.lua"
 done
-sign_in
-raw_row "/events/100, signed in" "/events/100" "/benchmark/raw/events" "" "$cookie"
-sign_in
-raw_row "/events, signed in" "/events" "/benchmark/raw/events" "" "$cookie"
+cached_row "a region's feed, cached (vs same bytes)" "/regions/us-region-1/events.ics"
+cached_row "a region's feed, cached (br)" "/regions/us-region-1/events.ics" "Accept-Encoding: $browser_encoding" br
+printf '%-46s %s MB\n' "peak RSS, events" "$(peak_rss)"
+reset_peak
 
 header "readers beside writers (vs read-only)"
 read -r alone_rps _ alone_p99 <<<"$(measure "$base/rigs" "" "Accept-Encoding: $browser_encoding")"
@@ -89,10 +121,8 @@ with_writers() { # writers seconds
 }
 with_writers 16 "$duration"
 with_writers 64 "${WRITERS_DURATION:-30}"
-printf '%-46s %s MB\n' "peak RSS under load" "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")"
-stop_server
-start_server 4000 bench4k.db
-printf '%-46s %.1f s\n' "cold start on the existing 4k database" "$started_in"
+printf '%-46s %s MB\n' "peak RSS, beside writers" "$(peak_rss)"
+printf '%-46s %.2f s\n' "cold start on the existing 4k database" "$cold4k"
 stop_server
 
 echo
@@ -106,7 +136,11 @@ stop_server
 echo
 echo "Starting the app with 20,000 RIGs (migrate + seed)..."
 start_server 20000 bench20k.db
-printf 'Ready after %.1f s.\n' "$started_in"
+printf 'Seeded and ready after %.1f s; started again on the seeded database.\n' "$started_in"
+stop_server
+start_server 20000 bench20k.db
+cold20k="$started_in"
+reset_peak
 header "20,000 RIGs, cache misses (vs the raw list page)"
 for path in "/rigs?sort=Name" "/rigs?sort=School" "/rigs?sort=Verified" "/rigs?q=radiology&sort=School" "/rigs?region=us-region-3&activity=Workshops" "/rigs?sort=School&page=400"; do
   raw_row "$path" "$path" "/benchmark/raw/rigs?page=400" "$work/miss.lua"
@@ -115,10 +149,16 @@ header "20,000 RIGs, 60,000 events, cache misses (vs the raw events page)"
 for path in "/events" "/events?online=true&region=us-region-3" "/events?page=40" "/regions/us-region-1/events.ics"; do
   raw_row "$path" "$path" "/benchmark/raw/events" "$work/miss.lua"
 done
-printf '%-46s %s MB\n' "peak RSS under load" "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")"
-stop_server
-start_server 20000 bench20k.db
-printf '%-46s %.1f s\n' "cold start on the existing 20k database" "$started_in"
+header "20,000 RIGs, signed in and feeds (vs raw, and feeds vs the same bytes)"
+sign_in
+raw_row "20k: /events, signed in" "/events" "/benchmark/raw/events" "" "$cookie"
+sign_in
+raw_row "20k: /events?online=true&region=us-region-3, signed in" "/events?online=true&region=us-region-3" "/benchmark/raw/events" "" "$cookie"
+cached_row "20k: a region's feed, cached" "/regions/us-region-1/events.ics"
+cached_row "20k: a region's feed, cached (br)" "/regions/us-region-1/events.ics" "Accept-Encoding: $browser_encoding" br
+cached_row "20k: ACR's feed, cached (br)" "/events/acr.ics" "Accept-Encoding: $browser_encoding" br
+printf '%-46s %s MB\n' "peak RSS, 20k" "$(peak_rss)"
+printf '%-46s %.2f s\n' "cold start on the existing 20k database" "$cold20k"
 stop_server
 
 echo

@@ -127,4 +127,25 @@ public sealed class CacheEvictionTests(DirectoryFactory factory) : IClassFixture
         Assert.Empty(plain.Content.Headers.ContentEncoding);
         Assert.Contains("Chicago Imaging Club", await plain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CalendarFeeds_AreStoredCompressed_AndServedFromTheCache()
+    {
+        using var anonymous = factory.CreateNonRedirectingClient();
+        async Task<HttpResponseMessage> GetFeedAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/events/acr.ics");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+            return await anonymous.SendAsync(request);
+        }
+
+        using var first = await GetFeedAsync();
+        using var second = await GetFeedAsync();
+
+        Assert.Equal(["gzip"], second.Content.Headers.ContentEncoding);
+        Assert.NotNull(second.Headers.Age);
+        await using var unzipped = new System.IO.Compression.GZipStream(await second.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(unzipped);
+        Assert.StartsWith("BEGIN:VCALENDAR", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+    }
 }

@@ -146,6 +146,7 @@ public sealed class SignedInPagesTests(RigDirectoryFactory factory) : IClassFixt
     [InlineData("/regions/us-region-1")]
     [InlineData("/events")]
     [InlineData("/mentors")]
+    [InlineData("/schools/yale-som")]
     public async Task EverySharedPage_CarriesTheVisitorsOwnMenu_AndWorkingSignOut(string path)
     {
         var (first, firstId) = await StudentAsync($"shared.menu.{path.GetHashCode(StringComparison.Ordinal):x}.a");
@@ -217,5 +218,42 @@ public sealed class SignedInPagesTests(RigDirectoryFactory factory) : IClassFixt
 
         Assert.Empty(withRoom.QuerySelectorAll("#mentors .mentor-card"));
         Assert.Contains("Full", everyone.QuerySelector("#mentors .mentor-card .mentor-room")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEventPage_SharedBetweenStudents_ShowsEachTheirOwnPlace_AndTheJoinLinkOnlyToTheRegistered()
+    {
+        var (rigId, _, _) = await ApprovedAsync("dartmouth-geisel-som", "Big Green Radiology");
+        var startsAt = factory.Clock.GetUtcNow().UtcDateTime.AddDays(20);
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var e = TestEvents.Make("Reading chest films together", startsAt, EventFormat.Virtual, rigId: rigId);
+            db.Events.Add(e);
+            await db.SaveChangesAsync();
+            return e.Id;
+        });
+        await factory.AnnounceAsync(new Web.Kernel.EventChanged(id));
+        var (registered, registeredId) = await StudentAsync("shared.event.registered");
+        var (browsing, browsingId) = await StudentAsync("shared.event.browsing");
+        await registered.SubmitFormAsync($"/events/{id}", "#register-form", new Dictionary<string, string>()).AcceptedAsync();
+
+        var browsersFirst = await browsing.GetDocumentAsync($"/events/{id}");
+        var registeredPage = await registered.GetDocumentAsync($"/events/{id}");
+        var browsersAgain = await browsing.GetDocumentAsync($"/events/{id}");
+
+        Assert.Contains("You are registered", registeredPage.QuerySelector("#my-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("https://meet.example.org/secret-room", registeredPage.QuerySelector("#join-link")!.GetAttribute("href"));
+        Assert.Contains(registeredId, registeredPage.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
+        foreach (var page in new[] { browsersFirst, browsersAgain })
+        {
+            Assert.NotNull(page.QuerySelector("#register-form"));
+            Assert.Null(page.QuerySelector("#join-link"));
+            Assert.DoesNotContain("secret-room", page.Body!.OuterHtml, StringComparison.Ordinal);
+            Assert.Contains(browsingId, page.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // The form on the shared page carries the visitor's own token: registering from it works.
+        await browsing.SubmitFormAsync(browsersAgain, "#register-form", new Dictionary<string, string>()).AcceptedAsync();
+        Assert.NotNull((await browsing.GetDocumentAsync($"/events/{id}")).QuerySelector("#join-link"));
     }
 }

@@ -42,7 +42,12 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<DemoDataStatus>();
         // School and RIG names are often French or accented: write them as characters, not &#x…; escapes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddResponseCompression(options => options.EnableForHttps = true);
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            // Calendar feeds (a region's is 250 KB of 500 events) are kept in the output cache compressed, like pages.
+            options.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "text/calendar"];
+        });
         services.AddSignedInPages();
         return services;
     }

@@ -41,7 +41,11 @@ public static class BenchmarkEndpoints
         app.MapGet("/benchmark/raw/rigs", RawListAsync).AllowAnonymous();
         app.MapGet("/benchmark/raw/mentors", RawMentorsAsync).AllowAnonymous();
         app.MapGet("/benchmark/raw/events", RawEventsAsync).AllowAnonymous();
+        app.MapGet("/benchmark/raw/schools/{slug}", RawSchoolAsync).AllowAnonymous();
+        app.MapGet("/benchmark/raw/my/rigs/{userId}", RawMyRigsAsync).AllowAnonymous();
+        app.MapGet("/benchmark/raw/my/mentoring/{userId}", RawMyMentoringAsync).AllowAnonymous();
         app.MapPost("/benchmark/sign-in/{officer:int}", SignInAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/benchmark/sign-in/mentor/{mentor:int}", SignInMentorAsync).AllowAnonymous().DisableAntiforgery();
         app.MapPost("/benchmark/write/{n:int}", WriteAsync).AllowAnonymous().DisableAntiforgery();
         app.MapGet("/benchmark/writes/committed", CommittedWritesAsync).AllowAnonymous();
         return app;
@@ -51,6 +55,19 @@ public static class BenchmarkEndpoints
     private static async Task<IResult> SignInAsync(int officer, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn)
     {
         var user = await users.FindByIdAsync($"benchmark-officer-{officer:D3}");
+        if (user is null)
+        {
+            return Results.NotFound();
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        return Results.NoContent();
+    }
+
+    /// <summary>Signs in as seeded mentor N, for "My mentoring".</summary>
+    private static async Task<IResult> SignInMentorAsync(int mentor, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn)
+    {
+        var user = await users.FindByIdAsync($"benchmark-mentor-{mentor:D5}");
         if (user is null)
         {
             return Results.NotFound();
@@ -236,6 +253,92 @@ public static class BenchmarkEndpoints
                 .Append(Encode(reader.GetString(1))).Append("</a></h3><p>").Append(Encode(when)).Append("</p><p>")
                 .Append(reader.IsDBNull(9) ? "ACR Medical Student Section" : Encode(reader.GetString(9))).Append("</p><p>")
                 .Append(reader.IsDBNull(7) ? "" : Encode(reader.GetString(7))).Append("</p></article></li>");
+        }
+
+        return Results.Content(html.Append("</ul></main></body></html>").ToString(), "text/html; charset=utf-8");
+    }
+
+    /// <summary>A school's page the raw way: the school, its RIGs and its place (no map).</summary>
+    private static async Task<IResult> RawSchoolAsync(string slug, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.Name, s.City, j.Name, g.Slug, g.Name, s.Website FROM Schools s JOIN Jurisdictions j ON j.Code = s.JurisdictionCode JOIN Regions g ON g.Id = j.RegionId
+            WHERE s.Slug = $slug AND s.Status = 'Listed';
+            SELECT r.Slug, r.Name FROM Rigs r JOIN Schools s ON s.Id = r.SchoolId WHERE s.Slug = $slug AND r.Status = 'Approved' ORDER BY r.Name;
+            """;
+        AddParameter(command, "$slug", slug);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return Results.NotFound();
+        }
+
+        var html = Page(reader.GetString(0)).Append("<h1>").Append(Encode(reader.GetString(0))).Append("</h1><p>").Append(Encode(reader.GetString(1))).Append(", ")
+            .Append(Encode(reader.GetString(2))).Append(" · <a href=\"/regions/").Append(Encode(reader.GetString(3))).Append("\">").Append(Encode(reader.GetString(4))).Append("</a></p>")
+            .Append(reader.IsDBNull(5) ? "" : "<p><a href=\"" + Encode(reader.GetString(5)) + "\">" + Encode(reader.GetString(5)) + "</a></p>").Append("<h2>Radiology interest group</h2><ul>");
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            html.Append("<li><a href=\"/rigs/").Append(Encode(reader.GetString(0))).Append("\">").Append(Encode(reader.GetString(1))).Append("</a></li>");
+        }
+
+        return Results.Content(html.Append("</ul></main></body></html>").ToString(), "text/html; charset=utf-8");
+    }
+
+    /// <summary>"My RIGs" the raw way: the RIGs the user leads, with their school, status and the user's position.</summary>
+    private static async Task<IResult> RawMyRigsAsync(string userId, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.Id, r.Slug, r.Name, s.Name, o.Position, r.Status,
+                   (SELECT COUNT(*) FROM RigInterests i WHERE i.RigId = r.Id), (SELECT COUNT(*) FROM Events e WHERE e.RigId = r.Id AND e.Status = 'Scheduled')
+            FROM RigOfficers o JOIN Rigs r ON r.Id = o.RigId JOIN Schools s ON s.Id = r.SchoolId
+            WHERE o.UserId = $user AND o.EndedAt IS NULL ORDER BY r.Name
+            """;
+        AddParameter(command, "$user", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var html = Page("My RIGs").Append("<h1>My RIGs</h1>");
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            html.Append("<section><h2><a href=\"/rigs/").Append(Encode(reader.GetString(1))).Append("\">").Append(Encode(reader.GetString(2))).Append("</a></h2><p>")
+                .Append(Encode(reader.GetString(3))).Append(" · ").Append(Encode(reader.GetString(4))).Append(" · ").Append(Encode(reader.GetString(5))).Append("</p><ul><li><a href=\"/my/rigs/")
+                .Append(reader.GetInt32(0)).Append("/events\">Events (").Append(reader.GetInt32(7)).Append(")</a></li><li><a href=\"/my/rigs/").Append(reader.GetInt32(0))
+                .Append("/interested\">Interested students (").Append(reader.GetInt32(6)).Append(")</a></li></ul></section>");
+        }
+
+        return Results.Content(html.Append("</main></body></html>").ToString(), "text/html; charset=utf-8");
+    }
+
+    /// <summary>"My mentoring" the raw way: the mentor's offer and their latest requests.</summary>
+    private static async Task<IResult> RawMyMentoringAsync(string userId, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT m.Status, m.Capacity, m.ActiveMentees, m.Institution FROM MentorProfiles m WHERE m.UserId = $user;
+            SELECT u.DisplayName, ms.Status, ms.Message FROM Mentorships ms JOIN MentorProfiles m ON m.Id = ms.MentorId JOIN AspNetUsers u ON u.Id = ms.StudentUserId
+            WHERE m.UserId = $user ORDER BY ms.CreatedAt DESC LIMIT 20;
+            """;
+        AddParameter(command, "$user", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var html = Page("My mentoring").Append("<h1>My mentoring</h1>");
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            html.Append("<p>").Append(Encode(reader.GetString(3))).Append(" · ").Append(Encode(reader.GetString(0))).Append(" · ").Append(reader.GetInt32(2)).Append(" of ")
+                .Append(reader.GetInt32(1)).Append(" places taken</p>");
+        }
+
+        html.Append("<h2>Requests</h2><ul>");
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            html.Append("<li>").Append(Encode(reader.GetString(0))).Append(" · ").Append(Encode(reader.GetString(1))).Append("<p>").Append(Encode(reader.GetString(2))).Append("</p></li>");
         }
 
         return Results.Content(html.Append("</ul></main></body></html>").ToString(), "text/html; charset=utf-8");

@@ -27,6 +27,7 @@ public static class DirectoryServices
         services.AddSingleton<Rigs.InterestViewers>();
         services.AddScoped<Kernel.IChangeListener, Rigs.InterestViewersListener>();
         services.AddHole<Rigs.NominateHole>(Rigs.NominateHole.Name);
+        services.AddHole<Schools.StartersHole>(Schools.StartersHole.Name);
         services.AddScoped<Kernel.IChangeListener, DirectoryChangeListener>();
         services.AddSingleton<DirectorySnapshot>();
         services.AddSingleton<SchoolFinder>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RigDirectory.Web.Infrastructure;
+using RigDirectory.Web.Infrastructure.Holes;
 
 namespace RigDirectory.Web.Features.Events;
 
@@ -23,6 +24,9 @@ public static class EventServices
         services.AddSingleton<EventSnapshot>();
         services.AddScoped<EventCache>();
         services.AddScoped<Kernel.IChangeListener, EventChangeListener>();
+        services.AddScoped<EventViewerParts>();
+        services.AddHole<EventJoinHole>(EventJoinHole.Name);
+        services.AddHole<EventPlaceHole>(EventPlaceHole.Name);
         services.AddSingleton<CalendarFragments>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<EventHosting>();

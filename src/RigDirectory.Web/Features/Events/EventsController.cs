@@ -88,9 +88,11 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
         return (near, others, place, notFound);
     }
 
+    /// <summary>Hosts and ACR see tools (and hidden events) the shared page does not show: their pages are rendered whole.</summary>
     [AllowAnonymous]
     [HttpGet("events/{id:int}")]
     [OutputCache(PolicyName = DirectoryCache.Policy)]
+    [SharedForSignedIn(ExceptRoles = [Roles.AcrAdmin, Roles.RigLeader])]
     public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
     {
         var page = await PageAsync(id, cancellationToken);
@@ -100,6 +102,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
         }
 
         HttpContext.TagCachedResponse(EventCache.EventTag(id));
+        EventViewerParts.Remember(HttpContext, page);
         return View(page);
     }
 
@@ -142,12 +145,7 @@ public sealed class EventsController(AppDbContext db, EventSnapshot snapshot, Sc
             return null;
         }
 
-        int? position = null;
-        if (viewer.Mine is { } waiting && EventRules.IsWaiting(waiting.Status))
-        {
-            position = 1 + await db.EventRegistrations.Where(r => r.EventId == id && r.RegisteredAt < waiting.RegisteredAt).CountAsync(EventRules.Waiting, cancellationToken);
-        }
-
+        var position = viewer.Mine is { } mine ? await EventViewerParts.WaitlistPositionAsync(db, id, mine.Status, mine.RegisteredAt, cancellationToken) : null;
         return new EventPageViewModel(details.Details, viewer.Mine?.Status, position, viewer.Hosts, admin, true, Now);
     }
 

@@ -9,6 +9,7 @@ using RigDirectory.Web.Features.Directory;
 using RigDirectory.Web.Features.Directory.Regions;
 using RigDirectory.Web.Features.Events;
 using RigDirectory.Web.Features.Registration;
+using RigDirectory.Web.Infrastructure.Holes;
 using RigDirectory.Web.Kernel;
 using RigDirectory.Web.Security;
 
@@ -19,6 +20,7 @@ public sealed class SchoolsController(AppDbContext db, MapGeometry geometry, Rig
     [HttpGet("/schools/{slug}")]
     [AllowAnonymous]
     [OutputCache(PolicyName = DirectoryCache.Policy)]
+    [SharedForSignedIn]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
         HttpContext.TagCachedResponse(DirectoryCache.SchoolTag(slug));
