@@ -88,6 +88,13 @@ public sealed class DatabaseInitializer(
         }
 
         demoStatus.Present = await db.Rigs.AnyAsync(r => r.IsDemo, cancellationToken) || await db.Users.AnyAsync(u => u.IsDemo, cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Statistics for the query planner, sampled (about 10 ms at 20,000 RIGs), once the data is in: without them
+            // SQLite counted a leader's upcoming events through the (Status, EndsAt) index, every upcoming event for each
+            // of their RIGs, and "My RIGs" took 125 ms for twenty RIGs instead of 4 ms. SQL Server keeps its own.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; ANALYZE;", cancellationToken);
+        }
     }
 
     private async Task EnableWriteAheadLogAsync(CancellationToken cancellationToken)
