@@ -146,3 +146,34 @@ sign_in() { # [sign-in path: officer 1 unless given]
   curl -fs -o /dev/null -X POST -c "$work/cookies" "$base${1:-/benchmark/sign-in/1}"
   cookie="Cookie: $(grep -v '^# ' "$work/cookies" | awk 'NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')"
 }
+
+# A few seconds of load on the common pages, before any row: a process just started runs unoptimised code until
+# the JIT's tiers have seen it work, which the first rows measured instead of the app.
+warm_up() {
+  sign_in
+  for path in / /rigs /rigs/benchmark-rig-00042 /events /mentors; do
+    WRK_DURATION=1 wrk_run 8 "$base$path" >/dev/null
+    WRK_DURATION=1 wrk_run 8 "$base$path" "" "$cookie" >/dev/null
+  done
+}
+
+# Every page people use signed in, each against its raw page (hand-written SQL and a StringBuilder), and the
+# signed-in profile against the cached anonymous one (req/s given); then the group's peak RSS.
+signed_in_rows() { # profile-path anonymous-profile-rps
+  local profile="$1" anonymous_rps="$2" signed_rps
+  header "signed in (vs the raw ADO.NET page)"
+  signed_row() { sign_in; raw_row "$1" "$2" "$3" "" "$cookie"; }
+  signed_row "profile, signed in" "$profile" "/benchmark/raw${profile}"
+  read -r signed_rps _ _ <<<"$(measure "$base$profile" "" "$cookie")"
+  signed_row "list /rigs, signed in" "/rigs" "/benchmark/raw/rigs"
+  signed_row "school, signed in" "/schools/harvard-medical-school" "/benchmark/raw/schools/harvard-medical-school"
+  signed_row "region, signed in (raw: the list)" "/regions/us-region-1" "/benchmark/raw/rigs"
+  signed_row "/events, signed in" "/events" "/benchmark/raw/events"
+  signed_row "an event /events/100, signed in" "/events/100" "/benchmark/raw/events"
+  signed_row "/mentors, signed in" "/mentors" "/benchmark/raw/mentors"
+  signed_row "My RIGs /my/rigs, signed in" "/my/rigs" "/benchmark/raw/my/rigs/benchmark-officer-001"
+  sign_in /benchmark/sign-in/mentor/1
+  raw_row "My mentoring /mentoring, a mentor" "/mentoring" "/benchmark/raw/my/mentoring/benchmark-mentor-00001" "" "$cookie"
+  printf '%-46s %.2f (%d against %d req/s)\n' "signed-in profile vs cached anonymous" "$(echo "$signed_rps / $anonymous_rps" | bc -l)" "$signed_rps" "$anonymous_rps"
+  printf '%-46s %s MB\n' "peak RSS, signed in" "$(peak_rss)"
+}

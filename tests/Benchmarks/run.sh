@@ -33,6 +33,7 @@ printf 'Seeded and ready after %.1f s; started again on the seeded database, so 
 stop_server
 start_server 4000 bench4k.db
 cold4k="$started_in"
+warm_up
 reset_peak
 profile="/rigs/benchmark-rig-00042"
 search="/rigs?q=Boston&region=us-region-7"
@@ -58,24 +59,7 @@ raw_row "search, cache miss" "$search" "/benchmark/raw/rigs" "$work/miss.lua"
 printf '%-46s %s MB\n' "peak RSS, cached and misses" "$(peak_rss)"
 reset_peak
 
-header "signed in (vs the raw ADO.NET page)"
-signed_row() { # label path raw-path
-  sign_in
-  raw_row "$1" "$2" "$3" "" "$cookie"
-}
-signed_row "profile, signed in" "$profile" "/benchmark/raw/rigs/benchmark-rig-00042"
-read -r signed_rps _ _ <<<"$(measure "$base$profile" "" "$cookie")"
-signed_row "list /rigs, signed in" "/rigs" "/benchmark/raw/rigs"
-signed_row "school, signed in" "$school" "/benchmark/raw/schools/harvard-medical-school"
-signed_row "region, signed in" "/regions/us-region-1" "/benchmark/raw/rigs"
-signed_row "/events, signed in" "/events" "/benchmark/raw/events"
-signed_row "an event /events/100, signed in" "/events/100" "/benchmark/raw/events"
-signed_row "/mentors, signed in" "/mentors" "/benchmark/raw/mentors"
-signed_row "My RIGs /my/rigs, signed in" "/my/rigs" "/benchmark/raw/my/rigs/benchmark-officer-001"
-sign_in /benchmark/sign-in/mentor/1
-raw_row "My mentoring /mentoring, a mentor" "/mentoring" "/benchmark/raw/my/mentoring/benchmark-mentor-00001" "" "$cookie"
-printf '%-46s %.2f (%d against %d req/s)\n' "signed-in profile vs cached anonymous" "$(echo "$signed_rps / $anonymous_rps" | bc -l)" "$signed_rps" "$anonymous_rps"
-printf '%-46s %s MB\n' "peak RSS, signed in" "$(peak_rss)"
+signed_in_rows "$profile" "$anonymous_rps"
 reset_peak
 
 header "find a mentor, 10,000 mentors, signed in (vs the raw mentors page)"
@@ -140,6 +124,7 @@ printf 'Seeded and ready after %.1f s; started again on the seeded database.\n' 
 stop_server
 start_server 20000 bench20k.db
 cold20k="$started_in"
+warm_up
 reset_peak
 header "20,000 RIGs, cache misses (vs the raw list page)"
 for path in "/rigs?sort=Name" "/rigs?sort=School" "/rigs?sort=Verified" "/rigs?q=radiology&sort=School" "/rigs?region=us-region-3&activity=Workshops" "/rigs?sort=School&page=400"; do

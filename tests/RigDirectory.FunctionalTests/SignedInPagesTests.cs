@@ -72,11 +72,14 @@ public sealed class SignedInPagesTests(RigDirectoryFactory factory) : IClassFixt
             Assert.Contains("Talks every month for every year.", page.Body!.TextContent, StringComparison.Ordinal);
             Assert.Contains("members-only@example.org", page.Body!.TextContent, StringComparison.Ordinal);
             Assert.Null(page.QuerySelector("a[href*='/Account/Login']"));
+            // The boxes are rendered once per kind and filled per request: no placeholder is ever left.
+            Assert.DoesNotContain("rd-fill", page.Body!.OuterHtml, StringComparison.Ordinal);
         }
 
         // The holes: each student's own name and interest.
         Assert.Contains(otherId, first.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(first.QuerySelector("#interest-form"));
+        Assert.Equal("shared.other@example.org", first.QuerySelector("#Interest_Email")!.GetAttribute("value"));
         Assert.Contains(interestedId, second.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("You told its leaders you are interested", second.QuerySelector("#interest")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(otherId, second.Body!.OuterHtml, StringComparison.Ordinal);
@@ -84,6 +87,7 @@ public sealed class SignedInPagesTests(RigDirectoryFactory factory) : IClassFixt
         Assert.Contains(otherId, third.QuerySelector("#account-menu")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(interestedId, third.Body!.OuterHtml, StringComparison.Ordinal);
         Assert.NotNull(third.QuerySelector("#interest-form"));
+        Assert.Equal("shared.other@example.org", third.QuerySelector("#Interest_Email")!.GetAttribute("value"));
         Assert.DoesNotContain("<!--hole", third.Body!.OuterHtml, StringComparison.Ordinal);
     }
 
