@@ -260,4 +260,25 @@ public sealed class SignedInPagesTests(RigDirectoryFactory factory) : IClassFixt
         await browsing.SubmitFormAsync(browsersAgain, "#register-form", new Dictionary<string, string>()).AcceptedAsync();
         Assert.NotNull((await browsing.GetDocumentAsync($"/events/{id}")).QuerySelector("#join-link"));
     }
+
+    [Fact]
+    public async Task AStudentMadeAnOfficer_SeesTheLeadersBox_OnTheNextRequest_NotTheirRememberedStudentBox()
+    {
+        var (id, slug, _) = await ApprovedAsync("rutgers-njms", "Scarlet Radiology");
+        var (student, studentId) = await StudentAsync("shared.new.officer");
+        var before = await student.GetDocumentAsync($"/rigs/{slug}");
+
+        // Made an officer: the change is announced as the app's officer flows announce it.
+        await factory.WithDbAsync(async db =>
+        {
+            db.RigOfficers.Add(new RigOfficer { RigId = id, UserId = studentId, Position = "Vice president", GraduationYear = 2029 });
+            await db.SaveChangesAsync();
+        });
+        await factory.AnnounceAsync(new Web.Kernel.RigChanged(id, Web.Kernel.RigChange.Profile));
+        var after = await student.GetDocumentAsync($"/rigs/{slug}");
+
+        Assert.NotNull(before.QuerySelector("#interest-form"));
+        Assert.Null(after.QuerySelector("#interest-form"));
+        Assert.NotNull(after.QuerySelector("#interested-count"));
+    }
 }
