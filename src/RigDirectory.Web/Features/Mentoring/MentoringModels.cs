@@ -218,4 +218,3 @@ public sealed record OfferFormViewModel(
     /// <summary>ACR sent the offer back with a note to act on.</summary>
     public bool SentBack => Status.HasValue && MentoringRules.SentBack(Status.Value);
 }
-
