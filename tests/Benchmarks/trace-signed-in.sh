@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where a signed-in profile's CPU goes: the app at 4,000 RIGs under wrk (32 connections, signed in) while
 # dotnet-trace (a local tool, dotnet tool restore) samples it for 8 s; prints the methods with the most inclusive
-# and exclusive time. PAGE overrides the page (default the profile the benchmark measures).
+# and exclusive time. PAGE overrides the page (default the profile the benchmark measures), SIGN_IN the sign-in
+# (default officer 1; /benchmark/sign-in/mentor/1 for a mentor's pages).
 #   bash tests/Benchmarks/trace-signed-in.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,7 +13,7 @@ page="${PAGE:-/rigs/benchmark-rig-00042}"
 
 echo "Starting the app with 4,000 RIGs (migrate + seed)..."
 start_server 4000 bench4k.db
-sign_in
+sign_in "${SIGN_IN:-}"
 curl -fs -o /dev/null -H "$cookie" "$base$page"
 WRK_DURATION=12 wrk_run "$connections" "$base$page" "" "$cookie" >"$work/wrk.out" &
 load=$!
