@@ -15,7 +15,8 @@ start_server "$rigs" "bench$rigs.db"
 stop_server
 start_server "$rigs" "bench$rigs.db"
 printf '%-46s %s MB\n' "RSS after start" "$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")"
-dotnet dotnet-counters collect -p "$server_pid" --counters System.Runtime --refresh-interval 1 --format csv -o "$work/counters.csv" >/dev/null &
+# Collects for as long as the load below runs (7 pages, 2 x 3 s each), and stops by itself.
+dotnet dotnet-counters collect -p "$server_pid" --counters System.Runtime --refresh-interval 1 --duration 00:00:00:45 --format csv -o "$work/counters.csv" >/dev/null &
 counters=$!
 sign_in
 for path in / /rigs /rigs/benchmark-rig-00042 /regions/us-region-1 /events /mentors "/mentors?school=harvard-medical-school&page=3"; do
@@ -24,13 +25,12 @@ for path in / /rigs /rigs/benchmark-rig-00042 /regions/us-region-1 /events /ment
 done
 printf '%-46s %s MB\n' "peak RSS under load" "$(peak_rss)"
 dotnet dotnet-gcdump collect -p "$server_pid" -o "$work/heap.gcdump" >/dev/null
-kill -INT "$counters" 2>/dev/null || true
 wait "$counters" 2>/dev/null || true
 echo
 echo "Largest of the runtime's counters under load (MB):"
-awk -F, 'NR > 1 && ($3 ~ /heap size|committed|working set|Working Set|GC Heap Size|Committed/) {
-    v = $5 + 0; name = $3; if (name ~ /\(B\)|bytes|Bytes/) v = v / 1048576; if (v > max[name]) max[name] = v }
-  END { for (n in max) printf "  %-60s %8.0f\n", n, max[n] }' "$work/counters.csv" | sort
+awk -F, 'NR > 1 && ($3 ~ /memory|heap\.size|working_set/) && ($3 ~ /\(By\)/) {
+    v = ($5 + 0) / 1048576; if (v > max[$3]) max[$3] = v }
+  END { for (n in max) printf "  %-70s %8.0f\n", n, max[n] }' "$work/counters.csv" | sort
 echo
 echo "The managed heap's largest types after the load (dotnet-gcdump):"
 dotnet dotnet-gcdump report "$work/heap.gcdump" | head -25
