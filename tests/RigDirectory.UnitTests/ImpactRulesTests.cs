@@ -72,4 +72,33 @@ public sealed class ImpactRulesTests
         Assert.Equal(4d / 3, means.Difference, 10);
         Assert.Equal(0, ImpactRules.Paired([]).Pairs);
     }
+
+    [Fact]
+    public void CheckInCodes_AreEightUnambiguousRandomCharacters()
+    {
+        var codes = Enumerable.Range(0, 200).Select(_ => CheckInCodes.New()).ToList();
+
+        Assert.All(codes, code => Assert.Equal(code, CheckInCodes.Normalize(code)));
+        Assert.All(codes, code => Assert.DoesNotContain(code, c => "01OIULo".Contains(c, StringComparison.Ordinal)));
+        Assert.Equal(200, codes.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Theory]
+    [InlineData("ABCD-EFGH", "ABCDEFGH")]
+    [InlineData("abcd efgh", "ABCDEFGH")]
+    [InlineData(" 2345 6789 ", "23456789")]
+    [InlineData("ABCD-EFG", null)]
+    [InlineData("ABCD-EFGHJ", null)]
+    [InlineData("ABCD-EFG0", null)]
+    [InlineData("ABCD-EFGI", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void CheckInCodes_ReadWhatPeopleType_AndRefuseWhatCannotBeACode(string? typed, string? code) => Assert.Equal(code, CheckInCodes.Normalize(typed));
+
+    [Fact]
+    public void CheckInCodes_AreShownInTwoGroups_AndALongInputIsRefusedBeforeReading()
+    {
+        Assert.Equal("ABCD-EFGH", CheckInCodes.Display("ABCDEFGH"));
+        Assert.Null(CheckInCodes.Normalize(new string(' ', 30) + "ABCDEFGH"));
+    }
 }

@@ -126,3 +126,37 @@ public static class ImpactRules
             : TooFew;
     }
 }
+
+/// <summary>
+/// An event's check-in code: what the hosts show in the room or paste in the meeting's chat, typed on a phone.
+/// Eight characters from 30 (no 0/O, 1/I/L, U), random (30^8, about 6.6 × 10^11: unguessable at the rate a signed-in
+/// visitor may try), read case-insensitively with or without its dash.
+/// </summary>
+public static class CheckInCodes
+{
+    public const int Length = 8;
+
+    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /// <summary>A new random code, as stored (no dash).</summary>
+    public static string New() => System.Security.Cryptography.RandomNumberGenerator.GetString(Alphabet, Length);
+
+    /// <summary>"ABCD-EFGH": how the code is shown.</summary>
+    public static string Display(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return code.Length == Length ? $"{code[..4]}-{code[4..]}" : code;
+    }
+
+    /// <summary>The code as stored, from what someone typed ("abcd efgh", "ABCD-EFGH"); null when it cannot be one.</summary>
+    public static string? Normalize(string? typed)
+    {
+        if (typed is null || typed.Length > 32)
+        {
+            return null;
+        }
+
+        var code = string.Concat(typed.Where(c => !char.IsWhiteSpace(c) && c != '-')).ToUpperInvariant();
+        return code.Length == Length && code.All(c => Alphabet.Contains(c, StringComparison.Ordinal)) ? code : null;
+    }
+}
