@@ -52,22 +52,16 @@ public static class BenchmarkEndpoints
     }
 
     /// <summary>Signs in as seeded officer N (no password: benchmark data only), for the signed-in rows.</summary>
-    private static async Task<IResult> SignInAsync(int officer, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn)
-    {
-        var user = await users.FindByIdAsync($"benchmark-officer-{officer:D3}");
-        if (user is null)
-        {
-            return Results.NotFound();
-        }
-
-        await signIn.SignInAsync(user, isPersistent: false);
-        return Results.NoContent();
-    }
+    private static Task<IResult> SignInAsync(int officer, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) =>
+        SignInAsAsync($"benchmark-officer-{officer:D3}", users, signIn);
 
     /// <summary>Signs in as seeded mentor N, for "My mentoring".</summary>
-    private static async Task<IResult> SignInMentorAsync(int mentor, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn)
+    private static Task<IResult> SignInMentorAsync(int mentor, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) =>
+        SignInAsAsync($"benchmark-mentor-{mentor:D5}", users, signIn);
+
+    private static async Task<IResult> SignInAsAsync(string userId, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn)
     {
-        var user = await users.FindByIdAsync($"benchmark-mentor-{mentor:D5}");
+        var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
             return Results.NotFound();

@@ -66,24 +66,23 @@ public sealed class EventViewerParts(AppDbContext db, TimeProvider clock)
     }
 }
 
-/// <summary>The join link of an online event, for a visitor who holds a seat (or hosts it).</summary>
-public sealed class EventJoinHole(EventViewerParts parts) : IHole
+/// <summary>A part of an event's page that shows the visitor's registration (<see cref="EventViewerParts"/>) through its partial.</summary>
+public abstract class EventViewerHole(EventViewerParts parts, string partial) : IHole
 {
-    public const string Name = "event-join";
-
     public async Task<HoleView?> ViewAsync(HttpContext context, ClaimsPrincipal viewer, string argument, CancellationToken cancellationToken) =>
         int.TryParse(argument, out var id) && await parts.ForAsync(context, viewer, id, cancellationToken) is { } page
-            ? new HoleView("/Features/Events/_Join.cshtml", page)
+            ? new HoleView(partial, page)
             : null;
 }
 
+/// <summary>The join link of an online event, for a visitor who holds a seat (or hosts it).</summary>
+public sealed class EventJoinHole(EventViewerParts parts) : EventViewerHole(parts, "/Features/Events/_Join.cshtml")
+{
+    public const string Name = "event-join";
+}
+
 /// <summary>"Your place": the visitor's registration, and the form to register, join the waitlist or cancel.</summary>
-public sealed class EventPlaceHole(EventViewerParts parts) : IHole
+public sealed class EventPlaceHole(EventViewerParts parts) : EventViewerHole(parts, "/Features/Events/_Place.cshtml")
 {
     public const string Name = "event-place";
-
-    public async Task<HoleView?> ViewAsync(HttpContext context, ClaimsPrincipal viewer, string argument, CancellationToken cancellationToken) =>
-        int.TryParse(argument, out var id) && await parts.ForAsync(context, viewer, id, cancellationToken) is { } page
-            ? new HoleView("/Features/Events/_Place.cshtml", page)
-            : null;
 }
